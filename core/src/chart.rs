@@ -1,0 +1,234 @@
+//! Charts drawn with plotters: each is written once, generic over `DrawingBackend`, and rendered
+//! to an SVG string with `SVGBackend::with_string` for inline use in the page and in tests.
+//!
+//! Charts take already-translated rows (the same rows the data table beside each chart shows),
+//! so the numbers in a chart and its table cannot disagree. Charts sit on a light panel in both
+//! themes, which keeps their text contrast fixed and makes them print as they look.
+
+use crate::instrument::Phase;
+use crate::scoring::Band;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// One row of a dimension profile: what both the chart and its data table show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileRow {
+    pub label: String,
+    pub score: Option<u8>,
+    pub band: Option<Band>,
+    /// The band's label, or the "not enough answers" text.
+    pub band_label: String,
+}
+
+impl ProfileRow {
+    /// The value as printed in the chart and the table: "72" or "–".
+    pub fn value_text(&self) -> String {
+        self.score.map_or_else(|| "–".to_string(), |s| s.to_string())
+    }
+}
+
+/// Band colours, chosen for at least 4.5:1 contrast against white (WCAG AA for text too).
+pub fn band_color(band: Option<Band>) -> RGBColor {
+    match band {
+        Some(Band::Critical) => RGBColor(0xb4, 0x23, 0x18),
+        Some(Band::AtRisk) => RGBColor(0x9a, 0x4a, 0x00),
+        Some(Band::Workable) => RGBColor(0x1d, 0x5f, 0xa8),
+        Some(Band::Strong) => RGBColor(0x06, 0x6f, 0x44),
+        None => RGBColor(0x5f, 0x66, 0x70),
+    }
+}
+
+const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
+const GRID: RGBColor = RGBColor(0xd0, 0xd5, 0xdb);
+const FONT: &str = "sans-serif";
+
+/// plotters' SVG backend writes `font-size` as the requested size divided by 1.24; this asks
+/// for the size that comes out as `px` CSS pixels.
+fn px(px: f64) -> f64 {
+    px * 1.24
+}
+
+pub const BARS_WIDTH: u32 = 640;
+const BAR_ROW: u32 = 34;
+const BAR_TOP: u32 = 28;
+
+pub fn bars_height(rows: usize) -> u32 {
+    BAR_TOP + BAR_ROW * rows as u32 + 12
+}
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Horizontal bars, one per dimension, coloured and labelled by band with the value printed.
+pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let (x0, x1) = (190i32, 500i32);
+    let scale = |v: u8| x0 + (x1 - x0) * v as i32 / 100;
+    // Gridlines at each band boundary, labelled, so the bands read without colour.
+    for v in [0u8, 40, 60, 80, 100] {
+        let x = scale(v);
+        root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
+        root.draw(&Text::new(
+            v.to_string(),
+            (x, 14),
+            (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let y = BAR_TOP as i32 + (i as u32 * BAR_ROW) as i32;
+        let mid = y + BAR_ROW as i32 / 2;
+        root.draw(&Text::new(
+            row.label.clone(),
+            (x0 - 10, mid),
+            (FONT, px(14.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        let color = band_color(row.band);
+        if let Some(score) = row.score {
+            root.draw(&Rectangle::new([(x0, y + 7), (scale(score).max(x0 + 2), y + BAR_ROW as i32 - 7)], color.filled()))?;
+        }
+        root.draw(&Text::new(
+            format!("{} · {}", row.value_text(), row.band_label),
+            (scale(row.score.unwrap_or(0)) + 8, mid),
+            (FONT, px(13.0)).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    root.present()
+}
+
+pub const RADAR_SIZE: u32 = 420;
+
+/// A radar of the scored dimensions (drawn only with three or more), rings at 20-point steps.
+pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let c = RADAR_SIZE as f64 / 2.0;
+    let r = c - 70.0;
+    let n = rows.len().max(1) as f64;
+    let at = |i: usize, v: f64| -> (i32, i32) {
+        let a = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
+        ((c + r * v / 100.0 * a.cos()).round() as i32, (c + r * v / 100.0 * a.sin()).round() as i32)
+    };
+    for ring in [20.0, 40.0, 60.0, 80.0, 100.0] {
+        let mut pts: Vec<(i32, i32)> = (0..rows.len()).map(|i| at(i, ring)).collect();
+        pts.push(at(0, ring));
+        root.draw(&PathElement::new(pts, GRID))?;
+    }
+    for (i, row) in rows.iter().enumerate() {
+        root.draw(&PathElement::new(vec![at(i, 0.0), at(i, 100.0)], GRID))?;
+        let (lx, ly) = at(i, 118.0);
+        let h = if (lx - c as i32).abs() < 8 { HPos::Center } else if lx < c as i32 { HPos::Right } else { HPos::Left };
+        root.draw(&Text::new(
+            format!("{} {}", row.label, row.value_text()),
+            (lx, ly),
+            (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(h, VPos::Center)),
+        ))?;
+    }
+    let pts: Vec<(i32, i32)> =
+        rows.iter().enumerate().filter_map(|(i, row)| row.score.map(|s| at(i, s as f64))).collect();
+    let accent = RGBColor(0x1d, 0x5f, 0xa8);
+    root.draw(&Polygon::new(pts.clone(), accent.mix(0.25).filled()))?;
+    let mut outline = pts.clone();
+    if let Some(first) = pts.first() {
+        outline.push(*first);
+    }
+    root.draw(&PathElement::new(outline, accent.stroke_width(2)))?;
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(s) = row.score {
+            root.draw(&Circle::new(at(i, s as f64), 4, band_color(row.band).filled()))?;
+        }
+    }
+    root.present()
+}
+
+/// One phase on the timeline, translated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhaseSegment {
+    pub phase: Phase,
+    pub name: String,
+    pub span: String,
+}
+
+pub const PHASE_WIDTH: u32 = 640;
+pub const PHASE_HEIGHT: u32 = 120;
+
+/// The Orientation -> Optimization timeline with the organisation's phase marked; the marked
+/// segment is also outlined and labelled, so it does not rely on colour.
+pub fn draw_phase<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    segments: &[PhaseSegment],
+    current: Phase,
+    marker: &str,
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let n = segments.len().max(1) as i32;
+    let w = (PHASE_WIDTH as i32 - 20) / n;
+    for (i, seg) in segments.iter().enumerate() {
+        let x = 10 + w * i as i32;
+        let here = seg.phase == current;
+        let fill = if here { RGBColor(0x1d, 0x5f, 0xa8) } else { RGBColor(0xe8, 0xed, 0xf3) };
+        let text = if here { WHITE } else { INK };
+        root.draw(&Rectangle::new([(x + 2, 40), (x + w - 2, 96)], fill.filled()))?;
+        if here {
+            root.draw(&Rectangle::new([(x, 38), (x + w, 98)], INK.stroke_width(2)))?;
+            root.draw(&Text::new(
+                marker.to_string(),
+                (x + w / 2, 20),
+                (FONT, px(13.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
+            ))?;
+            root.draw(&Polygon::new(vec![(x + w / 2 - 7, 30), (x + w / 2 + 7, 30), (x + w / 2, 38)], INK.filled()))?;
+        }
+        root.draw(&Text::new(
+            seg.name.clone(),
+            (x + w / 2, 60),
+            (FONT, px(14.0)).into_font().color(&text).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        root.draw(&Text::new(
+            seg.span.clone(),
+            (x + w / 2, 80),
+            (FONT, px(12.0)).into_font().color(&text).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+    }
+    root.present()
+}
+
+/// Renders a chart to an accessible SVG string: `role="img"`, a `<title>` and a `<desc>`, and a
+/// `viewBox` so it scales to its container. `id` must be unique in the page.
+pub fn to_svg<F>(size: (u32, u32), id: &str, title: &str, desc: &str, draw: F) -> String
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
+{
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
+        // Drawing into a String cannot fail for I/O reasons; an error would leave a partial
+        // chart, which is still valid SVG and still titled, so it is not worth surfacing.
+        let _ = draw(&root);
+    }
+    let open_end = buf.find('>').unwrap_or(0);
+    let head = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" class="ov-chart" role="img" aria-labelledby="{id}-t {id}-d" focusable="false"><title id="{id}-t">{t}</title><desc id="{id}-d">{d}</desc>"#,
+        w = size.0,
+        h = size.1,
+        t = escape(title),
+        d = escape(desc),
+    );
+    format!("{head}{}", &buf[open_end + 1..])
+}
+
+/// Escapes text for SVG/XML content and attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

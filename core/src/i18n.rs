@@ -1,0 +1,104 @@
+//! Every word the user sees: locale lookup, placeholders, plurals and number formatting.
+//!
+//! The text lives in `locales/<lang>.toml` (one file per language); build.rs checks that every
+//! locale has exactly the keys English has, with the same placeholders, and compiles them into
+//! sorted static tables. Adding a language is a translation job: a new file and one enum case.
+
+use crate::generated::{LOCALES, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Es,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Es];
+
+    /// The BCP 47 tag, used for `<html lang>` and the locale files' names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+        }
+    }
+
+    /// Picks the locale for a language tag such as `es-MX` or `en-GB`; `None` if unsupported.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        LOCALES.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
+    }
+
+    /// Whether this build has the locale's file (every key is then present, as build.rs checked).
+    pub fn is_available(self) -> bool {
+        !self.table().is_empty()
+    }
+
+    /// The text for `key`. Falls back to English, then to the key itself, so a missing text is
+    /// visible as a key name rather than a blank label (tests make sure it never happens).
+    pub fn t(self, key: &str) -> &'static str {
+        lookup(self.table(), key)
+            .or_else(|| lookup(Locale::En.table(), key))
+            .unwrap_or_else(|| leak_key(key))
+    }
+
+    /// `t` with `{name}` placeholders filled in.
+    pub fn fmt(self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.t(key), args)
+    }
+
+    /// Chooses `key.one` or `key.other` for `n` and fills `{n}` (both languages here use the
+    /// one/other rule; a language with more forms adds keys and a case here).
+    pub fn plural(self, key: &str, n: u32, args: &[(&str, &str)]) -> String {
+        let form = if n == 1 { "one" } else { "other" };
+        let n_text = self.number(n as f64, 0);
+        let mut all = vec![("n", n_text.as_str())];
+        all.extend_from_slice(args);
+        fill(self.t(&format!("{key}.{form}")), &all)
+    }
+
+    /// Formats a number with the locale's decimal separator.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        let s = format!("{value:.decimals$}");
+        match self {
+            Locale::En => s,
+            Locale::Es => s.replace('.', ","),
+        }
+    }
+
+    /// Every key of the locale, for completeness tests.
+    pub fn keys(self) -> impl Iterator<Item = &'static str> {
+        self.table().iter().map(|(k, _)| *k)
+    }
+}
+
+/// Keys the instruments require (item, option, dimension, flag and action texts).
+pub fn instrument_keys() -> &'static [&'static str] {
+    LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS
+}
+
+fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+}
+
+/// Missing keys are a bug caught by tests; at run time the key itself is shown. Keys are few and
+/// static, so returning them as `&'static str` through the table of known keys is enough.
+fn leak_key(key: &str) -> &'static str {
+    LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS.iter().find(|k| **k == key).copied().unwrap_or("…")
+}
+
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,103 @@
+//! Deterministic sample responses: personas for tests, fixtures for the team view's end-to-end
+//! tests, and inputs for the benchmark. A tiny xorshift generator keeps this dependency-free.
+
+use crate::instrument::{Instrument, ItemKind, Owner, Role};
+use crate::response::{Answer, Response};
+
+/// A seeded xorshift64* generator: reproducible across machines, good enough for samples.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+}
+
+/// The healthiest answer to every item a role sees: a mature, trusting co-managed setup.
+pub fn healthy(role: Role) -> Response {
+    let i = Instrument::current();
+    let mut r = Response::new(i, Some(role));
+    for item in i.items_for(role) {
+        match item.kind {
+            ItemKind::Likert { reverse } => r.set(item.id, Answer::Likert(if reverse { 1 } else { 5 })),
+            ItemKind::Choice { options, scores } => {
+                let best = if scores.is_empty() {
+                    // Context: a relationship more than a year old in a mid-sized company.
+                    (options.len() as u8).saturating_sub(2)
+                } else {
+                    (0..scores.len()).max_by_key(|&k| (scores[k], std::cmp::Reverse(k))).unwrap_or(0) as u8
+                };
+                r.set(item.id, Answer::Choice(best));
+            }
+            ItemKind::Matrix { areas } => {
+                for (k, area) in areas.iter().enumerate() {
+                    let owner = [Owner::Msp, Owner::InternalIt, Owner::Shared, Owner::Vendor][k % 4];
+                    r.set(format!("{}.{area}", item.id), Answer::Owner(owner));
+                }
+            }
+        }
+    }
+    r
+}
+
+/// "Don't know" to everything a role sees (context included).
+pub fn dont_know(role: Role) -> Response {
+    let i = Instrument::current();
+    let mut r = Response::new(i, Some(role));
+    for item in i.items_for(role) {
+        match item.kind {
+            ItemKind::Likert { .. } => r.set(item.id, Answer::DontKnow),
+            ItemKind::Choice { options, .. } => r.set(item.id, Answer::Choice(options.len() as u8 - 1)),
+            ItemKind::Matrix { areas } => {
+                for area in areas {
+                    r.set(format!("{}.{area}", item.id), Answer::Owner(Owner::DontKnow));
+                }
+            }
+        }
+    }
+    r
+}
+
+/// A random but valid response: every item the role sees is answered, skipped or "don't know".
+pub fn random(rng: &mut Rng, role: Role) -> Response {
+    let i = Instrument::current();
+    let mut r = Response::new(i, Some(role));
+    for item in i.items_for(role) {
+        for key in item.answer_keys() {
+            if rng.below(10) == 0 {
+                continue;
+            }
+            let answer = match item.kind {
+                ItemKind::Likert { .. } => match rng.below(6) {
+                    5 => Answer::DontKnow,
+                    v => Answer::Likert(v as u8 + 1),
+                },
+                ItemKind::Choice { options, .. } => Answer::Choice(rng.below(options.len() as u64) as u8),
+                ItemKind::Matrix { .. } => Answer::Owner(Owner::ALL[rng.below(6) as usize]),
+            };
+            r.set(key, answer);
+        }
+    }
+    r
+}
+
+/// A random response for a random role.
+pub fn random_any(rng: &mut Rng) -> Response {
+    let role = Role::ALL[rng.below(4) as usize];
+    random(rng, role)
+}

@@ -1,0 +1,371 @@
+//! Share links: a response (or its summary) packed into bits, checksummed, and written as
+//! base64url for the URL fragment (`#r=...`).
+//!
+//! Layout, the same for every version (an invariant old links rely on):
+//! `version:6 | detail:1 | role:3 | payload | zero padding to a byte | CRC-16/XMODEM:16`.
+//! The payload of a *full* link is every item of that instrument version in order (Likert 3
+//! bits: 0 none, 1-5, 6 don't know; choice: 0 none or option+1 in the fewest bits that fit;
+//! matrix: 3 bits per area, 0 none or the `Owner` code). A *summary* link holds the two context
+//! answers and, per dimension, the score (7 bits, 127 = not enough answers) and the shown,
+//! answered and don't-know counts (5 bits each). Decoding reads old versions with their own
+//! instrument; bits are never reinterpreted.
+
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role, UnknownVersion};
+use crate::response::{Answer, Response};
+use crate::scoring::{DimensionScore, Report};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
+/// What follows `#` in a share link, before the payload.
+pub const FRAGMENT_PREFIX: &str = "r=";
+const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_XMODEM);
+const NO_SCORE: u32 = 127;
+
+/// How much a link carries; the sender chooses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Every answer: needed for the team view and item drill-down.
+    Full,
+    /// Dimension figures and headline only, no item answers.
+    Summary,
+}
+
+/// What a link decodes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shared {
+    Full(Response),
+    Summary(Report),
+}
+
+impl Shared {
+    pub fn report(&self) -> Report {
+        match self {
+            Shared::Full(r) => match Instrument::by_version(r.instrument_version) {
+                Ok(i) => crate::scoring::score(i, r),
+                Err(_) => crate::scoring::score(Instrument::current(), r),
+            },
+            Shared::Summary(report) => report.clone(),
+        }
+    }
+}
+
+/// Why a link could not be opened. Each case has its own message for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// No `r=` payload: not an Overlap result link at all.
+    NotOverlap,
+    /// Characters that base64url does not use, or a malformed ending.
+    Garbled,
+    /// Shorter than its version's layout: cut off when copied.
+    Truncated,
+    /// The checksum does not match, or extra data follows: the link was edited.
+    Altered,
+    /// Made by an instrument version this build does not know (a newer Overlap).
+    UnknownVersion(u8),
+}
+
+impl LinkError {
+    pub fn id(self) -> &'static str {
+        match self {
+            LinkError::NotOverlap => "not_overlap",
+            LinkError::Garbled => "garbled",
+            LinkError::Truncated => "truncated",
+            LinkError::Altered => "altered",
+            LinkError::UnknownVersion(_) => "unknown_version",
+        }
+    }
+}
+
+impl From<UnknownVersion> for LinkError {
+    fn from(v: UnknownVersion) -> Self {
+        LinkError::UnknownVersion(v.0)
+    }
+}
+
+/// Encodes a full response; answers that do not fit the instrument are left out.
+pub fn encode_full(response: &Response) -> Result<String, LinkError> {
+    let instrument = Instrument::by_version(response.instrument_version)?;
+    let mut w = header(instrument.version, Level::Full, response.role);
+    for item in instrument.items {
+        match item.kind {
+            ItemKind::Likert { .. } => {
+                let v = match response.get(item.id) {
+                    Some(Answer::Likert(v)) if (1..=5).contains(&v) => v as u32,
+                    Some(Answer::DontKnow) => 6,
+                    _ => 0,
+                };
+                w.push(v, 3);
+            }
+            ItemKind::Choice { options, .. } => {
+                let v = match response.get(item.id) {
+                    Some(Answer::Choice(i)) if (i as usize) < options.len() => i as u32 + 1,
+                    _ => 0,
+                };
+                w.push(v, choice_bits(options.len()));
+            }
+            ItemKind::Matrix { areas } => {
+                for area in areas {
+                    let v = match response.get(&format!("{}.{area}", item.id)) {
+                        Some(Answer::Owner(o)) => o.code() as u32,
+                        _ => 0,
+                    };
+                    w.push(v, 3);
+                }
+            }
+        }
+    }
+    Ok(w.finish())
+}
+
+/// Encodes the summary of a report: no item answers leave the browser.
+pub fn encode_summary(report: &Report) -> Result<String, LinkError> {
+    let instrument = Instrument::by_version(report.instrument_version)?;
+    let mut w = header(instrument.version, Level::Summary, report.role);
+    w.push(option_code(report.months), 3);
+    w.push(option_code(report.size), 3);
+    for d in &report.dimensions {
+        w.push(d.score.map_or(NO_SCORE, |s| s.min(100) as u32), 7);
+        for count in [d.shown, d.answered, d.dont_know] {
+            w.push(count.min(31) as u32, 5);
+        }
+    }
+    Ok(w.finish())
+}
+
+/// Decodes a link, a fragment (`#r=...`), or a bare `r=...`. Never panics.
+pub fn decode(text: &str) -> Result<Shared, LinkError> {
+    let payload = payload_of(text).ok_or(LinkError::NotOverlap)?;
+    if payload.is_empty() {
+        return Err(LinkError::Truncated);
+    }
+    if !payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(LinkError::Garbled);
+    }
+    // Only the alphabet's characters: a length base64 cannot have means characters were lost.
+    let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
+        let head = payload.get(..4).and_then(|h| URL_SAFE_NO_PAD.decode(h).ok());
+        let expected = head.and_then(|h| {
+            Instrument::by_version(h[0] >> 2).ok().map(|i| byte_len(i, h[0] & 0b10 != 0).div_ceil(3) * 4)
+        });
+        match expected {
+            Some(n) if payload.len() < n => LinkError::Truncated,
+            _ => LinkError::Altered,
+        }
+    })?;
+    if bytes.len() < 4 {
+        return Err(LinkError::Truncated);
+    }
+    let version = bytes[0] >> 2;
+    let summary = bytes[0] & 0b10 != 0;
+    let expected = Instrument::by_version(version).ok().map(|i| byte_len(i, summary));
+    let (body, sum) = bytes.split_at(bytes.len() - 2);
+    if CRC.checksum(body).to_be_bytes() != sum {
+        return Err(match expected {
+            Some(n) if bytes.len() < n => LinkError::Truncated,
+            _ => LinkError::Altered,
+        });
+    }
+    let instrument = Instrument::by_version(version)?;
+    match expected {
+        Some(n) if bytes.len() < n => return Err(LinkError::Truncated),
+        Some(n) if bytes.len() > n => return Err(LinkError::Altered),
+        _ => {}
+    }
+    let mut r = BitReader::new(body);
+    r.take(7);
+    let role = match r.take(3) {
+        0 => None,
+        c => Some(Role::from_code(c as u8 - 1).ok_or(LinkError::Altered)?),
+    };
+    let shared = if summary {
+        decode_summary(instrument, role, &mut r)?
+    } else {
+        decode_full(instrument, role, &mut r)?
+    };
+    // Padding bits must be zero, so that each response has exactly one link.
+    if !r.rest_is_zero() {
+        return Err(LinkError::Altered);
+    }
+    Ok(shared)
+}
+
+fn decode_full(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Shared, LinkError> {
+    let mut response = Response::new(instrument, role);
+    for item in instrument.items {
+        match item.kind {
+            ItemKind::Likert { .. } => match r.take(3) {
+                0 => {}
+                v @ 1..=5 => response.set(item.id, Answer::Likert(v as u8)),
+                6 => response.set(item.id, Answer::DontKnow),
+                _ => return Err(LinkError::Altered),
+            },
+            ItemKind::Choice { options, .. } => match r.take(choice_bits(options.len())) {
+                0 => {}
+                v if (v as usize) <= options.len() => response.set(item.id, Answer::Choice(v as u8 - 1)),
+                _ => return Err(LinkError::Altered),
+            },
+            ItemKind::Matrix { areas } => {
+                for area in areas {
+                    match r.take(3) {
+                        0 => {}
+                        v => {
+                            let owner = Owner::from_code(v as u8).ok_or(LinkError::Altered)?;
+                            response.set(format!("{}.{area}", item.id), Answer::Owner(owner));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(Shared::Full(response))
+}
+
+fn decode_summary(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Shared, LinkError> {
+    let months = option_from_code(r.take(3), 5)?;
+    let size = option_from_code(r.take(3), 4)?;
+    let mut dims = Vec::with_capacity(9);
+    for dimension in Dimension::ALL {
+        let score = match r.take(7) {
+            NO_SCORE => None,
+            s if s <= 100 => Some(s as u8),
+            _ => return Err(LinkError::Altered),
+        };
+        let (shown, answered, dont_know) = (r.take(5) as u8, r.take(5) as u8, r.take(5) as u8);
+        if answered as u16 + dont_know as u16 > shown as u16 {
+            return Err(LinkError::Altered);
+        }
+        dims.push(DimensionScore { dimension, score, shown, answered, dont_know });
+    }
+    Ok(Shared::Summary(Report::from_summary(instrument, role, months, size, dims)))
+}
+
+/// Finds every share-link payload in free text (one per line, or pasted in prose), in order.
+pub fn find_links(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find("#r=") {
+        let start = pos + 1;
+        let end = rest[start + 2..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .map_or(rest.len(), |e| start + 2 + e);
+        out.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The payload after `r=` in a URL, fragment or bare string; `None` if there is no `r=` part.
+fn payload_of(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let fragment = match text.find('#') {
+        Some(i) => &text[i + 1..],
+        None => text,
+    };
+    fragment.strip_prefix(FRAGMENT_PREFIX)
+}
+
+fn header(version: u8, level: Level, role: Option<Role>) -> BitWriter {
+    let mut w = BitWriter::default();
+    w.push(version as u32, 6);
+    w.push(matches!(level, Level::Summary) as u32, 1);
+    w.push(role.map_or(0, |r| r.code() as u32 + 1), 3);
+    w
+}
+
+/// Bits for a choice: values 0 (unanswered) to `n` (option n-1).
+fn choice_bits(n: usize) -> u32 {
+    usize::BITS - n.leading_zeros()
+}
+
+fn option_code(o: Option<u8>) -> u32 {
+    o.map_or(0, |i| i as u32 + 1)
+}
+
+fn option_from_code(code: u32, options: u32) -> Result<Option<u8>, LinkError> {
+    match code {
+        0 => Ok(None),
+        c if c <= options => Ok(Some(c as u8 - 1)),
+        _ => Err(LinkError::Altered),
+    }
+}
+
+/// The exact byte length of a link for an instrument and level, checksum included.
+pub fn byte_len(instrument: &Instrument, summary: bool) -> usize {
+    let body_bits = 10
+        + if summary {
+            6 + 9 * 22
+        } else {
+            instrument
+                .items
+                .iter()
+                .map(|i| match i.kind {
+                    ItemKind::Likert { .. } => 3,
+                    ItemKind::Choice { options, .. } => choice_bits(options.len()) as usize,
+                    ItemKind::Matrix { areas } => 3 * areas.len(),
+                })
+                .sum::<usize>()
+        };
+    body_bits.div_ceil(8) + 2
+}
+
+#[derive(Default)]
+struct BitWriter {
+    bytes: Vec<u8>,
+    bits: usize,
+}
+
+impl BitWriter {
+    fn push(&mut self, value: u32, width: u32) {
+        for i in (0..width).rev() {
+            if self.bits % 8 == 0 {
+                self.bytes.push(0);
+            }
+            if value >> i & 1 == 1 {
+                let last = self.bytes.len() - 1;
+                self.bytes[last] |= 0x80 >> (self.bits % 8);
+            }
+            self.bits += 1;
+        }
+    }
+
+    fn finish(mut self) -> String {
+        let sum = CRC.checksum(&self.bytes);
+        self.bytes.extend_from_slice(&sum.to_be_bytes());
+        URL_SAFE_NO_PAD.encode(&self.bytes)
+    }
+}
+
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> BitReader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        BitReader { bytes, pos: 0 }
+    }
+
+    /// Reads `width` bits; past the end reads zeros (lengths are checked before reading).
+    fn take(&mut self, width: u32) -> u32 {
+        let mut v = 0;
+        for _ in 0..width {
+            let bit = self.bytes.get(self.pos / 8).map_or(0, |b| b >> (7 - self.pos % 8) & 1);
+            v = v << 1 | bit as u32;
+            self.pos += 1;
+        }
+        v
+    }
+
+    fn rest_is_zero(&mut self) -> bool {
+        let end = self.bytes.len() * 8;
+        while self.pos < end {
+            if self.take(1) != 0 {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests;
