@@ -41,7 +41,7 @@ pub fn band_color(band: Option<Band>) -> RGBColor {
 
 const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
 const GRID: RGBColor = RGBColor(0xd0, 0xd5, 0xdb);
-const FONT: &str = "sans-serif";
+const FONT: FontFamily = FontFamily::SansSerif;
 
 /// plotters' SVG backend writes `font-size` as the requested size divided by 1.24; this asks
 /// for the size that comes out as `px` CSS pixels.

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod export;
 pub mod i18n;
 pub mod instrument;
+pub mod markup;
 pub mod present;
 pub mod response;
 pub mod sample;

@@ -1,0 +1,98 @@
+//! Markup tests: the accessible structure of each screen, answer state, escaping, and that the
+//! report carries every headline figure and action.
+
+use crate::i18n::Locale;
+use crate::instrument::{Instrument, ItemKind, Role};
+use crate::markup::*;
+use crate::response::{Answer, Response};
+use crate::sample;
+use crate::scoring::score;
+
+fn count(s: &str, needle: &str) -> usize {
+    s.matches(needle).count()
+}
+
+#[test]
+fn answer_values_round_trip() {
+    for a in [Answer::Likert(1), Answer::Likert(5), Answer::DontKnow, Answer::Choice(0), Answer::Choice(12), Answer::Owner(crate::Owner::Nobody)] {
+        assert_eq!(parse_answer_value(&answer_value(a)), Some(a));
+    }
+    for bad in ["", "l", "l0", "l6", "x1", "o0", "o7", "c", "dkk", "ö"] {
+        assert_eq!(parse_answer_value(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn every_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
+    let i = Instrument::current();
+    for role in Role::ALL {
+        for (s, _) in i.sections.iter().enumerate() {
+            let html = section(i, Locale::En, role, s, 1, 10, &Response::new(i, Some(role)));
+            let items: Vec<_> = i.section_items(s, role).collect();
+            let plain = items.iter().filter(|it| !matches!(it.kind, ItemKind::Matrix { .. })).count();
+            let areas: usize = items
+                .iter()
+                .map(|it| if let ItemKind::Matrix { areas } = it.kind { areas.len() } else { 0 })
+                .sum();
+            assert_eq!(count(&html, "<fieldset"), plain + areas, "{role:?} section {s}");
+            assert_eq!(count(&html, "<legend"), plain + areas);
+            // Every radio sits inside its own label.
+            assert_eq!(count(&html, r#"<input type="radio""#), count(&html, "<label"));
+            assert_eq!(count(&html, "\" checked>"), 0);
+            assert_eq!(count(&html, r#"id="ov-title" tabindex="-1""#), 1);
+        }
+    }
+}
+
+#[test]
+fn answers_show_as_checked() {
+    let i = Instrument::current();
+    let r = sample::healthy(Role::InternalIt);
+    let own = i.sections.iter().position(|s| s.id == "ownership").unwrap();
+    let html = section(i, Locale::En, Role::InternalIt, own, 6, 10, &r);
+    let expected: usize = i.section_items(own, Role::InternalIt).map(|it| it.answer_keys().len()).sum();
+    assert_eq!(count(&html, "\" checked>"), expected);
+}
+
+#[test]
+fn the_review_lists_each_unanswered_question_with_a_jump() {
+    let i = Instrument::current();
+    let mut r = sample::healthy(Role::Msp);
+    r.clear("ctx_size");
+    r.clear("own_matrix.email");
+    let html = review(i, Locale::En, &r, 10);
+    assert_eq!(count(&html, r#"data-action="jump""#), 2);
+    assert!(html.contains(r#"data-target="item-own_matrix-email""#));
+    assert!(html.contains("2 questions are still unanswered"));
+    let complete = review(i, Locale::En, &sample::healthy(Role::Msp), 10);
+    assert!(complete.contains("review-complete"));
+}
+
+#[test]
+fn the_report_carries_the_headline_and_every_action() {
+    let i = Instrument::current();
+    let r = sample::random(&mut sample::Rng::new(11), Role::InternalIt);
+    let rep = score(i, &r);
+    let html = report(i, Locale::En, &rep, &ReportOptions { shared: false, date: "1 Jan 2027" });
+    for a in &rep.actions {
+        assert!(html.contains(&esc(Locale::En.t(&format!("action.{}.title", a.id)))), "{}", a.id);
+    }
+    for testid in ["headline", "readiness", "risk", "barrier", "confidence", "profile", "bars", "phase-chart", "ownership-map", "red-flags", "actions"] {
+        assert!(html.contains(&format!(r#"data-testid="{testid}""#)), "{testid}");
+    }
+    assert!(html.contains("1 Jan 2027") && html.contains("instrument version 1"));
+    assert_eq!(count(&html, r#"role="img""#), count(&html, "<svg"));
+    // Table and chart agree: every value in the table appears as a chart label.
+    for row in crate::present::profile_rows(&rep, Locale::En) {
+        assert!(html.contains(&format!(r#"<td class="ov-num">{}</td>"#, row.value_text())));
+        assert!(html.contains(&format!("{} · {}", row.value_text(), row.band_label)));
+    }
+}
+
+#[test]
+fn text_is_escaped() {
+    assert_eq!(esc(r#"<b a="x">&'"#), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+    let html = welcome(Locale::En, false);
+    assert!(!html.contains("<script"));
+    assert!(html.contains(r#"data-action="start""#));
+}

@@ -1,0 +1,68 @@
+//! The URL fragment: where share links and `#team` arrive, read and written without reloads.
+
+/// What the fragment asks the app to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// No fragment (or an unknown one): the assessment itself.
+    Assessment,
+    /// `#r=...`: a shared result, with the fragment text to decode.
+    SharedResult(String),
+    /// `#team`: the team view.
+    Team,
+}
+
+/// Pure routing from fragment text (with or without the leading `#`).
+pub fn route(hash: &str) -> Route {
+    let h = hash.strip_prefix('#').unwrap_or(hash);
+    if h.starts_with(overlap_core::share::FRAGMENT_PREFIX) {
+        Route::SharedResult(h.to_string())
+    } else if h == "team" {
+        Route::Team
+    } else {
+        Route::Assessment
+    }
+}
+
+pub fn current_hash() -> String {
+    super::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Replaces the fragment without adding a history entry or reloading.
+pub fn set_hash(hash: &str) {
+    let Some(w) = super::window() else { return };
+    let url = if hash.is_empty() {
+        let loc = w.location();
+        format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+    } else {
+        format!("#{}", hash.trim_start_matches('#'))
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The page's own URL without fragment: the base for share links when not configured.
+pub fn page_url() -> String {
+    super::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// The browser's preferred language tags, most preferred first.
+pub fn preferred_languages() -> Vec<String> {
+    let Some(w) = super::window() else { return Vec::new() };
+    let nav = w.navigator();
+    let mut tags: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if let Some(l) = nav.language() {
+        tags.push(l);
+    }
+    tags
+}
+
+/// Sets `<html lang>` so screen readers pronounce the text in the right language.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = super::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", code);
+    }
+}

@@ -1,0 +1,11 @@
+//! Thin adapters over the browser: each owns one outside system and never panics on it.
+
+pub mod clipboard;
+pub mod download;
+pub mod location;
+pub mod storage;
+
+/// The browser window, if there is one (there always is in the app; tests may lack parts).
+pub(crate) fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}

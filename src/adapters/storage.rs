@@ -1,0 +1,169 @@
+//! Saved progress in localStorage, behind a probe: blocked, full or corrupt storage degrades to
+//! memory with a notice, never a panic.
+//!
+//! gloo-storage's `LocalStorage` panics (`expect_throw`) when `window.localStorage` itself
+//! throws, as it does in a cross-site iframe in Chromium, so availability is probed with
+//! web-sys first and gloo is only reached after the probe succeeded.
+
+use gloo_storage::Storage as _;
+use overlap_core::i18n::Locale;
+use overlap_core::share::{self, Shared};
+use overlap_core::{Instrument, Response};
+
+/// The key records the instrument version: progress from another version is never misread.
+pub fn progress_key(version: u8) -> String {
+    format!("overlap:progress:v{version}")
+}
+const KEY_PREFIX: &str = "overlap:progress:v";
+const SET_ASIDE_PREFIX: &str = "overlap:set-aside:";
+
+/// What the user should be told about storage, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// localStorage cannot be used here (blocked, e.g. in a cross-site iframe).
+    Unavailable,
+    /// A write failed (quota, or storage revoked mid-session).
+    WriteFailed,
+    /// Saved progress could not be read; it was set aside and a fresh start offered.
+    CorruptSetAside,
+    /// Saved progress belongs to another instrument version; it was set aside.
+    OtherVersionSetAside,
+}
+
+impl StorageNotice {
+    pub fn key(self) -> &'static str {
+        match self {
+            StorageNotice::Unavailable => "ui.storage.unavailable",
+            StorageNotice::WriteFailed => "ui.storage.write_failed",
+            StorageNotice::CorruptSetAside => "ui.storage.corrupt",
+            StorageNotice::OtherVersionSetAside => "ui.storage.other_version",
+        }
+    }
+}
+
+/// Progress as saved: the answers (as a full share payload), where the user was, and locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub response: Response,
+    pub step: usize,
+    pub locale: Option<Locale>,
+}
+
+impl Progress {
+    /// `v<version>|<step>|<locale>|<payload>`: versioned, short, and decoded by the same
+    /// checked codec as share links, so a corrupt value is detected, not misread.
+    pub fn to_text(&self) -> Option<String> {
+        let payload = share::encode_full(&self.response).ok()?;
+        let locale = self.locale.map_or("", |l| l.code());
+        Some(format!("v{}|{}|{}|{}", self.response.instrument_version, self.step, locale, payload))
+    }
+
+    pub fn from_text(text: &str) -> Option<Progress> {
+        let mut parts = text.splitn(4, '|');
+        let version: u8 = parts.next()?.strip_prefix('v')?.parse().ok()?;
+        let step: usize = parts.next()?.parse().ok()?;
+        let locale = Locale::from_tag(parts.next()?);
+        let payload = parts.next()?;
+        match share::decode(&format!("r={payload}")) {
+            Ok(Shared::Full(response)) if response.instrument_version == version => {
+                Some(Progress { response, step, locale })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The one way the app reaches localStorage.
+pub struct ProgressStore {
+    available: bool,
+    /// The last saved text, kept in memory so a session without storage still resumes views.
+    memory: Option<String>,
+}
+
+impl ProgressStore {
+    /// Probes storage: reading `window.localStorage` may throw, and writing may throw too.
+    pub fn open() -> (ProgressStore, Option<StorageNotice>) {
+        let available = probe();
+        let store = ProgressStore { available, memory: None };
+        (store, (!available).then_some(StorageNotice::Unavailable))
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.available
+    }
+
+    /// Loads saved progress for the current instrument. Corrupt or other-version data is moved
+    /// to a set-aside key (not deleted) and reported.
+    pub fn load(&mut self) -> (Option<Progress>, Option<StorageNotice>) {
+        if !self.available {
+            return (None, None);
+        }
+        let current = Instrument::current().version;
+        let key = progress_key(current);
+        let mut notice = None;
+        for other in stored_keys().into_iter().filter(|k| k.starts_with(KEY_PREFIX) && *k != key) {
+            set_aside(&other);
+            notice = Some(StorageNotice::OtherVersionSetAside);
+        }
+        match get(&key) {
+            None => (None, notice),
+            Some(text) => match Progress::from_text(&text) {
+                Some(p) => (Some(p), notice),
+                None => {
+                    set_aside(&key);
+                    (None, Some(StorageNotice::CorruptSetAside))
+                }
+            },
+        }
+    }
+
+    /// Saves progress; returns a notice when the write failed (the app keeps working).
+    pub fn save(&mut self, progress: &Progress) -> Option<StorageNotice> {
+        let text = progress.to_text()?;
+        self.memory = Some(text.clone());
+        if !self.available {
+            return None;
+        }
+        match gloo_storage::LocalStorage::raw().set_item(&progress_key(progress.response.instrument_version), &text) {
+            Ok(()) => None,
+            Err(_) => Some(StorageNotice::WriteFailed),
+        }
+    }
+
+    /// Wipes saved answers (Start over).
+    pub fn clear(&mut self) {
+        self.memory = None;
+        if self.available {
+            let _ = gloo_storage::LocalStorage::raw().remove_item(&progress_key(Instrument::current().version));
+        }
+    }
+}
+
+fn probe() -> bool {
+    let Some(window) = super::window() else { return false };
+    // `local_storage()` returns Err when the getter throws (SecurityError), Ok(None) when absent.
+    let Ok(Some(storage)) = window.local_storage() else { return false };
+    let probe_key = "overlap:probe";
+    let ok = storage.set_item(probe_key, "1").is_ok() && storage.get_item(probe_key).ok().flatten().is_some();
+    let _ = storage.remove_item(probe_key);
+    ok
+}
+
+fn get(key: &str) -> Option<String> {
+    gloo_storage::LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn stored_keys() -> Vec<String> {
+    let raw = gloo_storage::LocalStorage::raw();
+    let n = raw.length().unwrap_or(0);
+    (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
+/// Moves a value under a set-aside key so nothing is lost, then removes the original.
+fn set_aside(key: &str) {
+    let raw = gloo_storage::LocalStorage::raw();
+    if let Some(value) = get(key) {
+        let _ = raw.set_item(&format!("{SET_ASIDE_PREFIX}{key}"), &value);
+    }
+    let _ = raw.remove_item(key);
+}

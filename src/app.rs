@@ -1,0 +1,66 @@
+//! The root component: provides the view-model, keeps `<html lang>`, focus and the URL fragment
+//! in sync, and shows the assessment, a shared result or the team view.
+
+use crate::adapters::location;
+use crate::components::{
+    flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, report_view::ReportView,
+};
+use crate::state::{provide_app, AppState, Mode};
+use leptos::prelude::*;
+use overlap_core::share::Shared;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_app(state);
+
+    // Keeps `<html lang>` equal to the locale, so assistive technology reads the right language.
+    Effect::new(move |_| location::set_document_lang(state.locale.get().code()));
+
+    // Moves keyboard focus to the new screen's heading (or a requested element) after
+    // navigation, once the new screen is in the DOM. Skipped on first load.
+    Effect::new(move |previous: Option<u32>| {
+        let n = state.focus_request.get();
+        if previous.is_some() {
+            request_animation_frame(move || focus_target(state.take_focus_target()));
+        }
+        n
+    });
+
+    // Follows the fragment when a link is pasted into the address bar of an open tab.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| state.follow_hash());
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <div class="ov-app">
+            <Header/>
+            <NoticeBar/>
+            <main class="ov-main">
+                {move || match state.mode.get() {
+                    Mode::Assessment => view! { <Flow/> }.into_any(),
+                    Mode::Shared(Ok(shared)) => {
+                        let report = shared.report();
+                        let response = match shared {
+                            Shared::Full(r) => Some(r),
+                            Shared::Summary(_) => None,
+                        };
+                        view! { <ReportView report=report response=response shared=true/> }.into_any()
+                    }
+                    Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
+                    Mode::Team => view! { <crate::components::team::Team/> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+fn focus_target(id: Option<String>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let id = id.unwrap_or_else(|| "ov-title".to_string());
+    let el = document.get_element_by_id(&id).or_else(|| document.get_element_by_id("ov-title"));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(true);
+    }
+}

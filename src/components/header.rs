@@ -1,0 +1,37 @@
+//! The header: product name and the language switch (a native select, labelled).
+
+use crate::state::use_app;
+use crate::components::text::tr;
+use leptos::prelude::*;
+use overlap_core::i18n::Locale;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+            state.set_locale(l);
+        }
+    };
+    view! {
+        <header class="ov-header">
+            <p class="ov-brand">{tr("ui.brand")}</p>
+            <div class="ov-lang">
+                <label for="ov-lang-select">{tr("ui.language")}</label>
+                <select id="ov-lang-select" data-testid="locale-switch" on:change=on_change>
+                    {Locale::ALL
+                        .into_iter()
+                        .filter(|l| l.is_available())
+                        .map(|l| {
+                            view! {
+                                <option value=l.code() selected=move || state.locale.get() == l lang=l.code()>
+                                    {l.t("ui.language_name")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </header>
+    }
+}

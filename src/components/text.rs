@@ -1,0 +1,16 @@
+//! Translated text nodes. `tr(key)` is the one way components show a locale string that must
+//! follow the language switch.
+//!
+//! Every `move || state.t(..)` closure written inline is its own type, and Leptos instantiates
+//! its rendering code once per type; routing all text through this one non-generic function
+//! makes them share a single instantiation, which keeps the WebAssembly small.
+
+use crate::state::use_app;
+use leptos::prelude::*;
+
+/// A text node showing `key` in the current locale, updated when the locale changes.
+pub fn tr(key: &str) -> impl IntoView + use<> {
+    let locale = use_app().locale;
+    let key = key.to_string();
+    move || locale.get().t(&key)
+}

@@ -1,0 +1,30 @@
+//! Overlap's browser app: Leptos components over the pure `overlap_core`.
+//!
+//! `start()` installs the panic hook and mounts [`app::App`] on the `#overlap` host element.
+//! State lives in one view-model ([`state::AppState`]) provided as context; browser systems are
+//! reached only through [`adapters`].
+
+pub mod adapters;
+pub mod app;
+pub mod components;
+pub mod panic_hook;
+pub mod state;
+
+use wasm_bindgen::JsCast;
+
+/// The id of the element the app mounts on (index.html provides it; an embedder may too).
+pub const HOST_ID: &str = "overlap";
+
+/// Mounts the app. If the host element is missing, mounts on `<body>` so the page is never blank.
+pub fn start() {
+    panic_hook::install();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let host = document
+        .get_element_by_id(HOST_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body());
+    let Some(host) = host else { return };
+    // The loading placeholder inside the host is replaced by the app.
+    host.set_inner_html("");
+    leptos::mount::mount_to(host, app::App).forget();
+}

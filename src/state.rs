@@ -1,0 +1,262 @@
+//! The app's one view-model, `AppState`, provided as context: which screen is showing, the
+//! answers, the locale and any storage notice. Components read it with `use_app()` and call its
+//! methods; they hold no state of their own beyond transient UI.
+
+use crate::adapters::location::{self, Route};
+use crate::adapters::storage::{Progress, ProgressStore, StorageNotice};
+use leptos::prelude::*;
+use overlap_core::i18n::Locale;
+use overlap_core::share::{self, LinkError, Shared};
+use overlap_core::{score, Answer, Instrument, Report, Response, Role};
+
+/// Where the assessment flow is. `Section(i)` indexes the instrument's sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Role,
+    Section(usize),
+    Review,
+    Results,
+}
+
+impl Screen {
+    /// A number for saved progress: stable across sessions of the same instrument version.
+    pub fn step(self) -> usize {
+        let n = Instrument::current().sections.len();
+        match self {
+            Screen::Welcome => 0,
+            Screen::Role => 1,
+            Screen::Section(i) => 2 + i.min(n - 1),
+            Screen::Review => 2 + n,
+            Screen::Results => 3 + n,
+        }
+    }
+
+    pub fn from_step(step: usize) -> Screen {
+        let n = Instrument::current().sections.len();
+        match step {
+            0 => Screen::Welcome,
+            1 => Screen::Role,
+            s if s < 2 + n => Screen::Section(s - 2),
+            s if s == 2 + n => Screen::Review,
+            _ => Screen::Results,
+        }
+    }
+}
+
+/// What the app as a whole shows, from the URL fragment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mode {
+    Assessment,
+    /// A shared result, read-only; it never touches the visitor's own saved answers.
+    Shared(Result<Shared, LinkError>),
+    Team,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub locale: RwSignal<Locale>,
+    pub mode: RwSignal<Mode>,
+    pub screen: RwSignal<Screen>,
+    pub response: RwSignal<Response>,
+    pub notice: RwSignal<Option<StorageNotice>>,
+    /// Set by navigation so the new screen's heading takes focus (not on first load).
+    pub focus_request: RwSignal<u32>,
+    /// An element id to focus instead of the heading (jump-to from the review list).
+    focus_target: StoredValue<Option<String>>,
+    store: StoredValue<ProgressStore>,
+}
+
+impl AppState {
+    /// Builds the state from storage and the URL. Saved progress is loaded even when a shared
+    /// link is open, so "start my own assessment" from a shared view resumes it.
+    pub fn new() -> AppState {
+        let (mut store, mut notice) = ProgressStore::open();
+        let (saved, load_notice) = store.load();
+        notice = notice.or(load_notice);
+        let instrument = Instrument::current();
+        let browser_locale = location::preferred_languages().iter().find_map(|t| Locale::from_tag(t));
+        let locale = saved
+            .as_ref()
+            .and_then(|p| p.locale)
+            .or(browser_locale)
+            .filter(|l| l.is_available())
+            .unwrap_or_default();
+        let (response, screen) = match saved {
+            Some(p) => (p.response, Screen::from_step(p.step)),
+            None => (Response::new(instrument, None), Screen::Welcome),
+        };
+        AppState {
+            locale: RwSignal::new(locale),
+            mode: RwSignal::new(mode_for(&location::current_hash())),
+            screen: RwSignal::new(screen),
+            response: RwSignal::new(response),
+            notice: RwSignal::new(notice),
+            focus_request: RwSignal::new(0),
+            focus_target: StoredValue::new(None),
+            store: StoredValue::new(store),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        self.locale.get().t(key)
+    }
+
+    /// Untracked text, for event handlers.
+    pub fn t_now(&self, key: &str) -> &'static str {
+        self.locale.get_untracked().t(key)
+    }
+
+    pub fn instrument(&self) -> &'static Instrument {
+        Instrument::current()
+    }
+
+    /// The respondent's role, read without tracking: screens re-render on navigation, not on
+    /// every answer (a role change happens on the role screen, which handles it itself).
+    pub fn role(&self) -> Option<Role> {
+        self.response.with_untracked(|r| r.role)
+    }
+
+    /// Records an answer and saves.
+    pub fn answer(&self, key: &str, answer: Answer) {
+        self.response.update(|r| r.set(key, answer));
+        self.save();
+    }
+
+    pub fn set_role(&self, role: Role) {
+        self.response.update(|r| {
+            if r.role != Some(role) {
+                // Answers to items the new role is not shown are dropped, so nothing hidden
+                // from the respondent is ever scored or shared.
+                let instrument = Instrument::current();
+                r.answers.retain(|k, _| {
+                    let id = k.split('.').next().unwrap_or(k);
+                    instrument.item(id).is_some_and(|i| i.roles.contains(role))
+                });
+                r.role = Some(role);
+            }
+        });
+        self.save();
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        self.locale.set(locale);
+        self.save();
+    }
+
+    /// Moves to a screen, saves, and asks for focus on its heading.
+    pub fn go(&self, screen: Screen) {
+        self.screen.set(screen);
+        self.focus_request.update(|n| *n += 1);
+        self.save();
+    }
+
+    /// Goes to a section and focuses one item in it (the review list's jump-to).
+    pub fn jump_to(&self, screen: Screen, element_id: String) {
+        self.focus_target.set_value(Some(element_id));
+        self.go(screen);
+    }
+
+    /// Focuses an element of the current screen (an error message, say) on the next frame.
+    pub fn request_focus(&self, element_id: &str) {
+        self.focus_target.set_value(Some(element_id.to_string()));
+        self.focus_request.update(|n| *n += 1);
+    }
+
+    pub fn take_focus_target(&self) -> Option<String> {
+        self.focus_target.try_update_value(|t| t.take()).flatten()
+    }
+
+    /// Sections the current role is shown, as instrument section indices, in order.
+    pub fn sections(&self) -> Vec<usize> {
+        let instrument = Instrument::current();
+        let Some(role) = self.role() else { return Vec::new() };
+        (0..instrument.sections.len()).filter(|s| instrument.section_items(*s, role).next().is_some()).collect()
+    }
+
+    pub fn next_from(&self, screen: Screen) -> Screen {
+        let sections = self.sections();
+        match screen {
+            Screen::Welcome => Screen::Role,
+            Screen::Role => sections.first().map_or(Screen::Review, |s| Screen::Section(*s)),
+            Screen::Section(i) => {
+                sections.iter().find(|s| **s > i).map_or(Screen::Review, |s| Screen::Section(*s))
+            }
+            Screen::Review | Screen::Results => Screen::Results,
+        }
+    }
+
+    pub fn previous_from(&self, screen: Screen) -> Screen {
+        let sections = self.sections();
+        match screen {
+            Screen::Welcome | Screen::Role => Screen::Welcome,
+            Screen::Section(i) => sections.iter().rev().find(|s| **s < i).map_or(Screen::Role, |s| Screen::Section(*s)),
+            Screen::Review => sections.last().map_or(Screen::Role, |s| Screen::Section(*s)),
+            Screen::Results => Screen::Review,
+        }
+    }
+
+    pub fn report(&self) -> Report {
+        self.response.with_untracked(|r| score(Instrument::current(), r))
+    }
+
+    /// Wipes saved answers and returns to the welcome screen.
+    pub fn start_over(&self) {
+        self.store.update_value(|s| s.clear());
+        self.response.set(Response::new(Instrument::current(), None));
+        self.screen.set(Screen::Welcome);
+        self.focus_request.update(|n| *n += 1);
+    }
+
+    /// Leaves a shared or team view for the visitor's own assessment (saved progress intact).
+    pub fn open_own_assessment(&self) {
+        location::set_hash("");
+        self.mode.set(Mode::Assessment);
+        self.focus_request.update(|n| *n += 1);
+    }
+
+    pub fn open_team(&self) {
+        location::set_hash("team");
+        self.mode.set(Mode::Team);
+        self.focus_request.update(|n| *n += 1);
+    }
+
+    /// Follows the fragment after a `hashchange` (a pasted link opened in the same tab).
+    pub fn follow_hash(&self) {
+        self.mode.set(mode_for(&location::current_hash()));
+        self.focus_request.update(|n| *n += 1);
+    }
+
+    fn save(&self) {
+        let progress = Progress {
+            response: self.response.get_untracked(),
+            step: self.screen.get_untracked().step(),
+            locale: Some(self.locale.get_untracked()),
+        };
+        if let Some(problem) = self.store.try_update_value(|s| s.save(&progress)).flatten() {
+            self.notice.set(Some(problem));
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+fn mode_for(hash: &str) -> Mode {
+    match location::route(hash) {
+        Route::Assessment => Mode::Assessment,
+        Route::Team => Mode::Team,
+        Route::SharedResult(text) => Mode::Shared(share::decode(&text)),
+    }
+}
+
+pub fn provide_app(state: AppState) {
+    provide_context(state);
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,36 @@
+// A tiny static file server for the end-to-end tests, on 127.0.0.1 only. No dependencies.
+// Usage: node serve.mjs PORT DIR [--csp "policy"] [--header "Name: value"]...
+// It serves `.wasm` as application/wasm, can send a Content-Security-Policy header (to prove the
+// app runs under a strict policy), and answers every path inside DIR, nothing outside it.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [portArg, dirArg, ...rest] = process.argv.slice(2);
+const port = Number(portArg);
+const root = path.resolve(dirArg);
+const headers = {};
+for (let i = 0; i < rest.length; i += 2) {
+  if (rest[i] === '--csp') headers['Content-Security-Policy'] = rest[i + 1];
+  if (rest[i] === '--header') {
+    const [name, ...value] = rest[i + 1].split(':');
+    headers[name.trim()] = value.join(':').trim();
+  }
+}
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  let file = path.join(root, decodeURIComponent(url.pathname));
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  fs.readFile(file, (err, body) => {
+    if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+  });
+}).listen(port, '127.0.0.1');

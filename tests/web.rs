@@ -1,0 +1,161 @@
+//! Browser tests of the components, run in headless Chromium by wasm-bindgen-test-runner:
+//! mount, click or change, `tick().await`, then assert on the DOM and the view-model.
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use overlap::adapters::storage::{progress_key, Progress};
+use overlap::components::flow::Flow;
+use overlap::state::{provide_app, use_app, AppState, Screen};
+use overlap_core::{Answer, Instrument, Role};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A fresh host element and clean storage for each test.
+fn host() -> web_sys::HtmlElement {
+    storage().clear().unwrap();
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// Mounts `Flow` with a fresh view-model and hands the view-model back to the test.
+fn mount_flow(host: web_sys::HtmlElement) -> AppState {
+    let slot = StoredValue::new_local(None::<AppState>);
+    leptos::mount::mount_to(host, move || {
+        provide_app(AppState::new());
+        slot.set_value(Some(use_app()));
+        view! { <Flow/> }
+    })
+    .forget();
+    slot.get_value().expect("state provided")
+}
+
+fn click(el: &web_sys::Element) {
+    el.unchecked_ref::<web_sys::HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn the_welcome_screen_renders_and_starts() {
+    let h = host();
+    let state = mount_flow(h.clone());
+    tick().await;
+    let title = h.query_selector("#ov-title").unwrap().expect("heading");
+    assert!(title.text_content().unwrap().contains("internal IT"));
+    click(&h.query_selector("[data-action=start]").unwrap().unwrap());
+    tick().await;
+    assert_eq!(state.screen.get_untracked(), Screen::Role);
+    assert!(h.query_selector("[data-testid=role]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn next_without_a_role_says_a_role_is_needed() {
+    let h = host();
+    let state = mount_flow(h.clone());
+    state.go(Screen::Role);
+    tick().await;
+    click(&h.query_selector("[data-action=next]").unwrap().unwrap());
+    tick().await;
+    assert_eq!(state.screen.get_untracked(), Screen::Role);
+    let error = h.query_selector("#ov-role-error").unwrap().unwrap();
+    assert!(!error.text_content().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_role_and_answering_updates_state_and_storage() {
+    let h = host();
+    let state = mount_flow(h.clone());
+    state.go(Screen::Role);
+    tick().await;
+    click(&h.query_selector("input[name=role][value=internal_it]").unwrap().unwrap());
+    tick().await;
+    assert_eq!(state.role(), Some(Role::InternalIt));
+    click(&h.query_selector("[data-action=next]").unwrap().unwrap());
+    tick().await;
+    assert_eq!(state.screen.get_untracked(), Screen::Section(0));
+    // The context section: pick the third option of the months question.
+    click(&h.query_selector(r#"input[name="q:ctx_months"][value=c2]"#).unwrap().unwrap());
+    tick().await;
+    assert_eq!(state.response.get_untracked().get("ctx_months"), Some(Answer::Choice(2)));
+    let saved = storage().get_item(&progress_key(Instrument::current().version)).unwrap().expect("saved");
+    let progress = Progress::from_text(&saved).expect("readable");
+    assert_eq!(progress.response.get("ctx_months"), Some(Answer::Choice(2)));
+    assert_eq!(progress.step, Screen::Section(0).step());
+}
+
+#[wasm_bindgen_test]
+async fn likert_and_dont_know_answers_are_recorded() {
+    let h = host();
+    let state = mount_flow(h.clone());
+    state.set_role(Role::Msp);
+    let trust = Instrument::current().sections.iter().position(|s| s.id == "trust").unwrap();
+    state.go(Screen::Section(trust));
+    tick().await;
+    let first = h.query_selector("fieldset.ov-q:has(input[value=l1])").unwrap().expect("a Likert question");
+    let legend = first.query_selector("legend").unwrap().expect("a legend");
+    assert!(!legend.text_content().unwrap().is_empty());
+    let radios = first.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 6, "five points and don't know");
+    let name = radios.item(0).unwrap().unchecked_into::<web_sys::HtmlInputElement>().name();
+    let key = name.strip_prefix("q:").unwrap().to_string();
+    click(&radios.item(3).unwrap().unchecked_into());
+    tick().await;
+    assert_eq!(state.response.get_untracked().get(&key), Some(Answer::Likert(4)));
+    click(&radios.item(5).unwrap().unchecked_into());
+    tick().await;
+    assert_eq!(state.response.get_untracked().get(&key), Some(Answer::DontKnow));
+}
+
+#[wasm_bindgen_test]
+async fn the_ownership_matrix_records_one_answer_per_area() {
+    let h = host();
+    let state = mount_flow(h.clone());
+    state.set_role(Role::Leadership);
+    let own = Instrument::current().sections.iter().position(|s| s.id == "ownership").unwrap();
+    state.go(Screen::Section(own));
+    tick().await;
+    let rows = h.query_selector_all(".ov-matrix__row").unwrap();
+    assert_eq!(rows.length(), 9);
+    click(&h.query_selector(r#"input[name="q:own_matrix.backup"][value=o5]"#).unwrap().unwrap());
+    tick().await;
+    assert_eq!(state.response.get_untracked().get("own_matrix.backup"), Some(Answer::Owner(overlap_core::Owner::Nobody)));
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_saved_progress_is_set_aside_with_a_notice() {
+    let h = host();
+    storage().set_item(&progress_key(Instrument::current().version), "v1|3|en|garbage!").unwrap();
+    let state = mount_flow(h);
+    tick().await;
+    assert_eq!(state.notice.get_untracked(), Some(overlap::adapters::storage::StorageNotice::CorruptSetAside));
+    assert_eq!(state.screen.get_untracked(), Screen::Welcome);
+    assert!(storage().get_item("overlap:set-aside:overlap:progress:v1").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_results_screen_shows_the_report_and_share_link() {
+    let h = host();
+    let state = mount_flow(h.clone());
+    let sample = overlap_core::sample::healthy(Role::InternalIt);
+    state.response.set(sample);
+    state.go(Screen::Results);
+    // One tick mounts the screen, the next runs the effect that sets the link's value.
+    tick().await;
+    tick().await;
+    assert!(h.query_selector("[data-testid=headline]").unwrap().is_some());
+    assert!(h.query_selector("[data-testid=bars] svg[role=img] title").unwrap().is_some());
+    let link = h.query_selector("[data-testid=share-link]").unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    let value = link.value();
+    assert!(value.contains("#r="), "share link: {value:?}");
+}
