@@ -60,7 +60,13 @@ fn focus_target(id: Option<String>) {
     let id = id.unwrap_or_else(|| "ov-title".to_string());
     let el = document.get_element_by_id(&id).or_else(|| document.get_element_by_id("ov-title"));
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-        el.scroll_into_view_with_bool(true);
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+        // A new screen shows from its top (progress included); a jump shows its target.
+        let scroll_to = if id == "ov-title" { document.get_element_by_id(crate::HOST_ID) } else { Some(el.into()) };
+        if let Some(target) = scroll_to {
+            target.scroll_into_view_with_bool(true);
+        }
     }
 }

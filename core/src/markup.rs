@@ -87,7 +87,8 @@ pub fn welcome(locale: Locale, resuming: bool) -> String {
 }
 
 /// The role question, asked first.
-pub fn role(locale: Locale, current: Option<Role>, missing: bool) -> String {
+/// The error paragraph is empty; the app fills it in place (no re-render, so focus stays put).
+pub fn role(locale: Locale, current: Option<Role>) -> String {
     let mut o = String::from(r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="role-screen">"#);
     title(&mut o, 2, locale.t("ui.role.title"));
     o.push_str(&format!(
@@ -103,10 +104,7 @@ pub fn role(locale: Locale, current: Option<Role>, missing: bool) -> String {
         );
         radio(&mut o, "ov-opt", "role", r.id(), current == Some(r), &label);
     }
-    o.push_str(&format!(
-        r#"</div></fieldset><p class="ov-error" id="ov-role-error" role="alert">{}</p><div class="ov-nav">"#,
-        if missing { t(locale, "ui.role.required") } else { String::new() }
-    ));
+    o.push_str(r#"</div></fieldset><p class="ov-error" id="ov-role-error" role="alert" tabindex="-1"></p><div class="ov-nav">"#);
     button(&mut o, "", "back", "", locale.t("ui.back"));
     button(&mut o, "ov-btn--primary", "next", "", locale.t("ui.next"));
     o.push_str("</div></section>");
@@ -159,7 +157,7 @@ fn item_markup(o: &mut String, locale: Locale, id: &str, kind: &ItemKind, respon
                 let a = Answer::Likert(v);
                 radio(o, "ov-opt ov-opt--scale", &name, &answer_value(a), current == Some(a), &t(locale, &format!("ui.likert.{v}")));
             }
-            radio(o, "ov-opt ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow), &t(locale, "ui.dont_know"));
+            radio(o, "ov-opt ov-opt--scale ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow), &t(locale, "ui.dont_know"));
             o.push_str("</div></fieldset>");
         }
         ItemKind::Choice { options, .. } => {

@@ -12,25 +12,23 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Flow() -> impl IntoView {
     let state = use_app();
-    let role_missing = RwSignal::new(false);
     // Re-rendered on navigation and language change only. Answers are read untracked: an
     // answer changes the radio the user just clicked, so the DOM is already right, and not
     // re-rendering keeps focus and caret where they are.
     let html = move || {
         let locale = state.locale.get();
         let screen = state.screen.get();
-        let missing = role_missing.get();
         let response = state.response.get_untracked();
         let instrument = state.instrument();
         match screen {
             Screen::Welcome => markup::welcome(locale, response.role.is_some()),
-            Screen::Role => markup::role(locale, response.role, missing),
+            Screen::Role => markup::role(locale, response.role),
             Screen::Section(s) => {
                 let sections = state.sections();
                 let position = sections.iter().position(|x| *x == s).map_or(1, |p| p + 1);
                 match response.role {
                     Some(role) => markup::section(instrument, locale, role, s, position, sections.len(), &response),
-                    None => markup::role(locale, None, true),
+                    None => markup::role(locale, None),
                 }
             }
             Screen::Review => markup::review(instrument, locale, &response, state.sections().len()),
@@ -43,7 +41,7 @@ pub fn Flow() -> impl IntoView {
         if name == "role" {
             if let Some(role) = Role::from_id(&value) {
                 state.set_role(role);
-                role_missing.set(false);
+                set_text("ov-role-error", "");
             }
         } else if let (Some(key), Some(answer)) = (name.strip_prefix(markup::INPUT_PREFIX), markup::parse_answer_value(&value)) {
             state.answer(key, answer);
@@ -52,7 +50,7 @@ pub fn Flow() -> impl IntoView {
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(el) = target.and_then(|e| e.closest("[data-action]").ok().flatten()) else { return };
-        act(state, &el, role_missing);
+        act(state, &el);
     };
     view! {
         {move || match state.screen.get() {
@@ -65,14 +63,14 @@ pub fn Flow() -> impl IntoView {
 }
 
 /// Carries out a `data-action` button of the flow's markup.
-fn act(state: AppState, el: &web_sys::Element, role_missing: RwSignal<bool>) {
+fn act(state: AppState, el: &web_sys::Element) {
     let screen = state.screen.get_untracked();
     match el.get_attribute("data-action").as_deref() {
         Some("start") => state.go(Screen::Role),
         Some("team") => state.open_team(),
         Some("back") => state.go(state.previous_from(screen)),
         Some("next") if screen == Screen::Role && state.role().is_none() => {
-            role_missing.set(true);
+            set_text("ov-role-error", state.t_now("ui.role.required"));
             state.request_focus("ov-role-error");
         }
         Some("next") => state.go(state.next_from(screen)),
@@ -84,5 +82,12 @@ fn act(state: AppState, el: &web_sys::Element, role_missing: RwSignal<bool>) {
             }
         }
         _ => {}
+    }
+}
+
+/// Sets the text of an element of the current screen in place, without re-rendering it.
+fn set_text(id: &str, text: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        el.set_text_content(Some(text));
     }
 }

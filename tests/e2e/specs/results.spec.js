@@ -1,0 +1,75 @@
+// The results screen: headline, titled charts with their tables, ownership map, red flags and
+// actions; the printed PDF (1-3 pages, headline and every action in its text); the JSON export
+// read back to the same scores; the CSV export.
+import { test, expect, expectAccessible, openFresh, finishAs } from '../fixtures.js';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const worried = (count, i) => (i % 2 === 0 ? 0 : Math.min(count - 2, 4));
+
+test('a finished assessment shows headline, charts, ownership map and actions', async ({ page }) => {
+  await openFresh(page);
+  await finishAs(page, 'internal_it', worried);
+  await expect(page.getByTestId('readiness')).toHaveText(/\d+\/100 · /);
+  await expect(page.getByTestId('risk')).toHaveText(/Low|Guarded|Elevated|High/);
+  await expect(page.getByTestId('barrier')).not.toBeEmpty();
+  await expect(page.getByTestId('confidence')).toContainText('Based on');
+  for (const id of ['radar', 'bars', 'phase-chart']) {
+    const svg = page.getByTestId(id).locator('svg[role=img]');
+    await expect(svg).toHaveCount(1);
+    await expect(svg.locator('title')).not.toBeEmpty();
+  }
+  await expect(page.getByTestId('profile-table').locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByTestId('ownership-map').locator('tbody tr')).toHaveCount(9);
+  const actions = page.getByTestId('actions').locator('li');
+  expect(await actions.count()).toBeGreaterThanOrEqual(3);
+  expect(await actions.count()).toBeLessThanOrEqual(5);
+  await expect(actions.first()).toContainText('Done looks like:');
+  await expectAccessible(page, 'results');
+  expect(page.consoleErrors).toEqual([]);
+});
+
+test('the printed report is 1-3 pages with the headline and every action', async ({ page }) => {
+  await openFresh(page);
+  await finishAs(page, 'leadership', worried);
+  const headline = [await page.getByTestId('readiness').textContent(), await page.getByTestId('risk').textContent(), await page.getByTestId('barrier').textContent()];
+  const actions = await page.getByTestId('actions').locator('h3').allTextContents();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('share')).toBeHidden();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-pdf-'));
+  for (const format of ['A4', 'Letter']) {
+    const file = path.join(dir, `report-${format}.pdf`);
+    await page.pdf({ path: file, format, printBackground: true });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())[1]);
+    expect(pages, `${format} page count`).toBeGreaterThanOrEqual(1);
+    expect(pages, `${format} page count`).toBeLessThanOrEqual(3);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\s+/g, ' ');
+    for (const h of headline) expect(text).toContain(h.trim());
+    for (const a of actions) expect(text).toContain(a.trim());
+    expect(text).toContain('instrument version 1');
+    expect(text).not.toContain('Copy link');
+  }
+});
+
+test('the JSON export reads back to the same scores; the CSV has every dimension', async ({ page }) => {
+  await openFresh(page);
+  await finishAs(page, 'msp', (c, i) => (i * 7) % c);
+  const tableScores = await page.getByTestId('profile-table').locator('tbody td.ov-num').allTextContents();
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  expect(data.format).toBe('overlap-export/1');
+  expect(data.dimensions.map((d) => (d.score === null ? '–' : String(d.score)))).toEqual(tableScores);
+  expect(Object.keys(data.answers).length).toBeGreaterThan(20);
+  // The export's payload reproduces the same result when opened as a link.
+  const other = await page.context().browser().newContext();
+  const p2 = await other.newPage();
+  await p2.goto(`http://127.0.0.1:4173/#r=${data.link_payload}`);
+  await expect(p2.getByTestId('profile-table').locator('tbody td.ov-num')).toHaveText(tableScores);
+  await other.close();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  expect(lines[0]).toBe('dimension,name,score,band,answered,dont_know,shown');
+  expect(lines).toHaveLength(10);
+});
