@@ -165,16 +165,34 @@ fn main() {
             }
         }
     }
+    // Tables are keyed by a 32-bit FNV-1a hash of the key rather than the key text: the browser
+    // build then carries no key strings at all. Collisions are checked here.
+    let mut hashes: BTreeMap<u32, &String> = BTreeMap::new();
+    for key in locales.values().flat_map(|m| m.keys()) {
+        if let Some(other) = hashes.insert(fnv1a(key), key) {
+            if other != key {
+                errors.push(format!("locale keys `{other}` and `{key}` have the same hash; rename one"));
+            }
+        }
+    }
     for (lang, map) in &locales {
-        let _ = writeln!(code, "pub(crate) static LOCALE_{}: &[(&str, &str)] = &[", lang.to_uppercase());
-        for (k, v) in map {
-            let _ = writeln!(code, "    ({k:?}, {v:?}),");
+        let mut rows: Vec<(u32, &String)> = map.iter().map(|(k, v)| (fnv1a(k), v)).collect();
+        rows.sort();
+        let _ = writeln!(code, "pub(crate) static LOCALE_{}: &[(u32, &str)] = &[", lang.to_uppercase());
+        for (h, v) in rows {
+            let _ = writeln!(code, "    ({h}, {v:?}),");
         }
         let _ = writeln!(code, "];");
     }
-    let _ = writeln!(code, "pub(crate) static LOCALES: &[(&str, &[(&str, &str)])] = &[");
+    let _ = writeln!(code, "pub(crate) static LOCALES: &[(&str, &[(u32, &str)])] = &[");
     for lang in locales.keys() {
         let _ = writeln!(code, "    ({lang:?}, LOCALE_{}),", lang.to_uppercase());
+    }
+    let _ = writeln!(code, "];");
+    let _ = writeln!(code, "/// Every key of en.toml, for tests; unused at run time, so not in the browser build.");
+    let _ = writeln!(code, "pub(crate) static LOCALE_KEYS: &[&str] = &[");
+    for k in locales.get("en").into_iter().flat_map(|m| m.keys()) {
+        let _ = writeln!(code, "    {k:?},");
     }
     let _ = writeln!(code, "];");
     let _ = writeln!(code, "pub(crate) static LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS: &[&str] = &[");
@@ -190,6 +208,11 @@ fn main() {
         panic!("invalid instrument or locale data:\n  {}", errors.join("\n  "));
     }
     std::fs::write(out.join("generated.rs"), code).unwrap();
+}
+
+/// 32-bit FNV-1a; must match `i18n::hash`.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 fn sorted_dir(dir: &Path, ext: &str) -> Vec<PathBuf> {

@@ -22,10 +22,19 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// A fresh host element and clean storage for each test.
+/// A fresh host element and clean storage for each test. Earlier tests' hosts are removed, so
+/// ids such as `ov-title` are unique in the document, as they are in the app.
 fn host() -> web_sys::HtmlElement {
     storage().clear().unwrap();
+    // Only our hosts: the test runner keeps its own output elements in the body.
+    let old = document().query_selector_all(".test-host").unwrap();
+    for i in 0..old.length() {
+        if let Some(node) = old.item(i) {
+            node.unchecked_into::<web_sys::Element>().remove();
+        }
+    }
     let div = document().create_element("div").unwrap();
+    div.set_class_name("test-host");
     document().body().unwrap().append_child(&div).unwrap();
     div.unchecked_into()
 }

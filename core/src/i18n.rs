@@ -4,7 +4,7 @@
 //! locale has exactly the keys English has, with the same placeholders, and compiles them into
 //! sorted static tables. Adding a language is a translation job: a new file and one enum case.
 
-use crate::generated::{LOCALES, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
+use crate::generated::{LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
@@ -30,7 +30,7 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    fn table(self) -> &'static [(u32, &'static str)] {
         LOCALES.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
     }
 
@@ -39,12 +39,16 @@ impl Locale {
         !self.table().is_empty()
     }
 
-    /// The text for `key`. Falls back to English, then to the key itself, so a missing text is
-    /// visible as a key name rather than a blank label (tests make sure it never happens).
+    /// The text for `key`. Falls back to English, then to a visible "[?]" marker, never a blank
+    /// label. Build-time checks and tests make sure neither fallback is ever needed.
     pub fn t(self, key: &str) -> &'static str {
-        lookup(self.table(), key)
-            .or_else(|| lookup(Locale::En.table(), key))
-            .unwrap_or_else(|| leak_key(key))
+        let h = hash(key);
+        lookup(self.table(), h).or_else(|| lookup(Locale::En.table(), h)).unwrap_or("[?]")
+    }
+
+    /// Whether the locale has a text for `key`.
+    pub fn has(self, key: &str) -> bool {
+        lookup(self.table(), hash(key)).is_some()
     }
 
     /// `t` with `{name}` placeholders filled in.
@@ -73,7 +77,7 @@ impl Locale {
 
     /// Every key of the locale, for completeness tests.
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
-        self.table().iter().map(|(k, _)| *k)
+        LOCALE_KEYS.iter().copied().filter(move |k| self.has(k))
     }
 }
 
@@ -82,14 +86,13 @@ pub fn instrument_keys() -> &'static [&'static str] {
     LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS
 }
 
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+/// 32-bit FNV-1a of a key; build.rs keys the tables with the same function.
+fn hash(key: &str) -> u32 {
+    key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
-/// Missing keys are a bug caught by tests; at run time the key itself is shown. Keys are few and
-/// static, so returning them as `&'static str` through the table of known keys is enough.
-fn leak_key(key: &str) -> &'static str {
-    LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS.iter().find(|k| **k == key).copied().unwrap_or("…")
+fn lookup(table: &'static [(u32, &'static str)], h: u32) -> Option<&'static str> {
+    table.binary_search_by(|(k, _)| k.cmp(&h)).ok().map(|i| table[i].1)
 }
 
 fn fill(template: &str, args: &[(&str, &str)]) -> String {

@@ -6,6 +6,7 @@
 //! [`score`] makes of them). [`share`] turns a response into a link and back, [`aggregate`]
 //! combines many links into a team picture, [`chart`] draws SVG, and [`i18n`] holds every word.
 
+pub mod aggregate;
 pub mod chart;
 pub mod export;
 pub mod i18n;

@@ -239,6 +239,29 @@ fn decode_summary(instrument: &Instrument, role: Option<Role>, r: &mut BitReader
     Ok(Shared::Summary(Report::from_summary(instrument, role, months, size, dims)))
 }
 
+/// A one-line summary of a report's figures, used by the old-link fixtures: version, role,
+/// dimension scores, headline, phase, confidence, then (full links only) flags and actions.
+pub fn fixture_summary(report: &Report) -> String {
+    let dims: Vec<String> = report.dimensions.iter().map(|d| d.score.map_or("-".into(), |s| s.to_string())).collect();
+    let flags: Vec<&str> = report.red_flags.iter().map(|f| f.id).collect();
+    let actions: Vec<&str> = report.actions.iter().map(|a| a.id).collect();
+    format!(
+        "v{} role={} dims={} readiness={} risk={} barrier={} phase={} confidence={}/{}/{} flags={} actions={}",
+        report.instrument_version,
+        report.role.map_or("-", |r| r.id()),
+        dims.join(","),
+        report.readiness.map_or("-".into(), |v| v.to_string()),
+        report.risk.map_or("-", |r| r.id()),
+        report.barrier.map_or("-", |d| d.id()),
+        report.phase.id(),
+        report.confidence.answered,
+        report.confidence.dont_know,
+        report.confidence.shown,
+        flags.join(","),
+        actions.join(","),
+    )
+}
+
 /// Finds every share-link payload in free text (one per line, or pasted in prose), in order.
 pub fn find_links(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
