@@ -90,7 +90,7 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
         return None;
     }
     let mut v = values.to_vec();
-    v.sort_by(|a, b| a.total_cmp(b));
+    v.sort_unstable_by(f64::total_cmp);
     let q = |p: f64| {
         let h = (v.len() - 1) as f64 * p;
         let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
@@ -243,7 +243,7 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
             }
         }
     }
-    gaps.sort_by(|a, b| b.size.total_cmp(&a.size).then(a.dimension.cmp(&b.dimension)));
+    gaps.sort_unstable_by(|a, b| b.size.total_cmp(&a.size).then(a.dimension.cmp(&b.dimension)));
 
     let ownership = if suppressed { Vec::new() } else { ownership_rows(instrument, &full, &roles) };
     let mut flags: Vec<(usize, usize)> = if suppressed {
@@ -254,7 +254,7 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
             .filter(|(_, c)| *c > 0)
             .collect()
     };
-    flags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    flags.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let alpha = if suppressed { Vec::new() } else { alphas(instrument, &full) };
     TeamReport { threshold, n, n_full: full.len(), suppressed, dimensions, barrier, roles, gaps, ownership, flags, alpha }
 }
@@ -311,7 +311,7 @@ fn alphas(instrument: &Instrument, full: &[&Member]) -> Vec<Alpha> {
             let mut ranked: Vec<(&str, usize)> =
                 items.iter().map(|id| (*id, full.iter().filter(|m| value(m, id).is_some()).count())).collect();
             ranked.retain(|(_, c)| *c >= ALPHA_MIN_N);
-            ranked.sort_by(|a, b| b.1.cmp(&a.1));
+            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             while ranked.len() >= 2 {
                 let rows: Vec<Vec<f64>> = full
                     .iter()

@@ -190,6 +190,51 @@ pub fn draw_phase<DB: DrawingBackend>(
     root.present()
 }
 
+/// One dimension of the team view: the spread of scores and each shown role group's mean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamRow {
+    pub label: String,
+    /// (q1, median, q3), when any score exists.
+    pub spread: Option<(f64, f64, f64)>,
+    /// (short role label, mean) per shown role group.
+    pub roles: Vec<(String, Option<f64>)>,
+}
+
+/// Marker shapes per role position, so roles differ by shape and letter, not colour alone.
+const ROLE_COLORS: [RGBColor; 4] =
+    [RGBColor(0x1d, 0x5f, 0xa8), RGBColor(0x9a, 0x4a, 0x00), RGBColor(0x06, 0x6f, 0x44), RGBColor(0x6b, 0x3f, 0xa0)];
+
+/// The team picture per dimension: a grey bar for the interquartile range, a dark tick at the
+/// median, and one lettered marker per shown role group at its mean. Distance between markers
+/// is the perception gap.
+pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[TeamRow]) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let (x0, x1) = (190i32, 600i32);
+    let scale = |v: f64| x0 + ((x1 - x0) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
+    for v in [0u8, 40, 60, 80, 100] {
+        let x = scale(v as f64);
+        root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
+        root.draw(&Text::new(v.to_string(), (x, 14), (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center))))?;
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let y = BAR_TOP as i32 + (i as u32 * BAR_ROW) as i32;
+        let mid = y + BAR_ROW as i32 / 2;
+        root.draw(&Text::new(row.label.clone(), (x0 - 10, mid), (FONT, px(14.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        if let Some((q1, median, q3)) = row.spread {
+            root.draw(&Rectangle::new([(scale(q1), y + 10), (scale(q3).max(scale(q1) + 2), y + BAR_ROW as i32 - 10)], GRID.filled()))?;
+            root.draw(&Rectangle::new([(scale(median) - 1, y + 5), (scale(median) + 1, y + BAR_ROW as i32 - 5)], INK.filled()))?;
+        }
+        for (k, (letter, mean)) in row.roles.iter().enumerate() {
+            if let Some(m) = mean {
+                let c = ROLE_COLORS[k % 4];
+                root.draw(&Circle::new((scale(*m), mid), 8, c.filled()))?;
+                root.draw(&Text::new(letter.clone(), (scale(*m), mid), (FONT, px(10.0)).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center))))?;
+            }
+        }
+    }
+    root.present()
+}
+
 /// Renders a chart to an accessible SVG string: `role="img"`, a `<title>` and a `<desc>`, and a
 /// `viewBox` so it scales to its container. `id` must be unique in the page.
 pub fn to_svg<F>(size: (u32, u32), id: &str, title: &str, desc: &str, draw: F) -> String

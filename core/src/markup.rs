@@ -7,6 +7,7 @@
 //! a host element and handles its events by delegation: inputs are named `q:<answer key>` and
 //! buttons carry `data-action`. Every text is escaped; nothing from outside is ever HTML.
 
+use crate::aggregate::{self, Change, Collected, Hidden, TeamReport};
 use crate::chart;
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, ItemKind, Owner, Role};
@@ -451,6 +452,305 @@ fn phase(o: &mut String, locale: Locale, r: &Report) {
         t(locale, &format!("phase.{p}.normal")),
         esc(&reading)
     ));
+}
+
+fn one(v: f64, locale: Locale) -> String {
+    locale.number(v, if v.fract() == 0.0 { 0 } else { 1 })
+}
+
+fn role_name(locale: Locale, role: Role) -> &'static str {
+    locale.t(&format!("ui.role.{}", role.id()))
+}
+
+/// The team view's figures, from [`aggregate::aggregate`]. Every figure is already subject to
+/// the anonymity rules; this only presents what the aggregate lets through.
+pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep: &TeamReport, change: Option<&Change>) -> String {
+    let mut o = String::from(r#"<div class="ov-team-report" data-testid="team-report">"#);
+    let full = rep.n_full;
+    o.push_str(&format!(
+        r#"<p class="ov-team-count" data-testid="team-count">{}</p>"#,
+        esc(&locale.fmt(
+            "ui.team.count",
+            &[
+                ("n", &rep.n.to_string()),
+                ("full", &full.to_string()),
+                ("summary", &(rep.n - full).to_string()),
+                ("invalid", &collected.invalid.len().to_string()),
+                ("duplicates", &collected.duplicates.to_string()),
+            ],
+        ))
+    ));
+    if !collected.invalid.is_empty() {
+        card_start(&mut o, "ov-invalid-h", "team-invalid", locale.t("ui.team.invalid_title"));
+        o.push_str("<ul>");
+        for (text, e) in &collected.invalid {
+            let short: String = text.chars().take(48).collect();
+            let reason = match e {
+                crate::share::LinkError::UnknownVersion(v) => locale.fmt("ui.link_error.unknown_version", &[("version", &v.to_string())]),
+                e => locale.t(&format!("ui.link_error.{}", e.id())).to_string(),
+            };
+            o.push_str(&format!(r#"<li><code>{}</code> · {}</li>"#, esc(&short), esc(&reason)));
+        }
+        o.push_str("</ul></section>");
+    }
+    if rep.suppressed {
+        o.push_str(&format!(
+            r#"<p class="ov-card" data-testid="team-suppressed">{}</p></div>"#,
+            esc(&locale.fmt("ui.team.suppressed", &[("k", &rep.threshold.to_string())]))
+        ));
+        return o;
+    }
+    // Headline: the team barrier point.
+    let (barrier, why) = match rep.barrier {
+        Some(d) => (present::dimension_name(locale, d), locale.t(&format!("dim.{}.why_first", d.id()))),
+        None => (locale.t("ui.results.no_barrier"), locale.t("ui.results.no_barrier_why")),
+    };
+    o.push_str(r#"<section class="ov-headline" data-testid="team-headline">"#);
+    stat(&mut o, "ov-stat--wide", locale.t("ui.team.barrier"), "team-barrier", barrier, why);
+    o.push_str("</section>");
+
+    // Roles and the perception-gap chart.
+    let shown: Vec<&aggregate::RoleGroup> = rep.roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
+    card_start(&mut o, "ov-gaps-h", "team-gaps", locale.t("ui.team.gaps_title"));
+    o.push_str(&format!("<p>{}</p>", t(locale, "ui.team.gaps_intro")));
+    o.push_str(&format!(
+        r#"<table class="ov-table" data-testid="team-roles"><thead><tr><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        t(locale, "ui.team.role"),
+        t(locale, "ui.results.status")
+    ));
+    for g in rep.roles.iter().filter(|g| g.n > 0) {
+        let status = match g.hidden {
+            None => locale.fmt("ui.team.shown_as", &[("letter", locale.t(&format!("ui.team.letter.{}", g.role.id())))]),
+            Some(Hidden::TooFew) => locale.fmt("ui.team.hidden_too_few", &[("k", &rep.threshold.to_string())]),
+            Some(Hidden::Complementary) => locale.t("ui.team.hidden_complementary").to_string(),
+        };
+        o.push_str(&format!(
+            r#"<tr{}><th scope="row">{}</th><td class="ov-num">{}</td><td>{}</td></tr>"#,
+            if g.hidden.is_some() { r#" data-hidden="true""# } else { "" },
+            esc(role_name(locale, g.role)),
+            g.n,
+            esc(&status)
+        ));
+    }
+    o.push_str("</tbody></table>");
+    let rows: Vec<chart::TeamRow> = rep
+        .dimensions
+        .iter()
+        .map(|(d, s)| chart::TeamRow {
+            label: locale.t(&format!("dim.{}.short", d.id())).to_string(),
+            spread: s.map(|s| (s.q1, s.median, s.q3)),
+            roles: shown
+                .iter()
+                .map(|g| (locale.t(&format!("ui.team.letter.{}", g.role.id())).to_string(), g.means[d.index()]))
+                .collect(),
+        })
+        .collect();
+    let svg = chart::to_svg(
+        (chart::BARS_WIDTH, chart::bars_height(rows.len())),
+        "ov-team-chart",
+        locale.t("ui.team.chart_title"),
+        locale.t("ui.team.chart_desc"),
+        |a| chart::draw_team(a, &rows),
+    );
+    o.push_str(&format!(r#"<figure class="ov-figure" data-testid="team-chart">{svg}</figure>"#));
+    if rep.gaps.is_empty() {
+        o.push_str(&format!("<p>{}</p>", t(locale, "ui.team.no_gaps")));
+    } else {
+        o.push_str(&format!(
+            r#"<table class="ov-table" data-testid="team-gap-table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            t(locale, "ui.team.gap_caption"),
+            t(locale, "ui.results.dimension"),
+            t(locale, "ui.team.between"),
+            t(locale, "ui.team.gap_size"),
+        ));
+        for g in rep.gaps.iter().take(8) {
+            o.push_str(&format!(
+                r#"<tr><th scope="row">{}</th><td>{}</td><td class="ov-num">{}</td></tr>"#,
+                esc(present::dimension_name(locale, g.dimension)),
+                esc(&locale.fmt("ui.team.higher_than", &[("a", role_name(locale, g.higher)), ("b", role_name(locale, g.lower))])),
+                esc(&one(g.size, locale))
+            ));
+        }
+        o.push_str("</tbody></table>");
+    }
+    o.push_str("</section>");
+
+    // Distribution per dimension.
+    card_start(&mut o, "ov-dist-h", "team-distribution", locale.t("ui.team.distribution_title"));
+    o.push_str(&format!(
+        r#"<table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th><th scope="col">{}</th>"#,
+        t(locale, "ui.results.dimension"),
+        t(locale, "ui.team.median"),
+        t(locale, "ui.team.iqr"),
+    ));
+    for g in &shown {
+        o.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(&locale.fmt("ui.team.mean_of", &[("role", role_name(locale, g.role))]))));
+    }
+    o.push_str("</tr></thead><tbody>");
+    for (d, s) in &rep.dimensions {
+        let (n, med, iqr) = match s {
+            Some(s) => (s.n.to_string(), one(s.median, locale), format!("{}–{}", one(s.q1, locale), one(s.q3, locale))),
+            None => ("0".into(), "–".into(), "–".into()),
+        };
+        o.push_str(&format!(
+            r#"<tr><th scope="row">{}</th><td class="ov-num">{n}</td><td class="ov-num">{med}</td><td class="ov-num">{iqr}</td>"#,
+            esc(present::dimension_name(locale, *d))
+        ));
+        for g in &shown {
+            o.push_str(&format!(r#"<td class="ov-num">{}</td>"#, g.means[d.index()].map_or("–".into(), |m| one((m * 10.0).round() / 10.0, locale))));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</tbody></table></section>");
+
+    // Ownership disagreement map.
+    if let ItemKind::Matrix { areas } = instrument.matrix().kind {
+        card_start(&mut o, "ov-team-own-h", "team-ownership", locale.t("ui.team.ownership_title"));
+        o.push_str(&format!(
+            r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th>"#,
+            esc(&locale.fmt("ui.team.ownership_intro", &[("n", &full.to_string())])),
+            t(locale, "ui.results.area")
+        ));
+        let role_cols: Vec<Role> = rep.ownership.first().map(|r| r.by_role.iter().map(|(r, _)| *r).collect()).unwrap_or_default();
+        for r in &role_cols {
+            o.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(role_name(locale, *r))));
+        }
+        o.push_str(&format!(r#"<th scope="col">{}</th></tr></thead><tbody>"#, t(locale, "ui.results.status")));
+        for row in &rep.ownership {
+            let cell = |c: &[usize; 6]| {
+                let parts: Vec<String> = Owner::ALL
+                    .iter()
+                    .filter(|ow| c[ow.code() as usize - 1] > 0)
+                    .map(|ow| format!("{} ×{}", present::owner_text(locale, *ow), c[ow.code() as usize - 1]))
+                    .collect();
+                if parts.is_empty() { "–".to_string() } else { parts.join(", ") }
+            };
+            let mut status = Vec::new();
+            if row.disagreement {
+                status.push(locale.t("ui.team.different_owners"));
+            }
+            if row.gap {
+                status.push(locale.t("ui.results.gap"));
+            }
+            o.push_str(&format!(
+                r#"<tr{}><th scope="row">{}</th>"#,
+                if row.gap || row.disagreement { r#" class="ov-gap""# } else { "" },
+                t(locale, &format!("item.{}.area.{}", instrument.matrix().id, areas.get(row.area).unwrap_or(&"")))
+            ));
+            for (_, c) in &row.by_role {
+                o.push_str(&format!("<td>{}</td>", esc(&cell(c))));
+            }
+            o.push_str(&format!(
+                "<td>{}</td></tr>",
+                status.iter().map(|s| format!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, esc(s))).collect::<Vec<_>>().join(" ")
+            ));
+        }
+        o.push_str("</tbody></table></section>");
+    }
+
+    // Red-flag prevalence.
+    card_start(&mut o, "ov-team-flags-h", "team-flags", locale.t("ui.results.flags"));
+    if rep.flags.is_empty() {
+        o.push_str(&format!("<p>{}</p>", t(locale, "ui.team.no_flags")));
+    } else {
+        o.push_str(r#"<ul class="ov-flags">"#);
+        for (f, count) in &rep.flags {
+            let id = instrument.red_flags.get(*f).map_or("", |r| r.id);
+            o.push_str(&format!(
+                "<li><strong>{}</strong> <span class=\"ov-raised-by\">{}</span></li>",
+                t(locale, &format!("flag.{id}.text")),
+                esc(&locale.fmt("ui.team.raised_by_count", &[("count", &count.to_string()), ("n", &full.to_string())]))
+            ));
+        }
+        o.push_str("</ul>");
+    }
+    o.push_str("</section>");
+
+    // Internal consistency.
+    card_start(&mut o, "ov-alpha-h", "team-alpha", locale.t("ui.team.alpha_title"));
+    o.push_str(&format!(
+        r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">α</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        t(locale, "ui.team.alpha_intro"),
+        t(locale, "ui.results.dimension"),
+        t(locale, "ui.team.reading"),
+    ));
+    for a in &rep.alpha {
+        let (value, reading) = match a.value {
+            Some(v) => (locale.number(v, 2), locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string()),
+            None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &aggregate::ALPHA_MIN_N.to_string())])),
+        };
+        o.push_str(&format!(
+            r#"<tr><th scope="row">{}</th><td class="ov-num">{value}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
+            esc(present::dimension_name(locale, a.dimension)),
+            a.n,
+            esc(&reading)
+        ));
+    }
+    o.push_str("</tbody></table></section>");
+
+    if let Some(c) = change {
+        card_start(&mut o, "ov-change-h", "team-change", locale.t("ui.team.change_title"));
+        o.push_str(&format!(
+            r#"<table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            t(locale, "ui.results.dimension"),
+            t(locale, "ui.team.change_median")
+        ));
+        for (d, delta) in &c.deltas {
+            let text = delta.map_or("–".to_string(), |v| format!("{}{}", if v > 0.0 { "+" } else { "" }, one(v, locale)));
+            o.push_str(&format!(r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td></tr>"#, esc(present::dimension_name(locale, *d)), esc(&text)));
+        }
+        o.push_str("</tbody></table><ul>");
+        let flag_names = |v: &[usize]| -> String {
+            let names: Vec<&str> = v.iter().filter_map(|f| instrument.red_flags.get(*f)).map(|r| locale.t(&format!("flag.{}.text", r.id))).collect();
+            if names.is_empty() { "–".to_string() } else { names.join(" · ") }
+        };
+        let area_names = |v: &[usize]| -> String {
+            let m = instrument.matrix();
+            let names: Vec<&str> = match m.kind {
+                ItemKind::Matrix { areas } => v.iter().filter_map(|a| areas.get(*a)).map(|a| locale.t(&format!("item.{}.area.{a}", m.id))).collect(),
+                _ => Vec::new(),
+            };
+            if names.is_empty() { "–".to_string() } else { names.join(" · ") }
+        };
+        for (key, text) in [
+            ("ui.team.flags_closed", flag_names(&c.flags_closed)),
+            ("ui.team.flags_opened", flag_names(&c.flags_opened)),
+            ("ui.team.gaps_closed", area_names(&c.gaps_closed)),
+            ("ui.team.gaps_opened", area_names(&c.gaps_opened)),
+        ] {
+            o.push_str(&format!("<li><strong>{}</strong> {}</li>", t(locale, key), esc(&text)));
+        }
+        o.push_str("</ul></section>");
+    }
+    o.push_str("</div>");
+    o
+}
+
+/// The team view as CSV: one row per dimension with n, median, quartiles and shown role means.
+pub fn team_csv(locale: Locale, t: &TeamReport) -> String {
+    let shown: Vec<&aggregate::RoleGroup> = t.roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
+    let mut out = String::from("dimension,name,n,median,q1,q3");
+    for g in &shown {
+        out.push_str(&format!(",mean_{}", g.role.id()));
+    }
+    out.push('\n');
+    for (d, s) in &t.dimensions {
+        let f = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+        out.push_str(&format!(
+            "{},{},{},{},{},{}",
+            d.id(),
+            crate::export::csv_cell(present::dimension_name(locale, *d)),
+            s.map_or(0, |s| s.n),
+            f(s.map(|s| s.median)),
+            f(s.map(|s| s.q1)),
+            f(s.map(|s| s.q3))
+        ));
+        for g in &shown {
+            out.push_str(&format!(",{}", f(g.means[d.index()])));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,19 +1,124 @@
-//! The team view's entry: not built yet in this version of the product, so it says so plainly
-//! and offers the way back instead of showing an empty screen.
+//! The team view: paste (or open a file of) result links, optionally a baseline round, and see
+//! the combined picture that `overlap_core::aggregate` computes and `markup::team` renders.
+//! Everything happens in this browser; nothing is uploaded.
 
-use crate::state::use_app;
+use crate::adapters::download;
 use crate::components::text::tr;
+use crate::state::use_app;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use overlap_core::aggregate::{self, Change, Collected, TeamReport};
+use overlap_core::markup;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// What the last "combine" produced.
+#[derive(Clone)]
+struct Combined {
+    collected: Collected,
+    team: TeamReport,
+    change: Option<Change>,
+}
 
 #[component]
 pub fn Team() -> impl IntoView {
     let state = use_app();
+    let links = RwSignal::new(String::new());
+    let baseline = RwSignal::new(String::new());
+    let combined = RwSignal::new(None::<Combined>);
+    let instrument = state.instrument();
+    let threshold = state.team_threshold;
+
+    let combine = move |_| {
+        let collected = aggregate::collect(&links.get_untracked());
+        let team = aggregate::aggregate(instrument, &collected.members, threshold);
+        let base = baseline.get_untracked();
+        let change = (!base.trim().is_empty()).then(|| {
+            let before = aggregate::aggregate(instrument, &aggregate::collect(&base).members, threshold);
+            aggregate::change(&before, &team)
+        });
+        combined.set(Some(Combined { collected, team, change }));
+        state.request_focus("ov-team-result");
+    };
+    // Reads a chosen text file into the links box (appended, so several files can be added).
+    let open_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        spawn_local(async move {
+            if let Ok(text) = JsFuture::from(file.text()).await {
+                let text = text.as_string().unwrap_or_default();
+                links.update(|l| {
+                    if !l.is_empty() && !l.ends_with('\n') {
+                        l.push('\n');
+                    }
+                    l.push_str(&text);
+                });
+            }
+        });
+    };
+    let html = move || {
+        let locale = state.locale.get();
+        combined.with(|c| {
+            c.as_ref().map(|c| markup::team(instrument, locale, &c.collected, &c.team, c.change.as_ref())).unwrap_or_default()
+        })
+    };
+    let export_csv = move |_| {
+        if let Some(csv) = combined.with_untracked(|c| c.as_ref().map(|c| markup::team_csv(state.locale.get_untracked(), &c.team))) {
+            download::offer("overlap-team.csv", "text/csv", &csv);
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     view! {
-        <section class="ov-screen" aria-labelledby="ov-title" data-testid="team">
+        <section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team">
             <h1 id="ov-title" tabindex="-1">{tr("ui.team.title")}</h1>
-            <p>{tr("ui.team.not_yet")}</p>
-            <div class="ov-nav">
-                <button type="button" class="ov-btn ov-btn--primary" on:click=move |_| state.open_own_assessment()>
+            <p class="ov-lead">{tr("ui.team.intro")}</p>
+            <div class="ov-card ov-no-print">
+                <label for="ov-team-links" class="ov-label">{tr("ui.team.paste_label")}</label>
+                <p class="ov-hint" id="ov-team-links-hint">{tr("ui.team.paste_hint")}</p>
+                <textarea
+                    id="ov-team-links"
+                    class="ov-textarea"
+                    data-testid="team-links"
+                    rows="8"
+                    aria-describedby="ov-team-links-hint"
+                    prop:value=move || links.get()
+                    on:input=move |ev| links.set(event_target_value(&ev))
+                ></textarea>
+                <label for="ov-team-file" class="ov-label">{tr("ui.team.file_label")}</label>
+                <input id="ov-team-file" type="file" accept=".txt,text/plain" data-testid="team-file" on:change=open_file/>
+                <details class="ov-details">
+                    <summary>{tr("ui.team.baseline_label")}</summary>
+                    <label for="ov-team-baseline" class="ov-label">{tr("ui.team.baseline_label")}</label>
+                    <p class="ov-hint" id="ov-team-baseline-hint">{tr("ui.team.baseline_hint")}</p>
+                    <textarea
+                        id="ov-team-baseline"
+                        class="ov-textarea"
+                        data-testid="team-baseline"
+                        rows="5"
+                        aria-describedby="ov-team-baseline-hint"
+                        prop:value=move || baseline.get()
+                        on:input=move |ev| baseline.set(event_target_value(&ev))
+                    ></textarea>
+                </details>
+                <div class="ov-nav">
+                    <button type="button" class="ov-btn ov-btn--primary" data-testid="team-analyse" on:click=combine>
+                        {tr("ui.team.analyse")}
+                    </button>
+                </div>
+            </div>
+            <div id="ov-team-result" tabindex="-1" inner_html=html></div>
+            {move || combined.with(|c| c.is_some()).then(|| view! {
+                <div class="ov-nav ov-nav--wrap ov-no-print">
+                    <button type="button" class="ov-btn" data-testid="team-print" on:click=print>{tr("ui.team.print")}</button>
+                    <button type="button" class="ov-btn" data-testid="team-csv" on:click=export_csv>{tr("ui.team.export_csv")}</button>
+                </div>
+            })}
+            <div class="ov-nav ov-no-print">
+                <button type="button" class="ov-btn ov-btn--quiet" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
                     {tr("ui.shared.start_own")}
                 </button>
             </div>

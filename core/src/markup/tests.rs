@@ -96,3 +96,26 @@ fn text_is_escaped() {
     assert!(!html.contains("<script"));
     assert!(html.contains(r#"data-action="start""#));
 }
+
+#[test]
+fn the_team_view_never_names_a_hidden_group_in_its_figures() {
+    use crate::aggregate::{aggregate, collect};
+    let i = Instrument::current();
+    let mut text = String::new();
+    let mut rng = sample::Rng::new(4);
+    for (role, n) in [(Role::InternalIt, 6), (Role::Msp, 6), (Role::Other, 2)] {
+        for _ in 0..n {
+            text.push_str(&format!("#r={}\n", crate::share::encode_full(&sample::random(&mut rng, role)).unwrap()));
+        }
+    }
+    let c = collect(&text);
+    let t = aggregate(i, &c.members, 5);
+    let html = team(i, Locale::En, &c, &t, None);
+    // Other staff (2) is hidden, and so is one more group, leaving one: no gaps, one mean column.
+    assert!(html.contains("Hidden: fewer than 5 people"));
+    assert!(html.contains("Hidden: otherwise a smaller hidden group"));
+    assert_eq!(count(&html, "Average, "), 1);
+    assert!(!html.contains("Average, Other staff"));
+    let csv = team_csv(Locale::En, &t);
+    assert_eq!(csv.lines().next().unwrap().matches("mean_").count(), 1);
+}

@@ -1,0 +1,27 @@
+//! Prints 20 share links for the team view's end-to-end test: 7 internal IT (worried), 6 MSP,
+//! 5 leadership (confident), 2 other staff. The output is committed as
+//! `tests/e2e/fixtures/team-links.txt`; old links stay valid, so it never needs regenerating.
+//!
+//! `cargo run -p overlap-core --example team_links > tests/e2e/fixtures/team-links.txt`
+
+use overlap_core::instrument::Role;
+use overlap_core::response::Answer;
+use overlap_core::sample::{self, Rng};
+use overlap_core::share::encode_full;
+
+fn main() {
+    let mut rng = Rng::new(20);
+    let plan = [(Role::InternalIt, 7, -1i8), (Role::Msp, 6, 0), (Role::Leadership, 5, 1), (Role::Other, 2, 0)];
+    for (role, n, lean) in plan {
+        for _ in 0..n {
+            let mut r = sample::random(&mut rng, role);
+            // Lean Likert answers towards the role's mood so the groups differ visibly.
+            for (key, a) in r.answers.clone() {
+                if let Answer::Likert(v) = a {
+                    r.set(key, Answer::Likert((v as i8 + lean).clamp(1, 5) as u8));
+                }
+            }
+            println!("http://127.0.0.1:4173/#r={}", encode_full(&r).expect("current version"));
+        }
+    }
+}

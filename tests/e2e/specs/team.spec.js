@@ -1,0 +1,60 @@
+// The team view: paste 20 links from four roles (one group of two), see the perception gaps and
+// the ownership map; the small group is hidden with its reason (and the next-smallest with its
+// own); an invalid link is listed and skipped; a duplicate counts once; a file works too.
+import { test, expect, expectAccessible, expectOnlyOwnOrigin } from '../fixtures.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = path.join(here, '../fixtures/team-links.txt');
+const links = fs.readFileSync(fixture, 'utf8').trim().split('\n');
+
+test('twenty links: gaps, ownership map, hidden small group, invalid link listed', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/#team');
+  await expect(page.locator('#ov-title')).toHaveText('Team view');
+  const text = [...links, links[0], 'http://127.0.0.1:4173/#r=BGQEUEAE0AE0AAkAgCgEE', 'Thanks all!'].join('\n');
+  await page.getByTestId('team-links').fill(text);
+  await page.getByTestId('team-analyse').click();
+  await expect(page.getByTestId('team-count')).toContainText('20 results combined');
+  await expect(page.getByTestId('team-count')).toContainText('1 duplicate');
+  await expect(page.getByTestId('team-invalid')).toContainText('incomplete');
+  const roles = page.getByTestId('team-roles');
+  await expect(roles.locator('tr', { hasText: 'Other staff' })).toContainText('fewer than 5 people');
+  await expect(roles.locator('tr', { hasText: 'Leadership' })).toContainText('worked out from the totals');
+  await expect(roles.locator('tr', { hasText: 'Internal IT' })).toContainText('Shown as I');
+  await expect(roles.locator('tr', { hasText: 'MSP staff' })).toContainText('Shown as M');
+  await expect(page.getByTestId('team-gap-table').locator('tbody tr').first()).toContainText(/higher than/);
+  await expect(page.getByTestId('team-chart').locator('svg[role=img] title')).not.toBeEmpty();
+  await expect(page.getByTestId('team-ownership').locator('tbody tr')).toHaveCount(9);
+  // No column for a hidden group anywhere.
+  await expect(page.getByTestId('team-ownership').locator('thead')).not.toContainText('Leadership');
+  await expect(page.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
+  await expectAccessible(page, 'team view');
+  expectOnlyOwnOrigin(page);
+  expect(page.consoleErrors).toEqual([]);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('team-csv').click()]);
+  const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  expect(rows[0]).toBe('dimension,name,n,median,q1,q3,mean_internal_it,mean_msp');
+  expect(rows).toHaveLength(10);
+});
+
+test('a text file of links, with a baseline round, shows what changed', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/#team');
+  await page.getByTestId('team-file').setInputFiles(fixture);
+  await expect(page.getByTestId('team-links')).toHaveValue(/#r=/);
+  await page.locator('summary', { hasText: 'earlier round' }).click();
+  await page.getByTestId('team-baseline').fill(links.slice(0, 12).join('\n'));
+  await page.getByTestId('team-analyse').click();
+  await expect(page.getByTestId('team-change')).toBeVisible();
+  await expect(page.getByTestId('team-change').locator('tbody tr')).toHaveCount(9);
+});
+
+test('fewer links than the threshold show nothing but the reason', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/#team');
+  await page.getByTestId('team-links').fill(links.slice(0, 3).join('\n'));
+  await page.getByTestId('team-analyse').click();
+  await expect(page.getByTestId('team-suppressed')).toContainText('Fewer than 5 results');
+  await expect(page.getByTestId('team-gaps')).toHaveCount(0);
+});
