@@ -7,12 +7,13 @@ use crate::components::{
 };
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
+use overlap_core::config::Config;
 use overlap_core::share::Shared;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new();
+pub fn App(config: Config) -> impl IntoView {
+    let state = AppState::with_config(config);
     provide_app(state);
 
     // Keeps `<html lang>` equal to the locale, so assistive technology reads the right language.

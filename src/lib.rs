@@ -15,9 +15,22 @@ use wasm_bindgen::JsCast;
 /// The id of the element the app mounts on (index.html provides it; an embedder may too).
 pub const HOST_ID: &str = "overlap";
 
-/// Mounts the app. If the host element is missing, mounts on `<body>` so the page is never blank.
+/// Reads the configuration, then mounts the app. If the host element is missing, mounts on
+/// `<body>` so the page is never blank.
 pub fn start() {
     panic_hook::install();
+    wasm_bindgen_futures::spawn_local(async {
+        let (config, warnings) = adapters::config::load().await;
+        for w in &warnings {
+            web_sys::console::warn_1(&w.into());
+        }
+        adapters::config::apply_theme(&config);
+        adapters::embed::start(config.allowed_parent_origins.clone());
+        mount(config);
+    });
+}
+
+fn mount(config: overlap_core::config::Config) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let host = document
         .get_element_by_id(HOST_ID)
@@ -26,5 +39,5 @@ pub fn start() {
     let Some(host) = host else { return };
     // The loading placeholder inside the host is replaced by the app.
     host.set_inner_html("");
-    leptos::mount::mount_to(host, app::App).forget();
+    leptos::mount::mount_to(host, move || leptos::prelude::view! { <app::App config=config/> }).forget();
 }

@@ -5,6 +5,7 @@
 use crate::adapters::location::{self, Route};
 use crate::adapters::storage::{Progress, ProgressStore, StorageNotice};
 use leptos::prelude::*;
+use overlap_core::config::Config;
 use overlap_core::i18n::Locale;
 use overlap_core::share::{self, LinkError, Shared};
 use overlap_core::{score, Answer, Instrument, Report, Response, Role};
@@ -67,12 +68,21 @@ pub struct AppState {
     /// An element id to focus instead of the heading (jump-to from the review list).
     focus_target: StoredValue<Option<String>>,
     store: StoredValue<ProgressStore>,
+    /// The deploy-time configuration (`overlap.json`), validated.
+    pub config: StoredValue<Config>,
 }
 
 impl AppState {
-    /// Builds the state from storage and the URL. Saved progress is loaded even when a shared
-    /// link is open, so "start my own assessment" from a shared view resumes it.
+    /// The state with the default configuration (tests, and a missing `overlap.json`).
     pub fn new() -> AppState {
+        AppState::with_config(Config::default())
+    }
+
+    /// Builds the state from storage and the URL. Saved progress is loaded even when a shared
+    /// link is open, so "start my own assessment" from a shared view resumes it. The language is
+    /// the saved choice, else the browser's preferred one when shipped, else the configured
+    /// default, else English.
+    pub fn with_config(config: Config) -> AppState {
         let (mut store, mut notice) = ProgressStore::open();
         let (saved, load_notice) = store.load();
         notice = notice.or(load_notice);
@@ -83,6 +93,7 @@ impl AppState {
             .and_then(|p| p.locale)
             .or(browser_locale)
             .filter(|l| l.is_available())
+            .or(config.default_locale)
             .unwrap_or_default();
         let (response, screen) = match saved {
             Some(p) => (p.response, Screen::from_step(p.step)),
@@ -94,10 +105,11 @@ impl AppState {
             screen: RwSignal::new(screen),
             response: RwSignal::new(response),
             notice: RwSignal::new(notice),
-            team_threshold: overlap_core::aggregate::DEFAULT_THRESHOLD,
+            team_threshold: config.team_threshold,
             focus_request: RwSignal::new(0),
             focus_target: StoredValue::new(None),
             store: StoredValue::new(store),
+            config: StoredValue::new(config),
         }
     }
 

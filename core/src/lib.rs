@@ -8,6 +8,7 @@
 
 pub mod aggregate;
 pub mod chart;
+pub mod config;
 pub mod export;
 pub mod i18n;
 pub mod instrument;

@@ -1,7 +1,9 @@
 //! Thin adapters over the browser: each owns one outside system and never panics on it.
 
 pub mod clipboard;
+pub mod config;
 pub mod download;
+pub mod embed;
 pub mod location;
 pub mod storage;
 

@@ -40,10 +40,21 @@ pub fn ReportView(report: Report, response: Option<Response>, shared: bool) -> i
         response.get_value().map(|resp| view! { <SharePanel response=resp report=report.get_value()/> })
     });
     let has_answers = response.with_value(|r| r.is_some());
+    // The consultancy's call to action: shown only when a URL is configured.
+    let cta = state.config.with_value(|c| c.cta.clone()).map(|(text, url)| {
+        let label = if text.is_empty() { tr("ui.results.cta_default").into_any() } else { text.into_any() };
+        view! {
+            <section class="ov-card" aria-labelledby="ov-cta-h" data-testid="cta">
+                <h2 id="ov-cta-h">{tr("ui.results.cta_title")}</h2>
+                <a class="ov-btn ov-btn--primary ov-cta" href=url rel="noopener noreferrer" target="_blank">{label}</a>
+            </section>
+        }
+    });
     view! {
         <section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results">
             <div inner_html=html></div>
             <div class="ov-controls ov-no-print">
+                {cta}
                 {share}
                 <section class="ov-card" aria-labelledby="ov-keep-h">
                     <h2 id="ov-keep-h">{tr("ui.results.keep")}</h2>

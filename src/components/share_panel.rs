@@ -21,7 +21,9 @@ pub fn SharePanel(response: Response, report: Report) -> impl IntoView {
             Level::Full => full.clone(),
             Level::Summary => summary.clone(),
         };
-        payload.map(|p| format!("{}#{}{p}", location::page_url(), share::FRAGMENT_PREFIX)).unwrap_or_default()
+        // When embedded, links point at the standalone app (configured), not the host page.
+        let base = state.config.with_value(|c| c.share_base_url.clone()).unwrap_or_else(location::page_url);
+        payload.map(|p| format!("{base}#{}{p}", share::FRAGMENT_PREFIX)).unwrap_or_default()
     };
     let link = Memo::new(move |_| link());
     let copy = move |_| {

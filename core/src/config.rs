@@ -1,0 +1,201 @@
+//! Deploy-time configuration (`overlap.json` beside `index.html`): the fields, their defaults,
+//! and validation. Invalid values fall back to the documented default with a warning; nothing
+//! configured is ever treated as HTML, and URLs must be http(s).
+//!
+//! The browser adapter parses the JSON and hands over a [`RawConfig`] of optional fields; this
+//! module decides what is valid, so the rules are tested natively.
+
+use crate::aggregate::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
+use crate::i18n::Locale;
+
+/// What the file may contain, before validation. Every field is optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawConfig {
+    pub consultancy_name: Option<String>,
+    pub logo: Option<String>,
+    pub accent: Option<String>,
+    pub accent_dark: Option<String>,
+    pub cta_text: Option<String>,
+    pub cta_url: Option<String>,
+    pub share_base_url: Option<String>,
+    pub allowed_parent_origins: Option<Vec<String>>,
+    pub team_threshold: Option<f64>,
+    pub default_locale: Option<String>,
+}
+
+/// The validated configuration the app runs with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Shown as text in the header; `None` shows the product name only.
+    pub consultancy_name: Option<String>,
+    /// A same-origin path (relative or absolute path, or a data: image).
+    pub logo: Option<String>,
+    /// `#rrggbb`, applied as `--ov-accent` in the light and dark themes.
+    pub accent: Option<String>,
+    pub accent_dark: Option<String>,
+    /// The call to action on the results screen: shown only when a URL is configured.
+    pub cta: Option<(String, String)>,
+    /// The URL share links point at (the standalone app); `None` uses the page's own URL.
+    pub share_base_url: Option<String>,
+    /// Origins the app posts its height to when embedded; empty means it posts nothing.
+    pub allowed_parent_origins: Vec<String>,
+    pub team_threshold: usize,
+    pub default_locale: Option<Locale>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            consultancy_name: None,
+            logo: None,
+            accent: None,
+            accent_dark: None,
+            cta: None,
+            share_base_url: None,
+            allowed_parent_origins: Vec::new(),
+            team_threshold: DEFAULT_THRESHOLD,
+            default_locale: None,
+        }
+    }
+}
+
+/// Light theme surface and dark theme surface the accent must contrast with.
+const LIGHT_SURFACE: (u8, u8, u8) = (0xff, 0xff, 0xff);
+const DARK_SURFACE: (u8, u8, u8) = (0x1a, 0x1f, 0x25);
+/// WCAG 2.x AA for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+impl Config {
+    /// Validates raw values. Returns the config and one warning per value that was set aside.
+    pub fn from_raw(raw: RawConfig) -> (Config, Vec<String>) {
+        let mut w = Vec::new();
+        let mut c = Config::default();
+        c.consultancy_name = raw.consultancy_name.and_then(|n| {
+            let n = n.trim().to_string();
+            match n.chars().count() {
+                0 => None,
+                1..=80 => Some(n),
+                _ => {
+                    w.push("consultancy_name is longer than 80 characters; ignored".into());
+                    None
+                }
+            }
+        });
+        c.logo = raw.logo.and_then(|l| {
+            if is_same_origin_path(&l) || l.starts_with("data:image/") {
+                Some(l)
+            } else {
+                w.push(format!("logo `{l}` must be a path on this site (the CSP allows images from 'self' only); ignored"));
+                None
+            }
+        });
+        // The light accent carries white button text and is link text on white; the dark accent
+        // carries dark button text and is link text on the dark surface.
+        c.accent = raw.accent.and_then(|a| check_accent(&a, LIGHT_SURFACE, "accent", &mut w));
+        c.accent_dark = raw.accent_dark.and_then(|a| check_accent(&a, DARK_SURFACE, "accent_dark", &mut w));
+        c.cta = match (raw.cta_text, raw.cta_url) {
+            (_, None) => None,
+            (text, Some(url)) if is_http_url(&url) => {
+                let text = text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.chars().count() <= 60);
+                Some((text.unwrap_or_default(), url))
+            }
+            (_, Some(url)) => {
+                w.push(format!("cta_url `{url}` is not an http(s) URL; the call to action is hidden"));
+                None
+            }
+        };
+        c.share_base_url = raw.share_base_url.and_then(|u| {
+            if is_http_url(&u) {
+                Some(u.split('#').next().unwrap_or(&u).to_string())
+            } else {
+                w.push(format!("share_base_url `{u}` is not an http(s) URL; share links use the page's own address"));
+                None
+            }
+        });
+        for o in raw.allowed_parent_origins.unwrap_or_default() {
+            match origin_of(&o) {
+                Some(origin) => c.allowed_parent_origins.push(origin),
+                None => w.push(format!("allowed_parent_origins: `{o}` is not an http(s) origin; ignored")),
+            }
+        }
+        if let Some(t) = raw.team_threshold {
+            if t.fract() == 0.0 && t >= MIN_THRESHOLD as f64 && t <= 50.0 {
+                c.team_threshold = t as usize;
+            } else {
+                w.push(format!("team_threshold {t} must be a whole number from {MIN_THRESHOLD} to 50; using {DEFAULT_THRESHOLD}"));
+            }
+        }
+        if let Some(l) = raw.default_locale {
+            match Locale::from_tag(&l).filter(|l| l.is_available()) {
+                Some(loc) => c.default_locale = Some(loc),
+                None => w.push(format!("default_locale `{l}` is not a shipped language; ignored")),
+            }
+        }
+        (c, w)
+    }
+}
+
+fn check_accent(value: &str, surface: (u8, u8, u8), name: &str, w: &mut Vec<String>) -> Option<String> {
+    let Some(rgb) = parse_hex(value) else {
+        w.push(format!("{name} `{value}` is not a #rrggbb colour; using the default"));
+        return None;
+    };
+    let on_surface = contrast(rgb, surface);
+    // Button text on the accent: white in light theme, the dark surface in dark theme.
+    let text = if surface == LIGHT_SURFACE { (0xff, 0xff, 0xff) } else { (0x0d, 0x11, 0x17) };
+    let on_button = contrast(rgb, text);
+    if on_surface < MIN_CONTRAST || on_button < MIN_CONTRAST {
+        w.push(format!(
+            "{name} `{value}` has contrast {on_surface:.2}:1 against the page and {on_button:.2}:1 against its button text; WCAG AA needs {MIN_CONTRAST}:1, so the default is used"
+        ));
+        return None;
+    }
+    Some(value.to_ascii_lowercase())
+}
+
+/// `#rrggbb` to RGB.
+pub fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    Some((p(0)?, p(2)?, p(4)?))
+}
+
+/// WCAG 2.x contrast ratio between two colours.
+pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let lum = |(r, g, b): (u8, u8, u8)| {
+        let c = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > 8
+        && !s.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+/// `scheme://host[:port]` of an http(s) URL or origin, lower-cased; `None` otherwise.
+pub fn origin_of(s: &str) -> Option<String> {
+    if !is_http_url(s) {
+        return None;
+    }
+    let (scheme, rest) = s.trim().split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty() && !host.contains('@')).then(|| format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
+}
+
+fn is_same_origin_path(s: &str) -> bool {
+    !s.contains("://") && !s.starts_with("//") && !s.contains(':') && !s.is_empty() && !s.contains(['"', '<', '>', ' '])
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,74 @@
+//! Configuration validation: defaults, every rejection, and contrast.
+
+use crate::config::*;
+use crate::i18n::Locale;
+
+#[test]
+fn an_empty_file_gives_the_documented_defaults() {
+    let (c, w) = Config::from_raw(RawConfig::default());
+    assert_eq!(c, Config::default());
+    assert!(w.is_empty());
+    assert_eq!(c.team_threshold, 5);
+    assert!(c.cta.is_none(), "no call to action until a URL is configured");
+}
+
+#[test]
+fn valid_values_are_kept() {
+    let (c, w) = Config::from_raw(RawConfig {
+        consultancy_name: Some(" Northwind IT Advisory ".into()),
+        logo: Some("brand/logo.svg".into()),
+        accent: Some("#0B5CAD".into()),
+        accent_dark: Some("#9cc3ff".into()),
+        cta_text: Some("Book a review".into()),
+        cta_url: Some("https://northwind.example/review".into()),
+        share_base_url: Some("https://northwind.example/assessment/#x".into()),
+        allowed_parent_origins: Some(vec!["https://northwind.example/some/page".into(), "http://localhost:4174".into()]),
+        team_threshold: Some(3.0),
+        default_locale: Some("es".into()),
+    });
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(c.consultancy_name.as_deref(), Some("Northwind IT Advisory"));
+    assert_eq!(c.accent.as_deref(), Some("#0b5cad"));
+    assert_eq!(c.cta, Some(("Book a review".into(), "https://northwind.example/review".into())));
+    assert_eq!(c.share_base_url.as_deref(), Some("https://northwind.example/assessment/"));
+    assert_eq!(c.allowed_parent_origins, vec!["https://northwind.example", "http://localhost:4174"]);
+    assert_eq!((c.team_threshold, c.default_locale), (3, Some(Locale::Es)));
+}
+
+#[test]
+fn invalid_values_fall_back_with_a_warning_each() {
+    let (c, w) = Config::from_raw(RawConfig {
+        consultancy_name: Some("x".repeat(81)),
+        logo: Some("https://tracker.example/pixel.gif".into()),
+        accent: Some("#ffff00".into()),
+        accent_dark: Some("blue".into()),
+        cta_text: Some("Go".into()),
+        cta_url: Some("javascript:alert(1)".into()),
+        share_base_url: Some("ftp://x".into()),
+        allowed_parent_origins: Some(vec!["*".into()]),
+        team_threshold: Some(2.0),
+        default_locale: Some("fr".into()),
+    });
+    assert_eq!(c, Config::default());
+    assert_eq!(w.len(), 9, "{w:#?}");
+    assert!(w.iter().any(|m| m.contains("contrast")));
+}
+
+#[test]
+fn contrast_follows_wcag() {
+    assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+    assert!((contrast((255, 255, 255), (255, 255, 255)) - 1.0).abs() < 1e-9);
+    // The default accent passes against white.
+    assert!(contrast(parse_hex("#1d5fa8").unwrap(), (255, 255, 255)) >= MIN_CONTRAST);
+    assert_eq!(parse_hex("#12345"), None);
+    assert_eq!(parse_hex("123456"), None);
+}
+
+#[test]
+fn origins_and_urls_are_strict() {
+    assert_eq!(origin_of("HTTPS://Example.com:8443/x?y#z").as_deref(), Some("https://example.com:8443"));
+    assert_eq!(origin_of("https://user@evil.example"), None);
+    assert_eq!(origin_of("data:text/html,hi"), None);
+    assert!(!is_http_url("https://a.example/\"><script>"));
+    assert!(is_http_url("http://127.0.0.1:4173/"));
+}
