@@ -20,6 +20,9 @@ pub fn start(origins: Vec<String>) {
         return;
     }
     let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    // Embedded, the page is as tall as its content (no full-viewport minimum), so the height
+    // can shrink as well as grow.
+    let _ = root.class_list().add_1("ov-embedded");
     let measured = root.clone();
     let post = move || {
         let message = js_sys::Object::new();

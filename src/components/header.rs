@@ -13,9 +13,20 @@ pub fn Header() -> impl IntoView {
             state.set_locale(l);
         }
     };
+    let (name, logo) = state.config.with_value(|c| (c.consultancy_name.clone(), c.logo.clone()));
+    // The consultancy's name and logo are text and an attribute, never HTML.
+    let logo = logo.map(|src| {
+        let alt = name.clone().unwrap_or_default();
+        view! { <img src=src alt=alt/> }
+    });
+    let has_name = name.is_some();
     view! {
         <header class="ov-header">
-            <p class="ov-brand">{tr("ui.brand")}</p>
+            <p class="ov-brand" data-testid="brand">
+                {logo}
+                {name.map(|n| view! { <span>{n}</span> })}
+                {(!has_name).then(|| tr("ui.brand"))}
+            </p>
             <div class="ov-lang">
                 <label for="ov-lang-select">{tr("ui.language")}</label>
                 <select id="ov-lang-select" data-testid="locale-switch" on:change=on_change>

@@ -1,5 +1,5 @@
 // A tiny static file server for the end-to-end tests, on 127.0.0.1 only. No dependencies.
-// Usage: node serve.mjs PORT DIR [--csp "policy"] [--header "Name: value"]...
+// Usage: node serve.mjs PORT DIR [--csp "policy"] [--header "Name: value"] [--override /path=FILE]...
 // It serves `.wasm` as application/wasm, can send a Content-Security-Policy header (to prove the
 // app runs under a strict policy), and answers every path inside DIR, nothing outside it.
 import http from 'node:http';
@@ -10,8 +10,13 @@ const [portArg, dirArg, ...rest] = process.argv.slice(2);
 const port = Number(portArg);
 const root = path.resolve(dirArg);
 const headers = {};
+const overrides = {};
 for (let i = 0; i < rest.length; i += 2) {
   if (rest[i] === '--csp') headers['Content-Security-Policy'] = rest[i + 1];
+  if (rest[i] === '--override') {
+    const [route, file] = rest[i + 1].split('=');
+    overrides[route] = path.resolve(file);
+  }
   if (rest[i] === '--header') {
     const [name, ...value] = rest[i + 1].split(':');
     headers[name.trim()] = value.join(':').trim();
@@ -25,8 +30,8 @@ const types = {
 
 http.createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
-  let file = path.join(root, decodeURIComponent(url.pathname));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  let file = overrides[url.pathname] || path.join(root, decodeURIComponent(url.pathname));
+  if (!overrides[url.pathname] && !file.startsWith(root)) { res.writeHead(403).end(); return; }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
   fs.readFile(file, (err, body) => {
     if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
