@@ -550,7 +550,11 @@ fn emit_instrument(raw: &RawInstrument, code: &mut String) {
                 item.options.as_ref().unwrap(),
                 item.scores.clone().unwrap_or_default().iter().map(|s| *s as i8).collect::<Vec<_>>()
             ),
-            _ => format!("ItemKind::Matrix {{ areas: &{:?} }}", item.areas.as_ref().unwrap()),
+            _ => {
+                let areas = item.areas.as_ref().unwrap();
+                let keys: Vec<String> = areas.iter().map(|a| format!("{}.{a}", item.id)).collect();
+                format!("ItemKind::Matrix {{ areas: &{areas:?}, keys: &{keys:?} }}")
+            }
         };
         let _ = writeln!(
             code,
@@ -559,6 +563,12 @@ fn emit_instrument(raw: &RawInstrument, code: &mut String) {
         );
     }
     let _ = writeln!(code, "    ],");
+    // (FNV-1a hash of the id, item index), sorted, so `Instrument::item` is a binary search on
+    // integers. Distinct ids with the same hash would fail here.
+    let mut by_hash: Vec<(u32, u16)> = raw.item.iter().enumerate().map(|(i, it)| (fnv1a(&it.id), i as u16)).collect();
+    by_hash.sort();
+    assert!(by_hash.windows(2).all(|w| w[0].0 != w[1].0), "two item ids share a hash; rename one");
+    let _ = writeln!(code, "    items_by_hash: &{by_hash:?},");
     let _ = writeln!(code, "    red_flags: &[");
     for f in &raw.red_flag {
         let idx = raw.item.iter().position(|i| i.id == f.item).unwrap();

@@ -3,6 +3,7 @@
 //!
 //! `cargo bench -p overlap-core --bench core`
 
+use overlap_core::aggregate;
 use overlap_core::instrument::{Instrument, Role};
 use overlap_core::sample::{self, Rng};
 use overlap_core::share::{decode, encode_full, encode_summary};
@@ -40,6 +41,11 @@ fn main() {
     let decode_us = median_us(31, 1000, |k| {
         black_box(decode(black_box(&links[k % links.len()])).unwrap());
     });
+    let pasted = links.join("\n");
+    let team_ms = median_us(11, 1, |_| {
+        let c = aggregate::collect(black_box(&pasted));
+        black_box(aggregate::aggregate(i, &c.members, aggregate::DEFAULT_THRESHOLD));
+    }) / 1000.0;
     let full_len = Role::ALL.iter().map(|r| encode_full(&sample::healthy(*r)).unwrap().len()).max().unwrap();
     let summary_len = Role::ALL
         .iter()
@@ -51,6 +57,7 @@ fn main() {
         ("score one response", format!("{score_us:.2} µs")),
         ("encode one full link", format!("{encode_us:.2} µs")),
         ("decode one full link", format!("{decode_us:.2} µs")),
+        ("decode + aggregate 1,000 links", format!("{team_ms:.2} ms")),
         ("full link length (fully answered)", format!("{full_len} chars after #r=")),
         ("summary link length", format!("{summary_len} chars after #r=")),
     ];
@@ -59,7 +66,7 @@ fn main() {
         println!("{k:<36} {v}");
     }
     let json = format!(
-        "{{\n  \"score_us\": {score_us:.3},\n  \"encode_full_us\": {encode_us:.3},\n  \"decode_full_us\": {decode_us:.3},\n  \"full_link_chars\": {full_len},\n  \"summary_link_chars\": {summary_len}\n}}\n"
+        "{{\n  \"score_us\": {score_us:.3},\n  \"encode_full_us\": {encode_us:.3},\n  \"decode_full_us\": {decode_us:.3},\n  \"aggregate_1000_links_ms\": {team_ms:.3},\n  \"full_link_chars\": {full_len},\n  \"summary_link_chars\": {summary_len}\n}}\n"
     );
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/out");
     if std::fs::create_dir_all(&out).is_ok() {

@@ -3,6 +3,7 @@
 //! `tests/e2e/fixtures/team-links.txt`; old links stay valid, so it never needs regenerating.
 //!
 //! `cargo run -p overlap-core --example team_links > tests/e2e/fixtures/team-links.txt`
+//! With a count (`-- 1000`), prints that many random links for every role (the benchmark's input).
 
 use overlap_core::instrument::Role;
 use overlap_core::response::Answer;
@@ -10,6 +11,13 @@ use overlap_core::sample::{self, Rng};
 use overlap_core::share::encode_full;
 
 fn main() {
+    if let Some(n) = std::env::args().nth(1).and_then(|a| a.parse::<usize>().ok()) {
+        let mut rng = Rng::new(1000);
+        for _ in 0..n {
+            println!("http://127.0.0.1:4173/#r={}", encode_full(&sample::random_any(&mut rng)).expect("current version"));
+        }
+        return;
+    }
     let mut rng = Rng::new(20);
     let plan = [(Role::InternalIt, 7, -1i8), (Role::Msp, 6, 0), (Role::Leadership, 5, 1), (Role::Other, 2, 0)];
     for (role, n, lean) in plan {

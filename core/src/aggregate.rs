@@ -261,7 +261,7 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
 
 fn ownership_rows(instrument: &Instrument, full: &[&Member], roles: &[RoleGroup]) -> Vec<AreaRow> {
     let matrix = instrument.matrix();
-    let ItemKind::Matrix { areas } = matrix.kind else { return Vec::new() };
+    let ItemKind::Matrix { areas, .. } = matrix.kind else { return Vec::new() };
     (0..areas.len())
         .map(|a| {
             let key = format!("{}.{}", matrix.id, areas[a]);
@@ -296,26 +296,32 @@ fn ownership_rows(instrument: &Instrument, full: &[&Member], roles: &[RoleGroup]
 
 /// Cronbach's alpha per dimension over the items enough people answered, listwise complete.
 fn alphas(instrument: &Instrument, full: &[&Member]) -> Vec<Alpha> {
+    // Every member's item scores, computed once: members × items, indexed by item position.
+    let scores: Vec<Vec<Option<f64>>> = full
+        .iter()
+        .filter_map(|m| m.response.as_ref())
+        .map(|r| instrument.items.iter().map(|it| score_of(it, r)).collect())
+        .collect();
     Dimension::ALL
         .into_iter()
         .map(|d| {
-            let items: Vec<&str> = instrument
+            let items: Vec<usize> = instrument
                 .items
                 .iter()
-                .filter(|i| i.dimension == Some(d) && !matches!(i.kind, ItemKind::Matrix { .. }) && i.is_scored())
-                .map(|i| i.id)
+                .enumerate()
+                .filter(|(_, i)| i.dimension == Some(d) && !matches!(i.kind, ItemKind::Matrix { .. }) && i.is_scored())
+                .map(|(k, _)| k)
                 .collect();
-            let value = |m: &Member, id: &str| -> Option<f64> { item_score(instrument, m.response.as_ref()?, id) };
             // Start from items answered by at least ALPHA_MIN_N people, most answered first, and
             // drop the least answered until enough respondents answered all that remain.
-            let mut ranked: Vec<(&str, usize)> =
-                items.iter().map(|id| (*id, full.iter().filter(|m| value(m, id).is_some()).count())).collect();
+            let mut ranked: Vec<(usize, usize)> =
+                items.iter().map(|k| (*k, scores.iter().filter(|s| s[*k].is_some()).count())).collect();
             ranked.retain(|(_, c)| *c >= ALPHA_MIN_N);
-            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             while ranked.len() >= 2 {
-                let rows: Vec<Vec<f64>> = full
+                let rows: Vec<Vec<f64>> = scores
                     .iter()
-                    .filter_map(|m| ranked.iter().map(|(id, _)| value(m, id)).collect::<Option<Vec<f64>>>())
+                    .filter_map(|s| ranked.iter().map(|(k, _)| s[*k]).collect::<Option<Vec<f64>>>())
                     .collect();
                 if rows.len() >= ALPHA_MIN_N {
                     return Alpha { dimension: d, n: rows.len(), items: ranked.len(), value: cronbach_alpha(&rows) };
@@ -329,8 +335,11 @@ fn alphas(instrument: &Instrument, full: &[&Member]) -> Vec<Alpha> {
 
 /// An item's 0-100 score in one response (None for unanswered or "don't know").
 pub fn item_score(instrument: &Instrument, response: &Response, id: &str) -> Option<f64> {
-    let item = instrument.item(id)?;
-    match (&item.kind, response.get(id)?) {
+    score_of(instrument.item(id)?, response)
+}
+
+fn score_of(item: &crate::instrument::Item, response: &Response) -> Option<f64> {
+    match (&item.kind, response.get(item.id)?) {
         (ItemKind::Likert { reverse }, Answer::Likert(v)) if (1..=5).contains(&v) => {
             Some(if *reverse { 5 - v } else { v - 1 } as f64 * 25.0)
         }

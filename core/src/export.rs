@@ -63,7 +63,7 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
     let gaps: Vec<String> = report
         .ownership_gaps()
         .filter_map(|(a, _)| match instrument.matrix().kind {
-            crate::ItemKind::Matrix { areas } => areas.get(a).map(|x| q(x)),
+            crate::ItemKind::Matrix { areas, .. } => areas.get(a).map(|x| q(x)),
             _ => None,
         })
         .collect();

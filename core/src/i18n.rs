@@ -86,8 +86,8 @@ pub fn instrument_keys() -> &'static [&'static str] {
     LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS
 }
 
-/// 32-bit FNV-1a of a key; build.rs keys the tables with the same function.
-fn hash(key: &str) -> u32 {
+/// 32-bit FNV-1a of a key; build.rs keys the tables (and the item index) with the same function.
+pub(crate) fn hash(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 

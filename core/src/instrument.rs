@@ -200,6 +200,8 @@ pub struct Instrument {
     pub version: u8,
     pub sections: &'static [Section],
     pub items: &'static [Item],
+    /// (hash of the id, index into `items`), sorted by hash, for lookups by id.
+    pub items_by_hash: &'static [(u32, u16)],
     pub red_flags: &'static [RedFlagRule],
     /// Sorted by priority, most urgent first.
     pub actions: &'static [ActionRule],
@@ -230,7 +232,8 @@ pub enum ItemKind {
     /// `scores` is empty for context items.
     Choice { options: &'static [&'static str], scores: &'static [i8] },
     /// Who owns each area; answers are [`Owner`]s.
-    Matrix { areas: &'static [&'static str] },
+    /// `keys[i]` is `"<item id>.<areas[i]>"`, the answer key of each cell, precomputed.
+    Matrix { areas: &'static [&'static str], keys: &'static [&'static str] },
 }
 
 /// A red flag raised by specific answers to one item (one area, for the matrix).
@@ -277,11 +280,14 @@ impl Instrument {
     }
 
     pub fn item(&self, id: &str) -> Option<&'static Item> {
-        self.items.iter().find(|i| i.id == id)
+        self.item_index(id).map(|i| &self.items[i])
     }
 
     pub fn item_index(&self, id: &str) -> Option<usize> {
-        self.items.iter().position(|i| i.id == id)
+        let h = crate::i18n::hash(id);
+        let k = self.items_by_hash.binary_search_by(|(x, _)| x.cmp(&h)).ok()?;
+        let i = self.items_by_hash[k].1 as usize;
+        (self.items[i].id == id).then_some(i)
     }
 
     /// Items a role is shown, in order.
@@ -304,7 +310,7 @@ impl Item {
     /// The keys this item's answers are stored under: its id, or `id.area` per matrix area.
     pub fn answer_keys(&self) -> Vec<String> {
         match self.kind {
-            ItemKind::Matrix { areas } => areas.iter().map(|a| format!("{}.{a}", self.id)).collect(),
+            ItemKind::Matrix { keys, .. } => keys.iter().map(|k| k.to_string()).collect(),
             _ => vec![self.id.to_string()],
         }
     }

@@ -174,7 +174,7 @@ fn item_markup(o: &mut String, locale: Locale, id: &str, kind: &ItemKind, respon
             }
             o.push_str("</div></fieldset>");
         }
-        ItemKind::Matrix { areas } => {
+        ItemKind::Matrix { areas, .. } => {
             o.push_str(&format!(
                 r#"<div class="ov-q ov-matrix" role="group" aria-labelledby="item-{id}-text" id="item-{id}"><p class="ov-q__text" id="item-{id}-text">{}</p><div class="ov-matrix__head" aria-hidden="true"><span></span>"#,
                 t(locale, &format!("item.{id}.text"))
@@ -411,7 +411,7 @@ fn ownership(o: &mut String, instrument: &Instrument, locale: Locale, r: &Report
         return;
     }
     let matrix = instrument.matrix();
-    let ItemKind::Matrix { areas } = matrix.kind else { return };
+    let ItemKind::Matrix { areas, .. } = matrix.kind else { return };
     card_start(o, "ov-own-h", "ownership-map", locale.t("ui.results.ownership"));
     o.push_str(&format!(
         r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -604,7 +604,7 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
     o.push_str("</tbody></table></section>");
 
     // Ownership disagreement map.
-    if let ItemKind::Matrix { areas } = instrument.matrix().kind {
+    if let ItemKind::Matrix { areas, .. } = instrument.matrix().kind {
         card_start(&mut o, "ov-team-own-h", "team-ownership", locale.t("ui.team.ownership_title"));
         o.push_str(&format!(
             r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th>"#,
@@ -707,7 +707,7 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
         let area_names = |v: &[usize]| -> String {
             let m = instrument.matrix();
             let names: Vec<&str> = match m.kind {
-                ItemKind::Matrix { areas } => v.iter().filter_map(|a| areas.get(*a)).map(|a| locale.t(&format!("item.{}.area.{a}", m.id))).collect(),
+                ItemKind::Matrix { areas, .. } => v.iter().filter_map(|a| areas.get(*a)).map(|a| locale.t(&format!("item.{}.area.{a}", m.id))).collect(),
                 _ => Vec::new(),
             };
             if names.is_empty() { "–".to_string() } else { names.join(" · ") }

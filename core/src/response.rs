@@ -72,7 +72,7 @@ impl Response {
             (ItemKind::Likert { .. }, None, Answer::Likert(v)) => (1..=5).contains(&v),
             (ItemKind::Likert { .. }, None, Answer::DontKnow) => true,
             (ItemKind::Choice { options, .. }, None, Answer::Choice(i)) => (i as usize) < options.len(),
-            (ItemKind::Matrix { areas }, Some(a), Answer::Owner(_)) => areas.contains(&a),
+            (ItemKind::Matrix { areas, .. }, Some(a), Answer::Owner(_)) => areas.contains(&a),
             _ => false,
         }
     }

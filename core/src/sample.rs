@@ -44,7 +44,7 @@ pub fn healthy(role: Role) -> Response {
                 };
                 r.set(item.id, Answer::Choice(best));
             }
-            ItemKind::Matrix { areas } => {
+            ItemKind::Matrix { areas, .. } => {
                 for (k, area) in areas.iter().enumerate() {
                     let owner = [Owner::Msp, Owner::InternalIt, Owner::Shared, Owner::Vendor][k % 4];
                     r.set(format!("{}.{area}", item.id), Answer::Owner(owner));
@@ -63,7 +63,7 @@ pub fn dont_know(role: Role) -> Response {
         match item.kind {
             ItemKind::Likert { .. } => r.set(item.id, Answer::DontKnow),
             ItemKind::Choice { options, .. } => r.set(item.id, Answer::Choice(options.len() as u8 - 1)),
-            ItemKind::Matrix { areas } => {
+            ItemKind::Matrix { areas, .. } => {
                 for area in areas {
                     r.set(format!("{}.{area}", item.id), Answer::Owner(Owner::DontKnow));
                 }

@@ -333,9 +333,6 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         }
     }
     let shown = |roles: crate::instrument::RoleSet| response.role.is_none_or(|r| roles.contains(r));
-    let valid = |key: &str| -> Option<Answer> {
-        response.get(key).filter(|a| Response::answer_fits(instrument, key, *a))
-    };
 
     let mut sums = [(0.0f64, 0u32); 9];
     let mut dims: Vec<DimensionScore> = Dimension::ALL
@@ -346,11 +343,13 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         let Some(dim) = item.dimension else { continue };
         let d = &mut dims[dim.index()];
         let sum = &mut sums[dim.index()];
+        // Values are range-checked here, per kind; anything else counts as unanswered (and was
+        // listed in `problems` above).
         match item.kind {
             ItemKind::Likert { reverse } => {
                 d.shown = d.shown.saturating_add(1);
-                match valid(item.id) {
-                    Some(Answer::Likert(v)) => {
+                match response.get(item.id) {
+                    Some(Answer::Likert(v @ 1..=5)) => {
                         let s = if reverse { 5 - v } else { v - 1 } as f64 * 25.0;
                         *sum = (sum.0 + s, sum.1 + 1);
                         d.answered += 1;
@@ -364,23 +363,23 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
                     continue;
                 }
                 d.shown = d.shown.saturating_add(1);
-                if let Some(Answer::Choice(i)) = valid(item.id) {
+                if let Some(Answer::Choice(i)) = response.get(item.id) {
                     let i = i as usize;
-                    if i + 1 == options.len() || scores[i] < 0 {
+                    if i + 1 == options.len() || scores.get(i).is_some_and(|s| *s < 0) {
                         d.dont_know += 1;
-                    } else {
-                        *sum = (sum.0 + scores[i] as f64, sum.1 + 1);
+                    } else if let Some(s) = scores.get(i) {
+                        *sum = (sum.0 + *s as f64, sum.1 + 1);
                         d.answered += 1;
                     }
                 }
             }
-            ItemKind::Matrix { areas } => {
+            ItemKind::Matrix { keys, .. } => {
                 // The matrix counts as one scored item (share of answered areas with a named
                 // owner), while each area counts as its own unit for confidence.
                 let (mut named, mut nobody) = (0u32, 0u32);
-                for area in areas {
+                for key in keys {
                     d.shown = d.shown.saturating_add(1);
-                    match valid(&format!("{}.{area}", item.id)) {
+                    match response.get(key) {
                         Some(Answer::Owner(Owner::DontKnow)) => d.dont_know += 1,
                         Some(Answer::Owner(Owner::Nobody)) => {
                             nobody += 1;
@@ -407,6 +406,9 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         }
     }
 
+    let valid = |key: &str| -> Option<Answer> {
+        response.get(key).filter(|a| Response::answer_fits(instrument, key, *a))
+    };
     let mut red_flags = Vec::new();
     for (rule_index, rule) in instrument.red_flags.iter().enumerate() {
         let item = &instrument.items[rule.item];
@@ -414,10 +416,10 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
             continue;
         }
         let key = match (rule.area, &item.kind) {
-            (Some(a), ItemKind::Matrix { areas }) => format!("{}.{}", item.id, areas[a]),
-            _ => item.id.to_string(),
+            (Some(a), ItemKind::Matrix { keys, .. }) => keys.get(a).copied().unwrap_or(item.id),
+            _ => item.id,
         };
-        let Some(answer) = valid(&key) else { continue };
+        let Some(answer) = valid(key) else { continue };
         let raw = match answer {
             Answer::Likert(v) => v,
             Answer::Choice(i) => i,
@@ -425,17 +427,17 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
             Answer::DontKnow => continue,
         };
         if rule.when.contains(&raw) {
-            red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, key, answer });
+            red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, key: key.to_string(), answer });
         }
     }
 
     let matrix = instrument.matrix();
     let ownership = match matrix.kind {
-        ItemKind::Matrix { areas } if shown(matrix.roles) => areas
+        ItemKind::Matrix { keys, .. } if shown(matrix.roles) => keys
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                let owner = match valid(&format!("{}.{a}", matrix.id)) {
+            .map(|(i, key)| {
+                let owner = match valid(key) {
                     Some(Answer::Owner(o)) => Some(o),
                     _ => None,
                 };

@@ -103,7 +103,7 @@ pub fn encode_full(response: &Response) -> Result<String, LinkError> {
                 };
                 w.push(v, choice_bits(options.len()));
             }
-            ItemKind::Matrix { areas } => {
+            ItemKind::Matrix { areas, .. } => {
                 for area in areas {
                     let v = match response.get(&format!("{}.{area}", item.id)) {
                         Some(Answer::Owner(o)) => o.code() as u32,
@@ -204,7 +204,7 @@ fn decode_full(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -
                 v if (v as usize) <= options.len() => response.set(item.id, Answer::Choice(v as u8 - 1)),
                 _ => return Err(LinkError::Altered),
             },
-            ItemKind::Matrix { areas } => {
+            ItemKind::Matrix { areas, .. } => {
                 for area in areas {
                     match r.take(3) {
                         0 => {}
@@ -324,7 +324,7 @@ pub fn byte_len(instrument: &Instrument, summary: bool) -> usize {
                 .map(|i| match i.kind {
                     ItemKind::Likert { .. } => 3,
                     ItemKind::Choice { options, .. } => choice_bits(options.len()) as usize,
-                    ItemKind::Matrix { areas } => 3 * areas.len(),
+                    ItemKind::Matrix { areas, .. } => 3 * areas.len(),
                 })
                 .sum::<usize>()
         };

@@ -32,7 +32,7 @@ fn every_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
             let plain = items.iter().filter(|it| !matches!(it.kind, ItemKind::Matrix { .. })).count();
             let areas: usize = items
                 .iter()
-                .map(|it| if let ItemKind::Matrix { areas } = it.kind { areas.len() } else { 0 })
+                .map(|it| if let ItemKind::Matrix { areas, .. } = it.kind { areas.len() } else { 0 })
                 .sum();
             assert_eq!(count(&html, "<fieldset"), plain + areas, "{role:?} section {s}");
             assert_eq!(count(&html, "<legend"), plain + areas);
