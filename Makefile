@@ -7,5 +7,8 @@ serve:
 test:
 	scripts/test
 
+bench:
+	node bench/run.mjs
+
 size:
 	scripts/size-report --build
