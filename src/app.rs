@@ -50,6 +50,8 @@ pub fn App(config: Config) -> impl IntoView {
                     }
                     Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                     Mode::Team => view! { <crate::components::team::Team/> }.into_any(),
+                    Mode::TeamSummary(Ok(summary)) => view! { <crate::components::team::TeamSummaryView summary=summary/> }.into_any(),
+                    Mode::TeamSummary(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}
             </main>
         </div>

@@ -52,6 +52,8 @@ pub enum Mode {
     /// A shared result, read-only; it never touches the visitor's own saved answers.
     Shared(Result<Shared, LinkError>),
     Team,
+    /// A team summary link, read-only.
+    TeamSummary(Result<overlap_core::team_link::TeamSummary, LinkError>),
 }
 
 #[derive(Clone, Copy)]
@@ -265,6 +267,7 @@ fn mode_for(hash: &str) -> Mode {
         Route::Assessment => Mode::Assessment,
         Route::Team => Mode::Team,
         Route::SharedResult(text) => Mode::Shared(share::decode(&text)),
+        Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::decode(&text)),
     }
 }
 

@@ -18,6 +18,7 @@ pub mod response;
 pub mod sample;
 pub mod scoring;
 pub mod share;
+pub mod team_link;
 
 pub use instrument::{Dimension, Instrument, Item, ItemKind, Owner, Phase, Role};
 pub use response::{Answer, Response};

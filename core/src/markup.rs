@@ -666,7 +666,8 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
     }
     o.push_str("</section>");
 
-    // Internal consistency.
+    // Internal consistency (not carried by team summary links, so absent there).
+    if !rep.alpha.is_empty() {
     card_start(&mut o, "ov-alpha-h", "team-alpha", locale.t("ui.team.alpha_title"));
     o.push_str(&format!(
         r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">α</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -687,6 +688,7 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
         ));
     }
     o.push_str("</tbody></table></section>");
+    }
 
     if let Some(c) = change {
         card_start(&mut o, "ov-change-h", "team-change", locale.t("ui.team.change_title"));

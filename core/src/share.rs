@@ -18,7 +18,7 @@ use base64::Engine as _;
 
 /// What follows `#` in a share link, before the payload.
 pub const FRAGMENT_PREFIX: &str = "r=";
-const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_XMODEM);
+pub(crate) const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_XMODEM);
 const NO_SCORE: u32 = 127;
 
 /// How much a link carries; the sender chooses.
@@ -332,13 +332,13 @@ pub fn byte_len(instrument: &Instrument, summary: bool) -> usize {
 }
 
 #[derive(Default)]
-struct BitWriter {
+pub(crate) struct BitWriter {
     bytes: Vec<u8>,
     bits: usize,
 }
 
 impl BitWriter {
-    fn push(&mut self, value: u32, width: u32) {
+    pub(crate) fn push(&mut self, value: u32, width: u32) {
         for i in (0..width).rev() {
             if self.bits % 8 == 0 {
                 self.bytes.push(0);
@@ -351,25 +351,25 @@ impl BitWriter {
         }
     }
 
-    fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         let sum = CRC.checksum(&self.bytes);
         self.bytes.extend_from_slice(&sum.to_be_bytes());
         URL_SAFE_NO_PAD.encode(&self.bytes)
     }
 }
 
-struct BitReader<'a> {
+pub(crate) struct BitReader<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
 impl<'a> BitReader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
         BitReader { bytes, pos: 0 }
     }
 
     /// Reads `width` bits; past the end reads zeros (lengths are checked before reading).
-    fn take(&mut self, width: u32) -> u32 {
+    pub(crate) fn take(&mut self, width: u32) -> u32 {
         let mut v = 0;
         for _ in 0..width {
             let bit = self.bytes.get(self.pos / 8).map_or(0, |b| b >> (7 - self.pos % 8) & 1);
@@ -379,7 +379,7 @@ impl<'a> BitReader<'a> {
         v
     }
 
-    fn rest_is_zero(&mut self) -> bool {
+    pub(crate) fn rest_is_zero(&mut self) -> bool {
         let end = self.bytes.len() * 8;
         while self.pos < end {
             if self.take(1) != 0 {

@@ -9,6 +9,8 @@ pub enum Route {
     SharedResult(String),
     /// `#team`: the team view.
     Team,
+    /// `#t=...`: a team summary link.
+    TeamSummary(String),
 }
 
 /// Pure routing from fragment text (with or without the leading `#`).
@@ -16,6 +18,8 @@ pub fn route(hash: &str) -> Route {
     let h = hash.strip_prefix('#').unwrap_or(hash);
     if h.starts_with(overlap_core::share::FRAGMENT_PREFIX) {
         Route::SharedResult(h.to_string())
+    } else if h.starts_with(overlap_core::team_link::FRAGMENT_PREFIX) {
+        Route::TeamSummary(h.to_string())
     } else if h == "team" {
         Route::Team
     } else {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use overlap_core::aggregate::{self, Change, Collected, TeamReport};
 use overlap_core::markup;
+use overlap_core::team_link::{self, TeamSummary};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -111,12 +112,47 @@ pub fn Team() -> impl IntoView {
                 </div>
             </div>
             <div id="ov-team-result" tabindex="-1" inner_html=html></div>
+            {move || combined.with(|c| c.as_ref().map(|c| team_link::encode(instrument, &c.team))).map(|payload| {
+                let base = state.config.with_value(|c| c.share_base_url.clone()).unwrap_or_else(crate::adapters::location::page_url);
+                let link = format!("{base}#{}{payload}", team_link::FRAGMENT_PREFIX);
+                view! {
+                    <section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card">
+                        <h2 id="ov-team-link-h">{tr("ui.team.link_title")}</h2>
+                        <p>{tr("ui.team.link_intro")}</p>
+                        <label for="ov-team-link" class="ov-label">{tr("ui.share.link_label")}</label>
+                        <input id="ov-team-link" class="ov-textarea" data-testid="team-link" type="text" readonly=true prop:value=link/>
+                    </section>
+                }
+            })}
             {move || combined.with(|c| c.is_some()).then(|| view! {
                 <div class="ov-nav ov-nav--wrap ov-no-print">
                     <button type="button" class="ov-btn" data-testid="team-print" on:click=print>{tr("ui.team.print")}</button>
                     <button type="button" class="ov-btn" data-testid="team-csv" on:click=export_csv>{tr("ui.team.export_csv")}</button>
                 </div>
             })}
+            <div class="ov-nav ov-no-print">
+                <button type="button" class="ov-btn ov-btn--quiet" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
+                    {tr("ui.shared.start_own")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// A team summary link opened: the aggregate figures only, read-only.
+#[component]
+pub fn TeamSummaryView(summary: TeamSummary) -> impl IntoView {
+    let state = use_app();
+    let instrument = state.instrument();
+    let html = move || {
+        let collected = Collected::default();
+        markup::team(instrument, state.locale.get(), &collected, &summary.report, None)
+    };
+    view! {
+        <section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team-summary">
+            <p class="ov-banner" data-testid="team-summary-banner">{tr("ui.team.summary_banner")}</p>
+            <h1 id="ov-title" tabindex="-1">{tr("ui.team.title")}</h1>
+            <div inner_html=html></div>
             <div class="ov-nav ov-no-print">
                 <button type="button" class="ov-btn ov-btn--quiet" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
                     {tr("ui.shared.start_own")}

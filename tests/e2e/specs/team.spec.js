@@ -38,6 +38,20 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
   expect(rows[0]).toBe('dimension,name,n,median,q1,q3,mean_internal_it,mean_msp');
   expect(rows).toHaveLength(10);
+
+  // The team summary link carries the figures, and nothing of the hidden groups.
+  const teamLink = await page.getByTestId('team-link').inputValue();
+  expect(teamLink).toMatch(/#t=[A-Za-z0-9_-]+$/);
+  const medians = await page.getByTestId('team-distribution').locator('tbody tr td:nth-child(3)').allTextContents();
+  const other = await page.context().browser().newContext();
+  const leader = await other.newPage();
+  await leader.goto(teamLink);
+  await expect(leader.getByTestId('team-summary-banner')).toBeVisible();
+  await expect(leader.getByTestId('team-roles').locator('tr', { hasText: 'Other staff' })).toContainText('fewer than 5 people');
+  await expect(leader.getByTestId('team-distribution').locator('tbody tr td:nth-child(3)')).toHaveText(medians);
+  await expect(leader.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
+  await expectAccessible(leader, 'team summary link');
+  await other.close();
 });
 
 test('a text file of links, with a baseline round, shows what changed', async ({ page }) => {
