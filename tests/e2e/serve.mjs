@@ -1,16 +1,20 @@
 // A tiny static file server for the end-to-end tests, on 127.0.0.1 only. No dependencies.
 // Usage: node serve.mjs PORT DIR [--csp "policy"] [--header "Name: value"] [--override /path=FILE]...
-// It serves `.wasm` as application/wasm, can send a Content-Security-Policy header (to prove the
-// app runs under a strict policy), and answers every path inside DIR, nothing outside it.
+// It serves `.wasm` as application/wasm, compresses with brotli or gzip as a real host would
+// (Lighthouse and the benchmark see realistic transfer sizes), can send a Content-Security-Policy
+// header (to prove the app runs under a strict policy), and answers only paths inside DIR.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const [portArg, dirArg, ...rest] = process.argv.slice(2);
 const port = Number(portArg);
 const root = path.resolve(dirArg);
 const headers = {};
 const overrides = {};
+// Compressed bodies, computed once per file and encoding, so timing measures the app, not us.
+const compressed = new Map();
 for (let i = 0; i < rest.length; i += 2) {
   if (rest[i] === '--csp') headers['Content-Security-Policy'] = rest[i + 1];
   if (rest[i] === '--override') {
@@ -33,9 +37,22 @@ http.createServer((req, res) => {
   let file = overrides[url.pathname] || path.join(root, decodeURIComponent(url.pathname));
   if (!overrides[url.pathname] && !file.startsWith(root)) { res.writeHead(403).end(); return; }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  fs.readFile(file, (err, body) => {
+  fs.readFile(file, (err, data) => {
+    let body = data;
     if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store', ...headers });
+    const type = types[path.extname(file)] || 'application/octet-stream';
+    const accept = String(req.headers['accept-encoding'] || '');
+    const compressible = /text|javascript|json|wasm|svg/.test(type);
+    let encoding = null;
+    if (compressible && (accept.includes('br') || accept.includes('gzip'))) {
+      encoding = accept.includes('br') ? 'br' : 'gzip';
+      const key = `${file}:${encoding}:${body.length}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, encoding === 'br' ? zlib.brotliCompressSync(body) : zlib.gzipSync(body, { level: 9 }));
+      }
+      body = compressed.get(key);
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', Vary: 'Accept-Encoding', ...(encoding ? { 'Content-Encoding': encoding } : {}), ...headers });
     res.end(body);
   });
 }).listen(port, '127.0.0.1');
