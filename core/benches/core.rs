@@ -53,6 +53,41 @@ fn main() {
         .max()
         .unwrap();
 
+    // Completion time per role, estimated from what each role reads and decides: words at 238 a
+    // minute (average adult silent reading) plus 4 seconds per answer (each Likert item, choice
+    // item and matrix row), welcome and section intros included.
+    let minutes: Vec<(Role, f64)> = Role::ALL
+        .iter()
+        .map(|role| {
+            let l = overlap_core::i18n::Locale::En;
+            let words = |s: &str| s.split_whitespace().count();
+            let mut w = ["ui.welcome.lead", "ui.welcome.duration", "ui.welcome.promise_no_names", "ui.welcome.promise_local", "ui.welcome.promise_link"]
+                .iter()
+                .map(|k| words(l.t(k)))
+                .sum::<usize>();
+            let mut answers = 0usize;
+            for (s, sec) in i.sections.iter().enumerate() {
+                if i.section_items(s, *role).next().is_some() {
+                    w += words(l.t(&format!("section.{}.intro", sec.id)));
+                }
+            }
+            for item in i.items_for(*role) {
+                w += words(l.t(&format!("item.{}.text", item.id)));
+                match item.kind {
+                    overlap_core::ItemKind::Likert { .. } => answers += 1,
+                    overlap_core::ItemKind::Choice { options, .. } => {
+                        answers += 1;
+                        w += options.iter().map(|o| words(l.t(&format!("item.{}.opt.{o}", item.id)))).sum::<usize>();
+                    }
+                    overlap_core::ItemKind::Matrix { areas, .. } => {
+                        answers += areas.len();
+                        w += areas.iter().map(|a| words(l.t(&format!("item.{}.area.{a}", item.id)))).sum::<usize>();
+                    }
+                }
+            }
+            (*role, w as f64 / 238.0 + answers as f64 * 4.0 / 60.0)
+        })
+        .collect();
     let rows = [
         ("score one response", format!("{score_us:.2} µs")),
         ("encode one full link", format!("{encode_us:.2} µs")),
@@ -65,8 +100,12 @@ fn main() {
     for (k, v) in &rows {
         println!("{k:<36} {v}");
     }
+    for (role, m) in &minutes {
+        println!("{:<36} {m:.1} min", format!("estimated completion, {}", role.id()));
+    }
     let json = format!(
-        "{{\n  \"score_us\": {score_us:.3},\n  \"encode_full_us\": {encode_us:.3},\n  \"decode_full_us\": {decode_us:.3},\n  \"aggregate_1000_links_ms\": {team_ms:.3},\n  \"full_link_chars\": {full_len},\n  \"summary_link_chars\": {summary_len}\n}}\n"
+        "{{\n  \"score_us\": {score_us:.3},\n  \"encode_full_us\": {encode_us:.3},\n  \"decode_full_us\": {decode_us:.3},\n  \"aggregate_1000_links_ms\": {team_ms:.3},\n  \"full_link_chars\": {full_len},\n  \"summary_link_chars\": {summary_len},\n  \"estimated_minutes\": {{{}}}\n}}\n",
+        minutes.iter().map(|(r, m)| format!("\"{}\": {m:.1}", r.id())).collect::<Vec<_>>().join(", ")
     );
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/out");
     if std::fs::create_dir_all(&out).is_ok() {

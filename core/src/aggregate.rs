@@ -203,10 +203,7 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
         .into_iter()
         .map(|d| (d, if suppressed { None } else { spread(&dim_values(&everyone, d)) }))
         .collect();
-    let barrier = dimensions
-        .iter()
-        .find(|(_, s)| s.is_some_and(|s| s.median < BARRIER_THRESHOLD as f64))
-        .map(|(d, _)| *d);
+    let barrier = team_barrier(&dimensions);
 
     let sizes: Vec<(Role, usize)> =
         Role::ALL.iter().map(|r| (*r, members.iter().filter(|m| m.report.role == Some(*r)).count())).collect();
@@ -231,19 +228,7 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
         })
         .collect();
 
-    let shown: Vec<&RoleGroup> = roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
-    let mut gaps = Vec::new();
-    for d in Dimension::ALL {
-        for (i, a) in shown.iter().enumerate() {
-            for b in &shown[i + 1..] {
-                if let (Some(x), Some(y)) = (a.means[d.index()], b.means[d.index()]) {
-                    let (higher, lower) = if x >= y { (a.role, b.role) } else { (b.role, a.role) };
-                    gaps.push(PerceptionGap { dimension: d, higher, lower, size: (x - y).abs() });
-                }
-            }
-        }
-    }
-    gaps.sort_unstable_by(|a, b| b.size.total_cmp(&a.size).then(a.dimension.cmp(&b.dimension)));
+    let gaps = perception_gaps(&roles);
 
     let ownership = if suppressed { Vec::new() } else { ownership_rows(instrument, &full, &roles) };
     let mut flags: Vec<(usize, usize)> = if suppressed {
@@ -257,6 +242,29 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
     flags.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let alpha = if suppressed { Vec::new() } else { alphas(instrument, &full) };
     TeamReport { threshold, n, n_full: full.len(), suppressed, dimensions, barrier, roles, gaps, ownership, flags, alpha }
+}
+
+/// The first dimension, in prerequisite order, whose team median is below the threshold.
+pub fn team_barrier(dimensions: &[(Dimension, Option<Spread>)]) -> Option<Dimension> {
+    dimensions.iter().find(|(_, s)| s.is_some_and(|s| s.median < BARRIER_THRESHOLD as f64)).map(|(d, _)| *d)
+}
+
+/// Differences between every pair of shown role groups on every dimension, largest first.
+pub fn perception_gaps(roles: &[RoleGroup]) -> Vec<PerceptionGap> {
+    let shown: Vec<&RoleGroup> = roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
+    let mut gaps = Vec::new();
+    for d in Dimension::ALL {
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                if let (Some(x), Some(y)) = (a.means[d.index()], b.means[d.index()]) {
+                    let (higher, lower) = if x >= y { (a.role, b.role) } else { (b.role, a.role) };
+                    gaps.push(PerceptionGap { dimension: d, higher, lower, size: (x - y).abs() });
+                }
+            }
+        }
+    }
+    gaps.sort_unstable_by(|a, b| b.size.total_cmp(&a.size).then(a.dimension.cmp(&b.dimension)));
+    gaps
 }
 
 fn ownership_rows(instrument: &Instrument, full: &[&Member], roles: &[RoleGroup]) -> Vec<AreaRow> {

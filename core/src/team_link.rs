@@ -11,7 +11,7 @@
 //! hidden:2, means as half-points:8 ×9 when shown) | per area (gap:1, disputed:1) | per red flag
 //! (count:10)`, zero padding, CRC-16/XMODEM.
 
-use crate::aggregate::{AreaRow, Hidden, PerceptionGap, RoleGroup, Spread, TeamReport};
+use crate::aggregate::{AreaRow, Hidden, RoleGroup, Spread, TeamReport};
 use crate::instrument::{Dimension, Instrument, Role};
 use crate::share::{BitReader, BitWriter, LinkError, CRC};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -148,11 +148,8 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
         return Err(LinkError::Altered);
     }
     flags.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let barrier = dimensions
-        .iter()
-        .find(|(_, s)| s.is_some_and(|s| s.median < crate::scoring::BARRIER_THRESHOLD as f64))
-        .map(|(d, _)| *d);
-    let gaps_between = perception_gaps(&roles);
+    let barrier = crate::aggregate::team_barrier(&dimensions);
+    let gaps_between = crate::aggregate::perception_gaps(&roles);
     let report = TeamReport {
         threshold,
         n,
@@ -170,23 +167,6 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
         alpha: Vec::new(),
     };
     Ok(TeamSummary { report, gaps, disputed })
-}
-
-fn perception_gaps(roles: &[RoleGroup]) -> Vec<PerceptionGap> {
-    let shown: Vec<&RoleGroup> = roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
-    let mut gaps = Vec::new();
-    for d in Dimension::ALL {
-        for (i, a) in shown.iter().enumerate() {
-            for b in &shown[i + 1..] {
-                if let (Some(x), Some(y)) = (a.means[d.index()], b.means[d.index()]) {
-                    let (higher, lower) = if x >= y { (a.role, b.role) } else { (b.role, a.role) };
-                    gaps.push(PerceptionGap { dimension: d, higher, lower, size: (x - y).abs() });
-                }
-            }
-        }
-    }
-    gaps.sort_unstable_by(|a, b| b.size.total_cmp(&a.size).then(a.dimension.cmp(&b.dimension)));
-    gaps
 }
 
 #[cfg(test)]

@@ -78,32 +78,12 @@ pub fn Team() -> impl IntoView {
             <h1 id="ov-title" tabindex="-1">{tr("ui.team.title")}</h1>
             <p class="ov-lead">{tr("ui.team.intro")}</p>
             <div class="ov-card ov-no-print">
-                <label for="ov-team-links" class="ov-label">{tr("ui.team.paste_label")}</label>
-                <p class="ov-hint" id="ov-team-links-hint">{tr("ui.team.paste_hint")}</p>
-                <textarea
-                    id="ov-team-links"
-                    class="ov-textarea"
-                    data-testid="team-links"
-                    rows="8"
-                    aria-describedby="ov-team-links-hint"
-                    prop:value=move || links.get()
-                    on:input=move |ev| links.set(event_target_value(&ev))
-                ></textarea>
+                <LinksField id="ov-team-links" label="ui.team.paste_label" hint="ui.team.paste_hint" rows=8 value=links/>
                 <label for="ov-team-file" class="ov-label">{tr("ui.team.file_label")}</label>
                 <input id="ov-team-file" type="file" accept=".txt,text/plain" data-testid="team-file" on:change=open_file/>
                 <details class="ov-details">
                     <summary>{tr("ui.team.baseline_label")}</summary>
-                    <label for="ov-team-baseline" class="ov-label">{tr("ui.team.baseline_label")}</label>
-                    <p class="ov-hint" id="ov-team-baseline-hint">{tr("ui.team.baseline_hint")}</p>
-                    <textarea
-                        id="ov-team-baseline"
-                        class="ov-textarea"
-                        data-testid="team-baseline"
-                        rows="5"
-                        aria-describedby="ov-team-baseline-hint"
-                        prop:value=move || baseline.get()
-                        on:input=move |ev| baseline.set(event_target_value(&ev))
-                    ></textarea>
+                    <LinksField id="ov-team-baseline" label="ui.team.baseline_label" hint="ui.team.baseline_hint" rows=5 value=baseline/>
                 </details>
                 <div class="ov-nav">
                     <button type="button" class="ov-btn ov-btn--primary" data-testid="team-analyse" on:click=combine>
@@ -136,6 +116,26 @@ pub fn Team() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// A labelled text area for links, with its hint tied to it by `aria-describedby`.
+#[component]
+fn LinksField(id: &'static str, label: &'static str, hint: &'static str, rows: u32, value: RwSignal<String>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let testid = id.trim_start_matches("ov-");
+    view! {
+        <label for=id class="ov-label">{tr(label)}</label>
+        <p class="ov-hint" id=hint_id.clone()>{tr(hint)}</p>
+        <textarea
+            id=id
+            class="ov-textarea"
+            data-testid=testid
+            rows=rows.to_string()
+            aria-describedby=hint_id
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        ></textarea>
     }
 }
 
