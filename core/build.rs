@@ -141,6 +141,14 @@ fn main() {
                     errors.push(format!("locales/en.toml: missing key `{key}`"));
                 }
             }
+            // Instrument wording must belong to something in an instrument: no orphans left
+            // behind when an item, flag or action is retired.
+            for key in en.keys() {
+                let instrument_ns = ["section.", "item.", "dim.", "flag.", "action.", "phase."].iter().any(|p| key.starts_with(p));
+                if instrument_ns && !required_keys.contains(key) {
+                    errors.push(format!("locales/en.toml: key `{key}` is not used by any instrument"));
+                }
+            }
             for (lang, map) in &locales {
                 for key in en.keys().filter(|k| !map.contains_key(*k)) {
                     errors.push(format!("locales/{lang}.toml: missing key `{key}`"));
