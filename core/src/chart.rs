@@ -95,17 +95,19 @@ pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Prof
     root.present()
 }
 
-pub const RADAR_SIZE: u32 = 420;
+/// Wider than tall: labels at the sides need room beyond the circle.
+pub const RADAR_SIZE: (u32, u32) = (580, 420);
 
 /// A radar of the scored dimensions (drawn only with three or more), rings at 20-point steps.
 pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let c = RADAR_SIZE as f64 / 2.0;
-    let r = c - 70.0;
+    let (cx, cy) = (RADAR_SIZE.0 as f64 / 2.0, RADAR_SIZE.1 as f64 / 2.0);
+    let c = cx;
+    let r = cy - 70.0;
     let n = rows.len().max(1) as f64;
     let at = |i: usize, v: f64| -> (i32, i32) {
         let a = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
-        ((c + r * v / 100.0 * a.cos()).round() as i32, (c + r * v / 100.0 * a.sin()).round() as i32)
+        ((cx + r * v / 100.0 * a.cos()).round() as i32, (cy + r * v / 100.0 * a.sin()).round() as i32)
     };
     for ring in [20.0, 40.0, 60.0, 80.0, 100.0] {
         let mut pts: Vec<(i32, i32)> = (0..rows.len()).map(|i| at(i, ring)).collect();
@@ -119,7 +121,7 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
         root.draw(&Text::new(
             format!("{} {}", row.label, row.value_text()),
             (lx, ly),
-            (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(h, VPos::Center)),
+            (FONT, px(15.0)).into_font().color(&INK).pos(Pos::new(h, VPos::Center)),
         ))?;
     }
     let pts: Vec<(i32, i32)> =

@@ -347,7 +347,7 @@ fn profile(o: &mut String, locale: Locale, r: &Report) {
     o.push_str(r#"<div class="ov-charts">"#);
     if rows.iter().filter(|x| x.score.is_some()).count() >= 3 {
         let svg = chart::to_svg(
-            (chart::RADAR_SIZE, chart::RADAR_SIZE),
+            chart::RADAR_SIZE,
             "ov-radar",
             locale.t("ui.results.radar_title"),
             locale.t("ui.results.radar_desc"),

@@ -46,7 +46,7 @@ http.createServer((req, res) => {
     let encoding = null;
     if (compressible && (accept.includes('br') || accept.includes('gzip'))) {
       encoding = accept.includes('br') ? 'br' : 'gzip';
-      const key = `${file}:${encoding}:${body.length}`;
+      const key = `${file}:${encoding}:${fs.statSync(file).mtimeMs}:${body.length}`;
       if (!compressed.has(key)) {
         compressed.set(key, encoding === 'br' ? zlib.brotliCompressSync(body) : zlib.gzipSync(body, { level: 9 }));
       }

@@ -43,7 +43,7 @@ fn bars_have_one_bar_per_scored_row_and_every_label() {
 #[test]
 fn charts_are_titled_images() {
     let rows = rows();
-    let svg = to_svg((RADAR_SIZE, RADAR_SIZE), "r", "A & B", "desc", |a| draw_radar(a, &rows));
+    let svg = to_svg(RADAR_SIZE, "r", "A & B", "desc", |a| draw_radar(a, &rows));
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains(r#"role="img""#));
     assert!(svg.contains(r#"<title id="r-t">A &amp; B</title>"#));
@@ -55,7 +55,7 @@ fn charts_are_titled_images() {
 #[test]
 fn radar_marks_each_scored_dimension() {
     let rows = rows();
-    let svg = to_svg((RADAR_SIZE, RADAR_SIZE), "r", "t", "d", |a| draw_radar(a, &rows));
+    let svg = to_svg(RADAR_SIZE, "r", "t", "d", |a| draw_radar(a, &rows));
     assert_eq!(count(&svg, "<circle"), 3);
     assert_eq!(count(&svg, "<polygon"), 1);
     let texts = texts(&svg);
