@@ -136,7 +136,7 @@ impl AppState {
 
     /// Records an answer and saves.
     pub fn answer(&self, key: &str, answer: Answer) {
-        self.response.update(|r| r.set(key, answer));
+        self.response.update(|r| r.set(key.to_string(), answer));
         self.save();
     }
 

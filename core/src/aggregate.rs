@@ -43,7 +43,8 @@ pub struct Collected {
 /// holds none (reported as not an Overlap link).
 pub fn collect(text: &str) -> Collected {
     let mut out = Collected::default();
-    let mut seen = BTreeSet::new();
+    // Borrowed from the pasted text: no copy per link.
+    let mut seen: std::collections::HashSet<&str, crate::response::Fnv> = Default::default();
     for line in text.lines() {
         let found = share::find_links(line);
         if found.is_empty() {
@@ -54,7 +55,7 @@ pub fn collect(text: &str) -> Collected {
             continue;
         }
         for payload in found {
-            if !seen.insert(payload.to_string()) {
+            if !seen.insert(payload) {
                 out.duplicates += 1;
                 continue;
             }

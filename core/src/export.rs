@@ -16,9 +16,11 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
     field(&mut o, "instrument_version", &report.instrument_version.to_string());
     field(&mut o, "role", &report.role.map_or("null".into(), |r| q(r.id())));
     field(&mut o, "link_payload", &share::encode_full(response).map_or("null".into(), |p| q(&p)));
-    let answers: Vec<String> = response
-        .answers
-        .iter()
+    // Sorted by key, so the same answers always export the same file.
+    let mut sorted: Vec<(&str, &Answer)> = response.answers.iter().map(|(k, a)| (k.as_ref(), a)).collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let answers: Vec<String> = sorted
+        .into_iter()
         .map(|(k, a)| {
             let v = match a {
                 Answer::Likert(v) => v.to_string(),

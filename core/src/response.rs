@@ -2,9 +2,45 @@
 //!
 //! Answers are keyed by item id (matrix cells by `item.area`), so a response is readable on its
 //! own and scoring can report ids it does not know instead of misreading them.
+//!
+//! The map is a hash map with FNV-1a hashing and borrowed static keys where possible: scoring and
+//! the team view look answers up thousands of times, and profiling showed ordered string-keyed
+//! lookups dominating. Where order matters (exports, reported problems), callers sort.
 
 use crate::instrument::{Instrument, ItemKind, Owner, Role};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+/// Answers by key. Keys from the instrument are borrowed (`&'static str`), others owned.
+pub type Answers = HashMap<Cow<'static, str>, Answer, Fnv>;
+
+/// FNV-1a, 64-bit: fast for short keys, deterministic everywhere (no random seed needed, as
+/// the keys are not attacker-controlled beyond what a person pastes into their own browser).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fnv;
+
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+impl BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 /// One answer. Values are raw (not yet scored or reverse-keyed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,19 +59,19 @@ pub enum Answer {
 pub struct Response {
     pub instrument_version: u8,
     pub role: Option<Role>,
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Answers,
 }
 
 impl Response {
     pub fn new(instrument: &Instrument, role: Option<Role>) -> Response {
-        Response { instrument_version: instrument.version, role, answers: BTreeMap::new() }
+        Response { instrument_version: instrument.version, role, answers: Answers::default() }
     }
 
     pub fn get(&self, key: &str) -> Option<Answer> {
         self.answers.get(key).copied()
     }
 
-    pub fn set(&mut self, key: impl Into<String>, answer: Answer) {
+    pub fn set(&mut self, key: impl Into<Cow<'static, str>>, answer: Answer) {
         self.answers.insert(key.into(), answer);
     }
 
@@ -57,7 +93,7 @@ impl Response {
         instrument
             .items_for(role)
             .flat_map(|i| i.answer_keys())
-            .filter(|k| !self.answers.contains_key(k))
+            .filter(|k| !self.answers.contains_key(k.as_str()))
             .collect()
     }
 

@@ -44,10 +44,10 @@ pub fn healthy(role: Role) -> Response {
                 };
                 r.set(item.id, Answer::Choice(best));
             }
-            ItemKind::Matrix { areas, .. } => {
-                for (k, area) in areas.iter().enumerate() {
+            ItemKind::Matrix { keys, .. } => {
+                for (k, key) in keys.iter().enumerate() {
                     let owner = [Owner::Msp, Owner::InternalIt, Owner::Shared, Owner::Vendor][k % 4];
-                    r.set(format!("{}.{area}", item.id), Answer::Owner(owner));
+                    r.set(*key, Answer::Owner(owner));
                 }
             }
         }
@@ -63,9 +63,9 @@ pub fn dont_know(role: Role) -> Response {
         match item.kind {
             ItemKind::Likert { .. } => r.set(item.id, Answer::DontKnow),
             ItemKind::Choice { options, .. } => r.set(item.id, Answer::Choice(options.len() as u8 - 1)),
-            ItemKind::Matrix { areas, .. } => {
-                for area in areas {
-                    r.set(format!("{}.{area}", item.id), Answer::Owner(Owner::DontKnow));
+            ItemKind::Matrix { keys, .. } => {
+                for key in keys {
+                    r.set(*key, Answer::Owner(Owner::DontKnow));
                 }
             }
         }

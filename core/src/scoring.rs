@@ -316,22 +316,23 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         });
     }
     // Answers that do not fit the instrument are set aside and named, never guessed at.
+    let mut set_aside = Vec::new();
     for (key, answer) in &response.answers {
+        let key = key.as_ref();
         let id = key.split('.').next().unwrap_or(key);
         match instrument.item(id) {
-            None => problems.push(Problem::UnknownKey(key.clone())),
-            Some(_) if !Response::answer_fits(instrument, key, *answer) => {
-                problems.push(Problem::InvalidValue(key.clone()))
-            }
+            None => set_aside.push(Problem::UnknownKey(key.to_string())),
+            Some(_) if !Response::answer_fits(instrument, key, *answer) => set_aside.push(Problem::InvalidValue(key.to_string())),
             Some(item) => {
-                if let Some(role) = response.role {
-                    if !item.roles.contains(role) {
-                        problems.push(Problem::NotShownToRole(key.clone()));
-                    }
+                if response.role.is_some_and(|role| !item.roles.contains(role)) {
+                    set_aside.push(Problem::NotShownToRole(key.to_string()));
                 }
             }
         }
     }
+    // Answers are a hash map; sorting the (usually empty) list keeps reports identical run to run.
+    set_aside.sort_unstable_by(|a, b| problem_key(a).cmp(problem_key(b)));
+    problems.extend(set_aside);
     let shown = |roles: crate::instrument::RoleSet| response.role.is_none_or(|r| roles.contains(r));
 
     let mut sums = [(0.0f64, 0u32); 9];
@@ -457,6 +458,13 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
     let mut report = Report::assemble(instrument, response.role, dims, red_flags, ownership, months, size);
     report.problems = problems;
     report
+}
+
+fn problem_key(p: &Problem) -> &str {
+    match p {
+        Problem::UnknownKey(k) | Problem::InvalidValue(k) | Problem::NotShownToRole(k) => k,
+        Problem::NoRole | Problem::VersionMismatch { .. } => "",
+    }
 }
 
 /// Picks 3-5 actions: the barrier's first, then flags and low dimensions by priority, then

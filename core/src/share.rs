@@ -103,9 +103,9 @@ pub fn encode_full(response: &Response) -> Result<String, LinkError> {
                 };
                 w.push(v, choice_bits(options.len()));
             }
-            ItemKind::Matrix { areas, .. } => {
-                for area in areas {
-                    let v = match response.get(&format!("{}.{area}", item.id)) {
+            ItemKind::Matrix { keys, .. } => {
+                for key in keys {
+                    let v = match response.get(key) {
                         Some(Answer::Owner(o)) => o.code() as u32,
                         _ => 0,
                     };
@@ -204,13 +204,13 @@ fn decode_full(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -
                 v if (v as usize) <= options.len() => response.set(item.id, Answer::Choice(v as u8 - 1)),
                 _ => return Err(LinkError::Altered),
             },
-            ItemKind::Matrix { areas, .. } => {
-                for area in areas {
+            ItemKind::Matrix { keys, .. } => {
+                for key in keys {
                     match r.take(3) {
                         0 => {}
                         v => {
                             let owner = Owner::from_code(v as u8).ok_or(LinkError::Altered)?;
-                            response.set(format!("{}.{area}", item.id), Answer::Owner(owner));
+                            response.set(*key, Answer::Owner(owner));
                         }
                     }
                 }
