@@ -44,7 +44,7 @@ pub struct Collected {
 pub fn collect(text: &str) -> Collected {
     let mut out = Collected::default();
     // Borrowed from the pasted text: no copy per link.
-    let mut seen: std::collections::HashSet<&str, crate::response::Fnv> = Default::default();
+    let mut seen: std::collections::HashSet<&str, crate::response::KeyHash> = Default::default();
     for line in text.lines() {
         let found = share::find_links(line);
         if found.is_empty() {

@@ -3,7 +3,7 @@
 //! Answers are keyed by item id (matrix cells by `item.area`), so a response is readable on its
 //! own and scoring can report ids it does not know instead of misreading them.
 //!
-//! The map is a hash map with FNV-1a hashing and borrowed static keys where possible: scoring and
+//! The map is a hash map with a fast deterministic hasher and borrowed static keys where possible: scoring and
 //! the team view look answers up thousands of times, and profiling showed ordered string-keyed
 //! lookups dominating. Where order matters (exports, reported problems), callers sort.
 
@@ -13,32 +13,50 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
 /// Answers by key. Keys from the instrument are borrowed (`&'static str`), others owned.
-pub type Answers = HashMap<Cow<'static, str>, Answer, Fnv>;
+pub type Answers = HashMap<Cow<'static, str>, Answer, KeyHash>;
 
-/// FNV-1a, 64-bit: fast for short keys, deterministic everywhere (no random seed needed, as
-/// the keys are not attacker-controlled beyond what a person pastes into their own browser).
+/// A small, fast, deterministic hasher for short keys (the rustc "Fx" mixing step over 8-byte
+/// words). No random seed is needed: the keys are instrument ids, or whatever a person pastes
+/// into their own browser.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Fnv;
+pub struct KeyHash;
 
-pub struct FnvHasher(u64);
+pub struct KeyHasher(u64);
 
-impl Hasher for FnvHasher {
+impl KeyHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.mix(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.mix(b as u64);
     }
 }
 
-impl BuildHasher for Fnv {
-    type Hasher = FnvHasher;
+impl BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
 
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
     }
 }
 
