@@ -2,6 +2,7 @@
 
 use crate::state::use_app;
 use crate::components::text::tr;
+use crate::components::start_own::StartOwn;
 use leptos::prelude::*;
 use overlap_core::share::LinkError;
 
@@ -20,11 +21,7 @@ pub fn LinkErrorView(error: LinkError) -> impl IntoView {
             <h1 id="ov-title" tabindex="-1">{tr("ui.link_error.title")}</h1>
             <p role="alert">{message}</p>
             <p>{tr("ui.link_error.own_answers_safe")}</p>
-            <div class="ov-nav">
-                <button type="button" class="ov-btn ov-btn--primary" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
-                    {tr("ui.shared.start_own")}
-                </button>
-            </div>
+            <StartOwn primary=true/>
         </section>
     }
 }

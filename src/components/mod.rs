@@ -12,5 +12,6 @@ pub mod notice;
 pub mod report_view;
 pub mod share_panel;
 pub mod start_over;
+pub mod start_own;
 pub mod team;
 pub mod text;

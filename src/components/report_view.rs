@@ -6,6 +6,7 @@ use crate::components::share_panel::SharePanel;
 use crate::components::start_over::StartOver;
 use crate::components::text::tr;
 use crate::state::{use_app, Screen};
+use crate::components::start_own::StartOwn;
 use leptos::prelude::*;
 use overlap_core::markup::{self, ReportOptions};
 use overlap_core::{export, Instrument, Report, Response};
@@ -68,11 +69,7 @@ pub fn ReportView(report: Report, response: Option<Response>, shared: bool) -> i
                 </section>
                 {if shared {
                     view! {
-                        <div class="ov-nav">
-                            <button type="button" class="ov-btn ov-btn--primary" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
-                                {tr("ui.shared.start_own")}
-                            </button>
-                        </div>
+                        <StartOwn primary=true/>
                     }.into_any()
                 } else {
                     view! {

@@ -5,6 +5,7 @@
 use crate::adapters::download;
 use crate::components::text::tr;
 use crate::state::use_app;
+use crate::components::start_own::StartOwn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use overlap_core::aggregate::{self, Change, Collected, TeamReport};
@@ -110,11 +111,7 @@ pub fn Team() -> impl IntoView {
                     <button type="button" class="ov-btn" data-testid="team-csv" on:click=export_csv>{tr("ui.team.export_csv")}</button>
                 </div>
             })}
-            <div class="ov-nav ov-no-print">
-                <button type="button" class="ov-btn ov-btn--quiet" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
-                    {tr("ui.shared.start_own")}
-                </button>
-            </div>
+            <StartOwn/>
         </section>
     }
 }
@@ -153,11 +150,7 @@ pub fn TeamSummaryView(summary: TeamSummary) -> impl IntoView {
             <p class="ov-banner" data-testid="team-summary-banner">{tr("ui.team.summary_banner")}</p>
             <h1 id="ov-title" tabindex="-1">{tr("ui.team.title")}</h1>
             <div inner_html=html></div>
-            <div class="ov-nav ov-no-print">
-                <button type="button" class="ov-btn ov-btn--quiet" data-testid="start-own" on:click=move |_| state.open_own_assessment()>
-                    {tr("ui.shared.start_own")}
-                </button>
-            </div>
+            <StartOwn/>
         </section>
     }
 }
