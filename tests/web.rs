@@ -168,3 +168,17 @@ async fn the_results_screen_shows_the_report_and_share_link() {
     let value = link.value();
     assert!(value.contains("#r="), "share link: {value:?}");
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_leaves_an_apology_not_a_blank_page() {
+    let h = host();
+    // The apology replaces the app's host element, found by its id.
+    h.set_id(overlap::HOST_ID);
+    h.set_inner_html("<p>app</p>");
+    overlap::panic_hook::show_apology();
+    let alert = h.query_selector("[role=alert] h1").unwrap().expect("an apology heading");
+    assert_eq!(alert.text_content().unwrap(), "Something went wrong");
+    assert!(h.query_selector("a[href]").unwrap().is_some(), "a reload link");
+    assert!(!h.inner_html().contains("<p>app</p>"));
+    h.remove_attribute("id").unwrap();
+}
