@@ -309,7 +309,7 @@ fn alphas(instrument: &Instrument, full: &[&Member]) -> Vec<Alpha> {
     let scores: Vec<Vec<Option<f64>>> = full
         .iter()
         .filter_map(|m| m.response.as_ref())
-        .map(|r| instrument.items.iter().map(|it| score_of(it, r)).collect())
+        .map(|r| instrument.items.iter().map(|it| item_score(it, r)).collect())
         .collect();
     Dimension::ALL
         .into_iter()
@@ -343,11 +343,7 @@ fn alphas(instrument: &Instrument, full: &[&Member]) -> Vec<Alpha> {
 }
 
 /// An item's 0-100 score in one response (None for unanswered or "don't know").
-pub fn item_score(instrument: &Instrument, response: &Response, id: &str) -> Option<f64> {
-    score_of(instrument.item(id)?, response)
-}
-
-fn score_of(item: &crate::instrument::Item, response: &Response) -> Option<f64> {
+fn item_score(item: &crate::instrument::Item, response: &Response) -> Option<f64> {
     match (&item.kind, response.get(item.id)?) {
         (ItemKind::Likert { reverse }, Answer::Likert(v)) if (1..=5).contains(&v) => {
             Some(if *reverse { 5 - v } else { v - 1 } as f64 * 25.0)

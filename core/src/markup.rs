@@ -227,7 +227,7 @@ pub fn review(instrument: &Instrument, locale: Locale, response: &Response, tota
             o.push_str(&format!(
                 r#"<li><button type="button" class="ov-link" data-action="jump" data-section="{section}" data-target="item-{}">{}</button></li>"#,
                 esc(&target),
-                esc(&present::question_text(instrument, locale, key))
+                esc(&present::question_text(locale, key))
             ));
         }
         o.push_str("</ul>");
@@ -393,7 +393,7 @@ fn flags(o: &mut String, instrument: &Instrument, locale: Locale, r: &Report) {
     } else {
         o.push_str(r#"<ul class="ov-flags">"#);
         for f in &r.red_flags {
-            let q = present::question_text(instrument, locale, &f.key);
+            let q = present::question_text(locale, &f.key);
             let a = present::answer_text(instrument, locale, &f.key, f.answer);
             o.push_str(&format!(
                 r#"<li><strong>{}</strong><span class="ov-raised-by">{}</span></li>"#,

@@ -47,14 +47,11 @@ pub fn phase_reading(report: &Report, locale: Locale) -> String {
 }
 
 /// The question text of an answer key (a matrix cell reads "Question: Area").
-pub fn question_text(instrument: &Instrument, locale: Locale, key: &str) -> String {
+pub fn question_text(locale: Locale, key: &str) -> String {
     let (id, area) = key.split_once('.').map_or((key, None), |(i, a)| (i, Some(a)));
     match area {
         Some(a) => format!("{} {}", locale.t(&format!("item.{id}.text")), locale.t(&format!("item.{id}.area.{a}"))),
-        None => {
-            let _ = instrument;
-            locale.t(&format!("item.{id}.text")).to_string()
-        }
+        None => locale.t(&format!("item.{id}.text")).to_string(),
     }
 }
 
@@ -104,7 +101,7 @@ pub fn answered_rows(instrument: &Instrument, locale: Locale, response: &Respons
     for item in instrument.items {
         for key in item.answer_keys() {
             if let Some(a) = response.get(&key) {
-                rows.push((key.clone(), question_text(instrument, locale, &key), answer_text(instrument, locale, &key, a)));
+                rows.push((key.clone(), question_text(locale, &key), answer_text(instrument, locale, &key, a)));
             }
         }
     }
