@@ -8,7 +8,6 @@ use crate::components::{
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
 use overlap_core::config::Config;
-use overlap_core::share::Shared;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -40,17 +39,10 @@ pub fn App(config: Config) -> impl IntoView {
             <main class="ov-main">
                 {move || match state.mode.get() {
                     Mode::Assessment => view! { <Flow/> }.into_any(),
-                    Mode::Shared(Ok(shared)) => {
-                        let report = shared.report();
-                        let response = match shared {
-                            Shared::Full(r) => Some(r),
-                            Shared::Summary(_) => None,
-                        };
-                        view! { <ReportView report=report response=response shared=true/> }.into_any()
-                    }
+                    Mode::Shared(Ok(fragment)) => view! { <ReportView fragment=fragment shared=true/> }.into_any(),
                     Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                     Mode::Team => view! { <crate::components::team::Team/> }.into_any(),
-                    Mode::TeamSummary(Ok(summary)) => view! { <crate::components::team::TeamSummaryView summary=summary/> }.into_any(),
+                    Mode::TeamSummary(Ok(fragment)) => view! { <crate::components::team::TeamSummaryView fragment=fragment/> }.into_any(),
                     Mode::TeamSummary(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}
             </main>

@@ -3,12 +3,13 @@
 //! methods; they hold no state of their own beyond transient UI.
 
 use crate::adapters::location::{self, Route};
+use crate::adapters::results;
 use crate::adapters::storage::{Progress, ProgressStore, StorageNotice};
 use leptos::prelude::*;
 use overlap_core::config::Config;
 use overlap_core::i18n::Locale;
-use overlap_core::share::{self, LinkError, Shared};
-use overlap_core::{score, Answer, Instrument, Report, Response, Role};
+use overlap_core::share::{self, LinkError};
+use overlap_core::{Answer, Instrument, Response, Role};
 
 /// Where the assessment flow is. `Section(i)` indexes the instrument's sections.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,12 +50,14 @@ impl Screen {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mode {
     Assessment,
-    /// A shared result, read-only; it never touches the visitor's own saved answers.
-    Shared(Result<Shared, LinkError>),
+    /// A shared result (its fragment, `r=...`), read-only; it never touches the visitor's own
+    /// saved answers. The link is checked here, so a bad one shows its error at once.
+    Shared(Result<String, LinkError>),
     Team,
-    /// A team summary link, read-only.
-    TeamSummary(Result<overlap_core::team_link::TeamSummary, LinkError>),
+    /// A team summary link (its fragment, `t=...`), read-only.
+    TeamSummary(Result<String, LinkError>),
 }
+
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -163,6 +166,11 @@ impl AppState {
 
     /// Moves to a screen, saves, and asks for focus on its heading.
     pub fn go(&self, screen: Screen) {
+        // The results module loads while the person reads the review list, so "see my results"
+        // shows them at once.
+        if matches!(screen, Screen::Review | Screen::Results) {
+            results::preload();
+        }
         self.screen.set(screen);
         self.focus_request.update(|n| *n += 1);
         self.save();
@@ -213,8 +221,10 @@ impl AppState {
         }
     }
 
-    pub fn report(&self) -> Report {
-        self.response.with_untracked(|r| score(Instrument::current(), r))
+    /// The person's own answers as a result fragment (`r=...`), for the results screen.
+    pub fn own_fragment(&self) -> String {
+        let payload = self.response.with_untracked(|r| share::encode_full(r).unwrap_or_default());
+        format!("{}{payload}", share::FRAGMENT_PREFIX)
     }
 
     /// Wipes saved answers and returns to the welcome screen.
@@ -266,8 +276,8 @@ fn mode_for(hash: &str) -> Mode {
     match location::route(hash) {
         Route::Assessment => Mode::Assessment,
         Route::Team => Mode::Team,
-        Route::SharedResult(text) => Mode::Shared(share::decode(&text)),
-        Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::decode(&text)),
+        Route::SharedResult(text) => Mode::Shared(share::decode(&text).map(|_| text)),
+        Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::decode(&text).map(|_| text)),
     }
 }
 

@@ -159,9 +159,14 @@ async fn the_results_screen_shows_the_report_and_share_link() {
     let sample = overlap_core::sample::healthy(Role::InternalIt);
     state.response.set(sample);
     state.go(Screen::Results);
-    // One tick mounts the screen, the next runs the effect that sets the link's value.
-    tick().await;
-    tick().await;
+    // The report arrives asynchronously (the results module is called through a future), then
+    // an effect sets the link's value: a few ticks, bounded so a regression fails, not hangs.
+    for _ in 0..20 {
+        if h.query_selector("[data-testid=share-link]").unwrap().is_some_and(|l| !l.unchecked_into::<web_sys::HtmlInputElement>().value().is_empty()) {
+            break;
+        }
+        tick().await;
+    }
     assert!(h.query_selector("[data-testid=headline]").unwrap().is_some());
     assert!(h.query_selector("[data-testid=bars] svg[role=img] title").unwrap().is_some());
     let link = h.query_selector("[data-testid=share-link]").unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>();

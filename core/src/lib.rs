@@ -15,6 +15,7 @@ pub mod instrument;
 pub mod markup;
 pub mod present;
 pub mod response;
+pub mod results;
 pub mod sample;
 pub mod scoring;
 pub mod share;

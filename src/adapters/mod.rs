@@ -5,6 +5,7 @@ pub mod config;
 pub mod download;
 pub mod embed;
 pub mod location;
+pub mod results;
 pub mod storage;
 
 /// The browser window, if there is one (there always is in the app; tests may lack parts).

@@ -54,7 +54,7 @@ pub fn Flow() -> impl IntoView {
     };
     view! {
         {move || match state.screen.get() {
-            Screen::Results => view! { <ReportView report=state.report() response=Some(state.response.get_untracked()) shared=false/> }.into_any(),
+            Screen::Results => view! { <ReportView fragment=state.own_fragment() shared=false/> }.into_any(),
             _ => view! { <div class="ov-flow" inner_html=html on:change=on_change on:click=on_click></div> }.into_any(),
         }}
         {move || matches!(state.screen.get(), Screen::Review).then(|| view! { <div class="ov-nav ov-nav--wrap"><StartOver/></div> })}

@@ -7,23 +7,21 @@ use crate::components::text::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use overlap_core::share::{self, Level};
-use overlap_core::{Report, Response};
 
+/// `full` and `summary` are the two links' payloads (what follows `#r=`).
 #[component]
-pub fn SharePanel(response: Response, report: Report) -> impl IntoView {
+pub fn SharePanel(full: String, summary: String) -> impl IntoView {
     let state = use_app();
     let level = RwSignal::new(Level::Full);
     let status = RwSignal::new(None::<&'static str>);
-    let full = share::encode_full(&response).ok();
-    let summary = share::encode_summary(&report).ok();
     let link = move || {
         let payload = match level.get() {
-            Level::Full => full.clone(),
-            Level::Summary => summary.clone(),
+            Level::Full => &full,
+            Level::Summary => &summary,
         };
         // When embedded, links point at the standalone app (configured), not the host page.
         let base = state.config.with_value(|c| c.share_base_url.clone()).unwrap_or_else(location::page_url);
-        payload.map(|p| format!("{base}#{}{p}", share::FRAGMENT_PREFIX)).unwrap_or_default()
+        format!("{base}#{}{payload}", share::FRAGMENT_PREFIX)
     };
     let link = Memo::new(move |_| link());
     let copy = move |_| {

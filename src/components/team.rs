@@ -2,46 +2,46 @@
 //! the combined picture that `overlap_core::aggregate` computes and `markup::team` renders.
 //! Everything happens in this browser; nothing is uploaded.
 
-use crate::adapters::download;
+use crate::adapters::{download, results};
+use crate::components::report_view::{load_results, LoadFailed, Loaded, Waiting};
+use crate::components::start_own::StartOwn;
 use crate::components::text::tr;
 use crate::state::use_app;
-use crate::components::start_own::StartOwn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use overlap_core::aggregate::{self, Change, Collected, TeamReport};
-use overlap_core::markup;
-use overlap_core::team_link::{self, TeamSummary};
+use overlap_core::results::TeamOutput;
+use overlap_core::share::LinkError;
+use overlap_core::team_link;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// What the last "combine" produced.
-#[derive(Clone)]
-struct Combined {
-    collected: Collected,
-    team: TeamReport,
-    change: Option<Change>,
-}
 
 #[component]
 pub fn Team() -> impl IntoView {
     let state = use_app();
     let links = RwSignal::new(String::new());
     let baseline = RwSignal::new(String::new());
-    let combined = RwSignal::new(None::<Combined>);
-    let instrument = state.instrument();
+    // The links and baseline of the last "combine", and what the results module made of them.
+    let request = RwSignal::new(None::<(String, String)>);
+    let combined = RwSignal::new(None::<Loaded<TeamOutput>>);
     let threshold = state.team_threshold;
 
-    let combine = move |_| {
-        let collected = aggregate::collect(&links.get_untracked());
-        let team = aggregate::aggregate(instrument, &collected.members, threshold);
-        let base = baseline.get_untracked();
-        let change = (!base.trim().is_empty()).then(|| {
-            let before = aggregate::aggregate(instrument, &aggregate::collect(&base).members, threshold);
-            aggregate::change(&before, &team)
+    // Re-run on each combine and on a language change; a failed load can be retried.
+    let retry = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let locale = state.locale.get();
+        retry.track();
+        let Some((links, baseline)) = request.get() else { return };
+        combined.set(Some(Loaded::Waiting));
+        spawn_local(async move {
+            let out = match results::team(locale, &links, &baseline, threshold).await {
+                Ok(out) => Loaded::Ready(out),
+                Err(results::Unavailable) => Loaded::Unavailable,
+            };
+            combined.set(Some(out));
+            state.request_focus("ov-team-result");
         });
-        combined.set(Some(Combined { collected, team, change }));
-        state.request_focus("ov-team-result");
-    };
+    });
+    let combine = move |_| request.set(Some((links.get_untracked(), baseline.get_untracked())));
     // Reads a chosen text file into the links box (appended, so several files can be added).
     let open_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -58,15 +58,13 @@ pub fn Team() -> impl IntoView {
             }
         });
     };
-    let html = move || {
-        let locale = state.locale.get();
-        combined.with(|c| {
-            c.as_ref().map(|c| markup::team(instrument, locale, &c.collected, &c.team, c.change.as_ref())).unwrap_or_default()
-        })
-    };
+    let ready = move || combined.with(|c| match c {
+        Some(Loaded::Ready(out)) => Some(out.clone()),
+        _ => None,
+    });
     let export_csv = move |_| {
-        if let Some(csv) = combined.with_untracked(|c| c.as_ref().map(|c| markup::team_csv(state.locale.get_untracked(), &c.team))) {
-            download::offer("overlap-team.csv", "text/csv", &csv);
+        if let Some(out) = ready() {
+            download::offer("overlap-team.csv", "text/csv", &out.csv);
         }
     };
     let print = move |_| {
@@ -92,8 +90,14 @@ pub fn Team() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <div id="ov-team-result" tabindex="-1" inner_html=html></div>
-            {move || combined.with(|c| c.as_ref().map(|c| team_link::encode(instrument, &c.team))).map(|payload| {
+            {move || match combined.get() {
+                Some(Loaded::Waiting) => view! { <Waiting/> }.into_any(),
+                Some(Loaded::Unavailable) => view! { <LoadFailed retry=retry/> }.into_any(),
+                Some(Loaded::Ready(out)) => view! { <div id="ov-team-result" tabindex="-1" inner_html=out.html></div> }.into_any(),
+                None => ().into_any(),
+            }}
+            {move || ready().map(|out| {
+                let payload = out.summary_payload;
                 let base = state.config.with_value(|c| c.share_base_url.clone()).unwrap_or_else(crate::adapters::location::page_url);
                 let link = format!("{base}#{}{payload}", team_link::FRAGMENT_PREFIX);
                 view! {
@@ -105,7 +109,7 @@ pub fn Team() -> impl IntoView {
                     </section>
                 }
             })}
-            {move || combined.with(|c| c.is_some()).then(|| view! {
+            {move || ready().is_some().then(|| view! {
                 <div class="ov-nav ov-nav--wrap ov-no-print">
                     <button type="button" class="ov-btn" data-testid="team-print" on:click=print>{tr("ui.team.print")}</button>
                     <button type="button" class="ov-btn" data-testid="team-csv" on:click=export_csv>{tr("ui.team.export_csv")}</button>
@@ -138,19 +142,24 @@ fn LinksField(id: &'static str, label: &'static str, hint: &'static str, rows: u
 
 /// A team summary link opened: the aggregate figures only, read-only.
 #[component]
-pub fn TeamSummaryView(summary: TeamSummary) -> impl IntoView {
+pub fn TeamSummaryView(fragment: String) -> impl IntoView {
     let state = use_app();
-    let instrument = state.instrument();
-    let html = move || {
-        let collected = Collected::default();
-        markup::team(instrument, state.locale.get(), &collected, &summary.report, None)
-    };
-    view! {
-        <section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team-summary">
-            <p class="ov-banner" data-testid="team-summary-banner">{tr("ui.team.summary_banner")}</p>
-            <h1 id="ov-title" tabindex="-1">{tr("ui.team.title")}</h1>
-            <div inner_html=html></div>
-            <StartOwn/>
-        </section>
+    let retry = RwSignal::new(0u32);
+    let output = load_results(state, retry, move |locale| {
+        let fragment = fragment.clone();
+        async move { results::team_summary(locale, &fragment).await }
+    });
+    move || match output.get() {
+        Loaded::Waiting => view! { <Waiting/> }.into_any(),
+        Loaded::Unavailable => view! { <LoadFailed retry=retry/> }.into_any(),
+        Loaded::Ready(None) => view! { <crate::components::link_error::LinkErrorView error=LinkError::Garbled/> }.into_any(),
+        Loaded::Ready(Some(html)) => view! {
+            <section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team-summary">
+                <p class="ov-banner" data-testid="team-summary-banner">{tr("ui.team.summary_banner")}</p>
+                <h1 id="ov-title" tabindex="-1">{tr("ui.team.title")}</h1>
+                <div inner_html=html></div>
+                <StartOwn/>
+            </section>
+        }.into_any(),
     }
 }

@@ -48,6 +48,9 @@ for (const [variant, role] of ['internal_it', 'msp', 'leadership', 'other'].entr
     }
     expect(sections).toBe(10);
     await expect(page.getByTestId('review-complete')).toBeVisible();
+    // The review screen also starts loading the results module; wait for its heading to take
+    // focus (as on every screen) before tabbing, or a late focus move would eat the Enter.
+    await expect(page.locator('#ov-title')).toBeFocused();
     await keyboardScreen(page, 'results', variant);
     await expect(page.getByTestId('headline')).toBeVisible();
     await expect(page.locator('#ov-title')).toBeFocused();

@@ -1,7 +1,7 @@
 // The results screen: headline, titled charts with their tables, ownership map, red flags and
 // actions; the printed PDF (1-3 pages, headline and every action in its text); the JSON export
 // read back to the same scores; the CSV export.
-import { test, expect, expectAccessible, openFresh, finishAs } from '../fixtures.js';
+import { test, expect, expectAccessible, openFresh, finishAs, answerAll } from '../fixtures.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,4 +72,27 @@ test('the JSON export reads back to the same scores; the CSV has every dimension
   const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
   expect(lines[0]).toBe('dimension,name,score,band,answered,dont_know,shown');
   expect(lines).toHaveLength(10);
+});
+
+test('when the results module cannot load, the screen says so, keeps the answers and retries', async ({ page }) => {
+  // The report lives in a second WebAssembly module, fetched on demand; block it, as a dropped
+  // connection or a host that forgot the file would.
+  await page.route('**/overlap-results_bg.wasm', (route) => route.abort());
+  await openFresh(page);
+  await page.getByTestId('start').click();
+  await page.locator('input[name=role][value=msp]').check();
+  await page.getByTestId('next').click();
+  await answerAll(page, worried);
+  await page.getByTestId('results').click();
+  await expect(page.getByTestId('results-unavailable')).toBeVisible();
+  await expect(page.locator('#ov-title')).toHaveText('The results could not be loaded');
+  await expect(page.locator('#ov-title')).toBeFocused();
+  await expectAccessible(page, 'results unavailable');
+  // Nothing was lost: the saved progress is still there.
+  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v1'))).toMatch(/^v1\|/);
+  await page.unroute('**/overlap-results_bg.wasm');
+  await page.getByTestId('results-retry').click();
+  await expect(page.getByTestId('headline')).toBeVisible();
+  await expect(page.locator('#ov-title')).toBeFocused();
+  await expect(page.getByTestId('results')).toContainText(/Answered as/);
 });

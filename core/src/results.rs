@@ -1,0 +1,78 @@
+//! The results module's whole surface: report, exports and team view as plain strings in and out.
+//!
+//! The browser app loads this part of the product only when someone reaches their results or
+//! opens a result or team link (see `results/`, a second, lazily loaded WebAssembly module), so the
+//! first load carries the survey alone. Every function takes what a URL fragment or a text box
+//! holds, decodes it again (the app validated it already, but this module trusts nothing), and
+//! returns markup or text; a link that does not decode gives `None`, never a panic.
+
+use crate::aggregate::{self, Collected};
+use crate::i18n::Locale;
+use crate::markup::{self, ReportOptions};
+use crate::share::{self, Shared};
+use crate::{export, team_link, Instrument};
+
+/// Everything the results screen shows or offers for one result link (`r=...`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportOutput {
+    /// The report markup (headline, actions, charts, flags, ownership map, phase).
+    pub html: String,
+    /// The summary link's payload (scores only), for the share panel.
+    pub summary_payload: String,
+    /// The JSON export, or empty for a summary link (it carries no answers to export).
+    pub json: String,
+    /// The CSV export of the scores.
+    pub csv: String,
+}
+
+/// Renders the results for a result fragment (`r=...`, as in a share link or saved progress).
+pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str) -> Option<ReportOutput> {
+    let decoded = share::decode(fragment).ok()?;
+    let report = decoded.report();
+    let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
+    let html = markup::report(instrument, locale, &report, &ReportOptions { shared, date });
+    let json = match &decoded {
+        Shared::Full(response) => export::json(instrument, response, &report, locale),
+        Shared::Summary(_) => String::new(),
+    };
+    Some(ReportOutput {
+        html,
+        summary_payload: share::encode_summary(&report).unwrap_or_default(),
+        json,
+        csv: export::csv(&report, locale),
+    })
+}
+
+/// What the team view shows after "combine".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamOutput {
+    pub html: String,
+    /// The team summary link's payload (`t=` not included).
+    pub summary_payload: String,
+    pub csv: String,
+}
+
+/// Combines pasted result links (and optionally a baseline round) into the team view.
+pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize) -> TeamOutput {
+    let instrument = Instrument::current();
+    let collected = aggregate::collect(links);
+    let team = aggregate::aggregate(instrument, &collected.members, threshold);
+    let change = (!baseline.trim().is_empty()).then(|| {
+        let before = aggregate::aggregate(instrument, &aggregate::collect(baseline).members, threshold);
+        aggregate::change(&before, &team)
+    });
+    TeamOutput {
+        html: markup::team(instrument, locale, &collected, &team, change.as_ref()),
+        summary_payload: team_link::encode(instrument, &team),
+        csv: markup::team_csv(locale, &team),
+    }
+}
+
+/// Renders a team summary link (`t=...`): the aggregate figures only.
+pub fn team_summary(locale: Locale, fragment: &str) -> Option<String> {
+    let summary = team_link::decode(fragment).ok()?;
+    Some(markup::team(Instrument::current(), locale, &Collected::default(), &summary.report, None))
+}
+
+#[cfg(test)]
+mod tests;

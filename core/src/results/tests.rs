@@ -1,0 +1,64 @@
+//! The results module's surface: what a link renders to, what it exports, and that bad input
+//! gives `None` rather than a half-drawn page.
+
+use crate::i18n::Locale;
+use crate::results::*;
+use crate::sample::{self, Rng};
+use crate::share::{self, encode_full, Shared};
+use crate::{team_link, Role};
+
+fn fragment(r: &crate::Response) -> String {
+    format!("r={}", encode_full(r).unwrap())
+}
+
+#[test]
+fn a_full_link_renders_the_report_with_both_exports_and_a_summary_link() {
+    let response = sample::healthy(Role::InternalIt);
+    let out = report(Locale::En, &fragment(&response), false, "23/11/2026").expect("renders");
+    assert!(out.html.contains(r#"data-testid="headline""#), "headline");
+    assert!(out.html.contains("<svg"), "charts");
+    assert!(out.html.contains("23/11/2026"), "the date in the footer");
+    assert!(out.json.contains("\"answers\""), "JSON export has the answers: {}", &out.json[..80.min(out.json.len())]);
+    assert!(out.csv.lines().count() > 9, "a CSV row per dimension");
+    // The summary payload is a valid summary link with the same scores.
+    match share::decode(&format!("r={}", out.summary_payload)) {
+        Ok(Shared::Summary(s)) => assert_eq!(s.dimensions, crate::score(crate::Instrument::current(), &response).dimensions),
+        other => panic!("summary payload decoded to {other:?}"),
+    }
+}
+
+#[test]
+fn a_summary_link_renders_without_a_json_export() {
+    let response = sample::healthy(Role::Leadership);
+    let full = report(Locale::Es, &fragment(&response), true, "").unwrap();
+    let summary = report(Locale::Es, &format!("r={}", full.summary_payload), true, "").unwrap();
+    assert!(summary.html.contains(r#"data-testid="shared-banner""#));
+    assert!(summary.json.is_empty());
+    assert_eq!(summary.csv, full.csv, "the same scores export the same CSV");
+}
+
+#[test]
+fn a_mangled_link_renders_nothing() {
+    let good = fragment(&sample::healthy(Role::Msp));
+    let cut = &good[..good.len() / 2];
+    for bad in ["", "r=", "r=%%%", cut, "t=AAAA"] {
+        assert_eq!(report(Locale::En, bad, true, ""), None, "{bad:?}");
+        assert_eq!(team_summary(Locale::En, bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn team_combines_links_and_its_summary_payload_opens_read_only() {
+    let mut rng = Rng::new(7);
+    let links: String = (0..12).map(|_| format!("https://x.test/#{}\n", fragment(&sample::random_any(&mut rng)))).collect();
+    let out = team(Locale::En, &links, "", 3);
+    assert!(out.html.contains("12"), "the team view counts the people");
+    assert!(out.csv.lines().count() > 1);
+    let decoded = team_link::decode(&format!("t={}", out.summary_payload)).expect("a valid team link");
+    assert_eq!(decoded.report.n, 12);
+    let html = team_summary(Locale::En, &format!("t={}", out.summary_payload)).expect("renders");
+    assert!(html.contains("<svg") || html.contains("ov-"), "team summary markup");
+    // A baseline round adds the change section; an empty one does not.
+    let with_baseline = team(Locale::En, &links, &links, 3);
+    assert_ne!(with_baseline.html, out.html);
+}

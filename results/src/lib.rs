@@ -1,0 +1,36 @@
+//! The lazily loaded results module: `overlap_core::results` behind wasm-bindgen, nothing more.
+//!
+//! The app (`src/adapters/results.rs`) imports this module the first time it needs a report or
+//! the team view. Every function takes strings and returns strings (or arrays of strings), so the
+//! boundary between the two WebAssembly modules carries no Rust types. A link that does not
+//! decode returns an empty array; the app then shows its own link error, never a blank screen.
+
+use overlap_core::i18n::Locale;
+use overlap_core::results;
+use wasm_bindgen::prelude::*;
+
+fn locale(code: &str) -> Locale {
+    Locale::from_tag(code).unwrap_or_default()
+}
+
+/// `[html, summary payload, JSON export, CSV export]` for a result fragment (`r=...`), or `[]`
+/// when the fragment does not decode.
+#[wasm_bindgen]
+pub fn report(locale_code: &str, fragment: &str, shared: bool, date: &str) -> Vec<String> {
+    results::report(locale(locale_code), fragment, shared, date)
+        .map(|r| vec![r.html, r.summary_payload, r.json, r.csv])
+        .unwrap_or_default()
+}
+
+/// `[html, team summary payload, CSV export]` for pasted links and an optional baseline round.
+#[wasm_bindgen]
+pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32) -> Vec<String> {
+    let out = results::team(locale(locale_code), links, baseline, threshold as usize);
+    vec![out.html, out.summary_payload, out.csv]
+}
+
+/// `[html]` for a team summary fragment (`t=...`), or `[]` when it does not decode.
+#[wasm_bindgen]
+pub fn team_summary(locale_code: &str, fragment: &str) -> Vec<String> {
+    results::team_summary(locale(locale_code), fragment).into_iter().collect()
+}
