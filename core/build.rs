@@ -5,6 +5,10 @@
 //! fails the build with a message that names the item or key. The browser then ships plain
 //! static tables and no TOML parser.
 
+// The split of locale keys between the first load and the results module, shared with the core.
+#[path = "src/i18n/tiers.rs"]
+mod tiers;
+
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -89,6 +93,7 @@ fn main() {
     let locale_dir = manifest.join("../locales");
     println!("cargo:rerun-if-changed=instrument");
     println!("cargo:rerun-if-changed={}", locale_dir.display());
+    println!("cargo:rerun-if-changed=src/i18n/tiers.rs");
 
     let mut errors = Vec::new();
     let mut code = String::new();
@@ -183,20 +188,28 @@ fn main() {
             }
         }
     }
+    // Two tiers per language: what the first load (the survey app) shows, and what only the
+    // results module shows. The app builds the core without the `results` feature, so the second
+    // tier is not in its WebAssembly at all (see `results_tier`).
     for (lang, map) in &locales {
-        let mut rows: Vec<(u32, &String)> = map.iter().map(|(k, v)| (fnv1a(k), v)).collect();
-        rows.sort();
-        let _ = writeln!(code, "pub(crate) static LOCALE_{}: &[(u32, &str)] = &[", lang.to_uppercase());
-        for (h, v) in rows {
-            let _ = writeln!(code, "    ({h}, {v:?}),");
+        for (suffix, results) in [("", false), ("_RESULTS", true)] {
+            let mut rows: Vec<(u32, &String)> =
+                map.iter().filter(|(k, _)| tiers::results_tier(k) == results).map(|(k, v)| (fnv1a(k), v)).collect();
+            rows.sort();
+            let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static LOCALE_{}{suffix}: &[(u32, &str)] = &[", lang.to_uppercase());
+            for (h, v) in rows {
+                let _ = writeln!(code, "    ({h}, {v:?}),");
+            }
+            let _ = writeln!(code, "];");
+        }
+    }
+    for (name, suffix) in [("LOCALES", ""), ("LOCALES_RESULTS", "_RESULTS")] {
+        let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &[(u32, &str)])] = &[");
+        for lang in locales.keys() {
+            let _ = writeln!(code, "    ({lang:?}, LOCALE_{}{suffix}),", lang.to_uppercase());
         }
         let _ = writeln!(code, "];");
     }
-    let _ = writeln!(code, "pub(crate) static LOCALES: &[(&str, &[(u32, &str)])] = &[");
-    for lang in locales.keys() {
-        let _ = writeln!(code, "    ({lang:?}, LOCALE_{}),", lang.to_uppercase());
-    }
-    let _ = writeln!(code, "];");
     let _ = writeln!(code, "/// Every key of en.toml, for tests; unused at run time, so not in the browser build.");
     let _ = writeln!(code, "pub(crate) static LOCALE_KEYS: &[&str] = &[");
     for k in locales.get("en").into_iter().flat_map(|m| m.keys()) {

@@ -6,6 +6,8 @@
 
 use crate::generated::{LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
 
+pub mod tiers;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     #[default]
@@ -34,6 +36,25 @@ impl Locale {
         LOCALES.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
     }
 
+    /// The first tier, then (in builds with the `results` feature) the results tier.
+    fn find(self, h: u32) -> Option<&'static str> {
+        lookup(self.table(), h).or_else(|| self.find_results(h))
+    }
+
+    #[cfg(feature = "results")]
+    fn find_results(self, h: u32) -> Option<&'static str> {
+        if first_tier_only() {
+            return None;
+        }
+        let table = crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map_or(&[][..], |(_, t)| t);
+        lookup(table, h)
+    }
+
+    #[cfg(not(feature = "results"))]
+    fn find_results(self, _h: u32) -> Option<&'static str> {
+        None
+    }
+
     /// Whether this build has the locale's file (every key is then present, as build.rs checked).
     pub fn is_available(self) -> bool {
         !self.table().is_empty()
@@ -43,12 +64,12 @@ impl Locale {
     /// label. Build-time checks and tests make sure neither fallback is ever needed.
     pub fn t(self, key: &str) -> &'static str {
         let h = hash(key);
-        lookup(self.table(), h).or_else(|| lookup(Locale::En.table(), h)).unwrap_or("[?]")
+        self.find(h).or_else(|| Locale::En.find(h)).unwrap_or("[?]")
     }
 
     /// Whether the locale has a text for `key`.
     pub fn has(self, key: &str) -> bool {
-        lookup(self.table(), hash(key)).is_some()
+        self.find(hash(key)).is_some()
     }
 
     /// `t` with `{name}` placeholders filled in.
@@ -84,6 +105,21 @@ impl Locale {
 /// Keys the instruments require (item, option, dimension, flag and action texts).
 pub fn instrument_keys() -> &'static [&'static str] {
     LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS
+}
+
+// Tests switch the results tier off to prove the survey screens need only the first tier (the
+// app's build does not have the second one at all).
+#[cfg(all(test, feature = "results"))]
+thread_local! {
+    pub(crate) static FIRST_TIER_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(feature = "results")]
+fn first_tier_only() -> bool {
+    #[cfg(test)]
+    return FIRST_TIER_ONLY.with(|f| f.get());
+    #[cfg(not(test))]
+    false
 }
 
 /// 32-bit FNV-1a of a key; build.rs keys the tables (and the item index) with the same function.

@@ -21,8 +21,12 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Fails with the list of violations if axe finds any (colour contrast included). */
+/**
+ * Fails with the list of violations if axe finds any (colour contrast included), or if any text
+ * on the page is the missing-translation marker "[?]" (a key the first load does not carry).
+ */
 export async function expectAccessible(page, label) {
+  expect(await page.locator('body').innerText(), `missing text on ${label}`).not.toContain('[?]');
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

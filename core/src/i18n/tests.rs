@@ -86,3 +86,82 @@ fn interface_keys_in_the_source_exist_and_are_used() {
         assert!(used, "`{key}` is in en.toml but never used");
     }
 }
+
+/// Reads every `"…"` literal that looks like a locale key in the files under `dir`.
+fn literal_keys_in(dir: &str) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut stack = vec![root.join(dir)];
+    let mut keys = Vec::new();
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(p).unwrap();
+                keys.extend(
+                    text.split('"')
+                        .filter(|s| s.starts_with("ui.") && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+    keys
+}
+
+/// The app's own components (`src/`) are built without the results tier, so every key they name
+/// must be in the first tier: add it to `tiers::FIRST_LOAD_EXCEPTIONS` otherwise.
+#[test]
+fn keys_the_app_names_are_in_the_first_load() {
+    let keys = literal_keys_in("src");
+    assert!(keys.len() > 30);
+    for key in keys {
+        assert!(!tiers::results_tier(&key), "`{key}` is named in src/ but is in the results tier");
+    }
+    // The exceptions are real keys (a typo there would silently keep nothing).
+    for key in tiers::FIRST_LOAD_EXCEPTIONS {
+        assert!(Locale::En.has(key), "exception `{key}` is not in en.toml");
+    }
+}
+
+/// Every survey screen renders completely from the first tier alone, in every language, for
+/// every role, empty and fully answered, as do the link-error, storage and apology texts.
+#[test]
+fn the_survey_screens_need_only_the_first_tier() {
+    use crate::instrument::{Instrument, Role};
+    use crate::markup;
+    use crate::sample;
+    FIRST_TIER_ONLY.with(|f| f.set(true));
+    let instrument = Instrument::current();
+    for locale in Locale::ALL {
+        let mut pages = vec![markup::welcome(locale, false), markup::welcome(locale, true), markup::role(locale, None)];
+        for role in Role::ALL {
+            pages.push(markup::role(locale, Some(role)));
+            let empty = crate::Response::new(instrument, Some(role));
+            let full = sample::healthy(role);
+            for s in 0..instrument.sections.len() {
+                pages.push(markup::section(instrument, locale, role, s, 1, 10, &empty));
+                pages.push(markup::section(instrument, locale, role, s, 1, 10, &full));
+            }
+            pages.push(markup::review(instrument, locale, &empty, 10));
+            pages.push(markup::review(instrument, locale, &full, 10));
+        }
+        for key in Locale::En.keys().filter(|k| ["ui.link_error.", "ui.storage.", "ui.panic.", "ui.start_over."].iter().any(|p| k.starts_with(p))) {
+            pages.push(locale.t(key).to_string());
+        }
+        for key in tiers::FIRST_LOAD_EXCEPTIONS {
+            pages.push(locale.t(key).to_string());
+        }
+        for page in pages {
+            if let Some(at) = page.find("[?]") {
+                let context = &page[page.floor_char_boundary(at.saturating_sub(160))..at + 3];
+                panic!("{}: a survey text is missing from the first tier, after: {context}", locale.code());
+            }
+        }
+    }
+    // And the switch really removes the results tier.
+    assert_eq!(Locale::En.t("ui.results.title"), "[?]");
+    FIRST_TIER_ONLY.with(|f| f.set(false));
+    assert_ne!(Locale::En.t("ui.results.title"), "[?]");
+}
