@@ -146,7 +146,9 @@ fn check_accent(value: &str, surface: (u8, u8, u8), name: &str, w: &mut Vec<Stri
     let on_button = contrast(rgb, text);
     if on_surface < MIN_CONTRAST || on_button < MIN_CONTRAST {
         w.push(format!(
-            "{name} `{value}` has contrast {on_surface:.2}:1 against the page and {on_button:.2}:1 against its button text; WCAG AA needs {MIN_CONTRAST}:1, so the default is used"
+            "{name} `{value}` has contrast {}:1 against the page and {}:1 against its button text; WCAG AA needs 4.5:1, so the default is used",
+            crate::i18n::fixed(on_surface, 2, '.'),
+            crate::i18n::fixed(on_button, 2, '.'),
         ));
         return None;
     }

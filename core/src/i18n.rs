@@ -87,13 +87,9 @@ impl Locale {
         fill(self.t(&format!("{key}.{form}")), &all)
     }
 
-    /// Formats a number with the locale's decimal separator.
+    /// Formats a number with the locale's decimal separator, rounded half away from zero.
     pub fn number(self, value: f64, decimals: usize) -> String {
-        let s = format!("{value:.decimals$}");
-        match self {
-            Locale::En => s,
-            Locale::Es => s.replace('.', ","),
-        }
+        fixed(value, decimals, if self == Locale::Es { ',' } else { '.' })
     }
 
     /// Every key of the locale, for completeness tests.
@@ -120,6 +116,31 @@ fn first_tier_only() -> bool {
     return FIRST_TIER_ONLY.with(|f| f.get());
     #[cfg(not(test))]
     false
+}
+
+/// `value` with `decimals` digits after `separator`, by integer arithmetic. Rust's float
+/// formatting costs about 10 KB of WebAssembly, and every number the app shows is a score, a
+/// count or a ratio well inside the range where this is exact.
+pub fn fixed(value: f64, decimals: usize, separator: char) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let decimals = decimals.min(6);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (whole, frac) = (scaled / scale, scaled % scale);
+    let mut out = String::new();
+    if value < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    out.push_str(&whole.to_string());
+    if decimals > 0 {
+        out.push(separator);
+        let digits = frac.to_string();
+        out.extend(std::iter::repeat_n('0', decimals - digits.len()));
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// 32-bit FNV-1a of a key; build.rs keys the tables (and the item index) with the same function.

@@ -757,3 +757,5 @@ pub fn team_csv(locale: Locale, t: &TeamReport) -> String {
 
 #[cfg(test)]
 mod tests;
+
+pub mod controls;

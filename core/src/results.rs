@@ -8,6 +8,7 @@
 
 use crate::aggregate::{self, Collected};
 use crate::i18n::Locale;
+use crate::markup::controls::{self, Surroundings};
 use crate::markup::{self, ReportOptions};
 use crate::share::{self, Shared};
 use crate::{export, team_link, Instrument};
@@ -15,7 +16,8 @@ use crate::{export, team_link, Instrument};
 /// Everything the results screen shows or offers for one result link (`r=...`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportOutput {
-    /// The report markup (headline, actions, charts, flags, ownership map, phase).
+    /// The report markup (headline, actions, charts, flags, ownership map, phase), then its
+    /// controls (call to action, share panel, keep and export).
     pub html: String,
     /// The summary link's payload (scores only), for the share panel.
     pub summary_payload: String,
@@ -26,26 +28,31 @@ pub struct ReportOutput {
 }
 
 /// Renders the results for a result fragment (`r=...`, as in a share link or saved progress).
-pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str) -> Option<ReportOutput> {
+pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: &Surroundings) -> Option<ReportOutput> {
     let decoded = share::decode(fragment).ok()?;
     let report = decoded.report();
     let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
-    let html = markup::report(instrument, locale, &report, &ReportOptions { shared, date });
-    let json = match &decoded {
-        Shared::Full(response) => export::json(instrument, response, &report, locale),
-        Shared::Summary(_) => String::new(),
+    let (full, json) = match &decoded {
+        Shared::Full(response) => {
+            (share::encode_full(response).unwrap_or_default(), export::json(instrument, response, &report, locale))
+        }
+        Shared::Summary(_) => (String::new(), String::new()),
     };
-    Some(ReportOutput {
-        html,
-        summary_payload: share::encode_summary(&report).unwrap_or_default(),
-        json,
-        csv: export::csv(&report, locale),
-    })
+    let summary_payload = share::encode_summary(&report).unwrap_or_default();
+    let mut html = markup::report(instrument, locale, &report, &ReportOptions { shared, date });
+    html.push_str(&controls::report_controls(locale, around, shared, &full, &summary_payload, !json.is_empty()));
+    Some(ReportOutput { html, summary_payload, json, csv: export::csv(&report, locale) })
+}
+
+/// The team view's heading and form, holding `links` and `baseline`.
+pub fn team_form(locale: Locale, links: &str, baseline: &str) -> String {
+    controls::team_form(locale, links, baseline)
 }
 
 /// What the team view shows after "combine".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TeamOutput {
+    /// The figures, the team summary link and the print and CSV buttons.
     pub html: String,
     /// The team summary link's payload (`t=` not included).
     pub summary_payload: String,
@@ -53,7 +60,7 @@ pub struct TeamOutput {
 }
 
 /// Combines pasted result links (and optionally a baseline round) into the team view.
-pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize) -> TeamOutput {
+pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str) -> TeamOutput {
     let instrument = Instrument::current();
     let collected = aggregate::collect(links);
     let team = aggregate::aggregate(instrument, &collected.members, threshold);
@@ -61,17 +68,17 @@ pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize) -> Te
         let before = aggregate::aggregate(instrument, &aggregate::collect(baseline).members, threshold);
         aggregate::change(&before, &team)
     });
-    TeamOutput {
-        html: markup::team(instrument, locale, &collected, &team, change.as_ref()),
-        summary_payload: team_link::encode(instrument, &team),
-        csv: markup::team_csv(locale, &team),
-    }
+    let summary_payload = team_link::encode(instrument, &team);
+    let mut html = markup::team(instrument, locale, &collected, &team, change.as_ref());
+    html.push_str(&controls::team_extras(locale, share_base, &summary_payload));
+    TeamOutput { html, summary_payload, csv: markup::team_csv(locale, &team) }
 }
 
-/// Renders a team summary link (`t=...`): the aggregate figures only.
+/// Renders a team summary link's screen (`t=...`): the aggregate figures only.
 pub fn team_summary(locale: Locale, fragment: &str) -> Option<String> {
     let summary = team_link::decode(fragment).ok()?;
-    Some(markup::team(Instrument::current(), locale, &Collected::default(), &summary.report, None))
+    let figures = markup::team(Instrument::current(), locale, &Collected::default(), &summary.report, None);
+    Some(controls::team_summary_screen(locale, &figures))
 }
 
 #[cfg(test)]

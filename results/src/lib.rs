@@ -6,6 +6,7 @@
 //! decode returns an empty array; the app then shows its own link error, never a blank screen.
 
 use overlap_core::i18n::Locale;
+use overlap_core::markup::controls::Surroundings;
 use overlap_core::results;
 use wasm_bindgen::prelude::*;
 
@@ -13,20 +14,31 @@ fn locale(code: &str) -> Locale {
     Locale::from_tag(code).unwrap_or_default()
 }
 
-/// `[html, summary payload, JSON export, CSV export]` for a result fragment (`r=...`), or `[]`
-/// when the fragment does not decode.
+fn around(share_base: &str, cta_text: &str, cta_url: &str) -> Surroundings {
+    let cta = (!cta_url.is_empty()).then(|| (cta_text.to_string(), cta_url.to_string()));
+    Surroundings { share_base: share_base.to_string(), cta }
+}
+
+/// `[html, JSON export, CSV export]` for a result fragment (`r=...`), or `[]` when the fragment
+/// does not decode. An empty `cta_url` means no call to action.
 #[wasm_bindgen]
-pub fn report(locale_code: &str, fragment: &str, shared: bool, date: &str) -> Vec<String> {
-    results::report(locale(locale_code), fragment, shared, date)
-        .map(|r| vec![r.html, r.summary_payload, r.json, r.csv])
+pub fn report(locale_code: &str, fragment: &str, shared: bool, date: &str, share_base: &str, cta_text: &str, cta_url: &str) -> Vec<String> {
+    results::report(locale(locale_code), fragment, shared, date, &around(share_base, cta_text, cta_url))
+        .map(|r| vec![r.html, r.json, r.csv])
         .unwrap_or_default()
 }
 
-/// `[html, team summary payload, CSV export]` for pasted links and an optional baseline round.
+/// `[html]`: the team view's heading and form, holding `links` and `baseline`.
 #[wasm_bindgen]
-pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32) -> Vec<String> {
-    let out = results::team(locale(locale_code), links, baseline, threshold as usize);
-    vec![out.html, out.summary_payload, out.csv]
+pub fn team_form(locale_code: &str, links: &str, baseline: &str) -> Vec<String> {
+    vec![results::team_form(locale(locale_code), links, baseline)]
+}
+
+/// `[html, CSV export]` for pasted links and an optional baseline round.
+#[wasm_bindgen]
+pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32, share_base: &str) -> Vec<String> {
+    let out = results::team(locale(locale_code), links, baseline, threshold as usize, share_base);
+    vec![out.html, out.csv]
 }
 
 /// `[html]` for a team summary fragment (`t=...`), or `[]` when it does not decode.

@@ -8,11 +8,20 @@
 //! component tests), the same core functions are called directly instead.
 
 use overlap_core::i18n::Locale;
-use overlap_core::results::{ReportOutput, TeamOutput};
+use overlap_core::markup::controls::Surroundings;
 
 /// The results module could not be loaded or did not answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable;
+
+/// A rendered screen and the files it offers for download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Screen {
+    pub html: String,
+    /// The JSON export (empty when there is none) and the CSV export.
+    pub json: String,
+    pub csv: String,
+}
 
 /// Starts loading the results module in the background, if it is not loaded yet.
 pub fn preload() {
@@ -20,36 +29,55 @@ pub fn preload() {
     lazy::results_preload();
 }
 
-/// The report for a result fragment (`r=...`); `Ok(None)` when the fragment does not decode.
-pub async fn report(locale: Locale, fragment: &str, shared: bool, date: &str) -> Result<Option<ReportOutput>, Unavailable> {
+/// The results screen for a result fragment (`r=...`); `Ok(None)` when it does not decode.
+pub async fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: &Surroundings) -> Result<Option<Screen>, Unavailable> {
     #[cfg(feature = "inline-results")]
-    return Ok(overlap_core::results::report(locale, fragment, shared, date));
+    return Ok(overlap_core::results::report(locale, fragment, shared, date, around).map(|r| Screen { html: r.html, json: r.json, csv: r.csv }));
     #[cfg(not(feature = "inline-results"))]
     {
-        let args = [js(locale.code()), js(fragment), wasm_bindgen::JsValue::from_bool(shared), js(date)];
-        let out = lazy::call("report", &args).await?;
-        Ok(match <[String; 4]>::try_from(out) {
-            Ok([html, summary_payload, json, csv]) => Some(ReportOutput { html, summary_payload, json, csv }),
+        let (cta_text, cta_url) = around.cta.clone().unwrap_or_default();
+        let args = [
+            js(locale.code()),
+            js(fragment),
+            wasm_bindgen::JsValue::from_bool(shared),
+            js(date),
+            js(&around.share_base),
+            js(&cta_text),
+            js(&cta_url),
+        ];
+        Ok(match <[String; 3]>::try_from(lazy::call("report", &args).await?) {
+            Ok([html, json, csv]) => Some(Screen { html, json, csv }),
             Err(_) => None,
         })
     }
 }
 
-/// The team view for pasted links and an optional baseline round.
-pub async fn team(locale: Locale, links: &str, baseline: &str, threshold: usize) -> Result<TeamOutput, Unavailable> {
+/// The team view's heading and form, holding `links` and `baseline`.
+pub async fn team_form(locale: Locale, links: &str, baseline: &str) -> Result<String, Unavailable> {
     #[cfg(feature = "inline-results")]
-    return Ok(overlap_core::results::team(locale, links, baseline, threshold));
+    return Ok(overlap_core::results::team_form(locale, links, baseline));
+    #[cfg(not(feature = "inline-results"))]
+    lazy::call("team_form", &[js(locale.code()), js(links), js(baseline)]).await?.into_iter().next().ok_or(Unavailable)
+}
+
+/// The team figures for pasted links and an optional baseline round (no JSON export).
+pub async fn team(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str) -> Result<Screen, Unavailable> {
+    #[cfg(feature = "inline-results")]
+    return {
+        let out = overlap_core::results::team(locale, links, baseline, threshold, share_base);
+        Ok(Screen { html: out.html, json: String::new(), csv: out.csv })
+    };
     #[cfg(not(feature = "inline-results"))]
     {
-        let args = [js(locale.code()), js(links), js(baseline), wasm_bindgen::JsValue::from_f64(threshold as f64)];
-        match <[String; 3]>::try_from(lazy::call("team", &args).await?) {
-            Ok([html, summary_payload, csv]) => Ok(TeamOutput { html, summary_payload, csv }),
+        let args = [js(locale.code()), js(links), js(baseline), wasm_bindgen::JsValue::from_f64(threshold as f64), js(share_base)];
+        match <[String; 2]>::try_from(lazy::call("team", &args).await?) {
+            Ok([html, csv]) => Ok(Screen { html, json: String::new(), csv }),
             Err(_) => Err(Unavailable),
         }
     }
 }
 
-/// The markup for a team summary fragment (`t=...`); `Ok(None)` when it does not decode.
+/// The screen for a team summary fragment (`t=...`); `Ok(None)` when it does not decode.
 pub async fn team_summary(locale: Locale, fragment: &str) -> Result<Option<String>, Unavailable> {
     #[cfg(feature = "inline-results")]
     return Ok(overlap_core::results::team_summary(locale, fragment));

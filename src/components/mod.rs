@@ -10,7 +10,6 @@ pub mod header;
 pub mod link_error;
 pub mod notice;
 pub mod report_view;
-pub mod share_panel;
 pub mod start_over;
 pub mod start_own;
 pub mod team;

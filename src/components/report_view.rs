@@ -1,17 +1,16 @@
-//! The results screen, own or shared: the report markup from the results module, then the
-//! controls to share, keep, print, export, edit or start over. Also the waiting and
-//! could-not-load states that every screen served by the results module shows.
+//! The results screen, own or shared: the report and its controls as markup from the results
+//! module, handled here by delegation (`data-action` buttons, the share level radios). Also the
+//! waiting and could-not-load states that every screen served by the results module shows.
 
-use crate::adapters::{download, results};
-use crate::components::share_panel::SharePanel;
+use crate::adapters::{clipboard, download, location, results};
 use crate::components::start_over::StartOver;
-use crate::components::start_own::StartOwn;
 use crate::components::text::tr;
 use crate::state::{use_app, AppState, Screen};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use overlap_core::results::ReportOutput;
-use overlap_core::share::{LinkError, FRAGMENT_PREFIX};
+use overlap_core::markup::controls::Surroundings;
+use overlap_core::share::LinkError;
+use wasm_bindgen::JsCast;
 
 /// What a screen served by the results module has to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,86 +72,111 @@ pub fn LoadFailed(retry: RwSignal<u32>) -> impl IntoView {
     }
 }
 
+/// Where share links point and the call to action, from the configuration.
+pub fn surroundings(state: AppState) -> Surroundings {
+    state.config.with_value(|c| Surroundings {
+        share_base: c.share_base_url.clone().unwrap_or_else(location::page_url),
+        cta: c.cta.clone(),
+    })
+}
+
+/// The `data-action` of the button an event came from, and that button.
+pub fn action_of(ev: &web_sys::Event) -> Option<(String, web_sys::Element)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = target.closest("[data-action]").ok().flatten()?;
+    Some((el.get_attribute("data-action")?, el))
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The share panel's status line: one of the texts the markup carries as data attributes.
+fn set_copy_status(which: Option<&str>) {
+    if let Some(status) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("[data-testid=copy-status]").ok().flatten()) {
+        let text = which.and_then(|w| status.get_attribute(w));
+        status.set_text_content(text.as_deref());
+    }
+}
+
 /// The results for a result fragment (`r=...`): the person's own (`shared` false) or a link.
 #[component]
 pub fn ReportView(fragment: String, shared: bool) -> impl IntoView {
     let state = use_app();
     let retry = RwSignal::new(0u32);
-    let for_fetch = fragment.clone();
     let output = load_results(state, retry, move |locale| {
-        let fragment = for_fetch.clone();
+        let fragment = fragment.clone();
         let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED));
-        async move { results::report(locale, &fragment, shared, &date).await }
+        let around = surroundings(state);
+        async move { results::report(locale, &fragment, shared, &date, &around).await }
     });
-    let full_payload = fragment.strip_prefix(FRAGMENT_PREFIX).unwrap_or_default().to_string();
     move || match output.get() {
         Loaded::Waiting => view! { <Waiting/> }.into_any(),
         Loaded::Unavailable => view! { <LoadFailed retry=retry/> }.into_any(),
         // The app checked the link before showing this screen, so this is a link the results
         // module reads differently (a newer app, an older module): say so rather than go blank.
         Loaded::Ready(None) => view! { <crate::components::link_error::LinkErrorView error=LinkError::Garbled/> }.into_any(),
-        Loaded::Ready(Some(out)) => view! { <Results out=out full_payload=full_payload.clone() shared=shared/> }.into_any(),
-    }
-}
-
-#[component]
-fn Results(out: ReportOutput, full_payload: String, shared: bool) -> impl IntoView {
-    let state = use_app();
-    let ReportOutput { html, summary_payload, json, csv } = out;
-    let has_answers = !json.is_empty();
-    let export_json = move |_| {
-        download::offer("overlap-result.json", "application/json", &json);
-    };
-    let export_csv = move |_| {
-        download::offer("overlap-scores.csv", "text/csv", &csv);
-    };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
-    let share = (!shared).then(|| view! { <SharePanel full=full_payload summary=summary_payload/> });
-    // The consultancy's call to action: shown only when a URL is configured.
-    let cta = state.config.with_value(|c| c.cta.clone()).map(|(text, url)| {
-        let label = if text.is_empty() { tr("ui.results.cta_default").into_any() } else { text.into_any() };
-        view! {
-            <section class="ov-card" aria-labelledby="ov-cta-h" data-testid="cta">
-                <h2 id="ov-cta-h">{tr("ui.results.cta_title")}</h2>
-                <a class="ov-btn ov-btn--primary ov-cta" href=url rel="noopener noreferrer" target="_blank">{label}</a>
-            </section>
-        }
-    });
-    view! {
-        <section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results">
-            <div inner_html=html></div>
-            <div class="ov-controls ov-no-print">
-                {cta}
-                {share}
-                <section class="ov-card" aria-labelledby="ov-keep-h">
-                    <h2 id="ov-keep-h">{tr("ui.results.keep")}</h2>
-                    <div class="ov-nav ov-nav--wrap">
-                        <button type="button" class="ov-btn" data-testid="print" on:click=print>{tr("ui.results.print")}</button>
-                        {has_answers.then(|| view! {
-                            <button type="button" class="ov-btn" data-testid="export-json" on:click=export_json>{tr("ui.results.export_json")}</button>
-                        })}
-                        <button type="button" class="ov-btn" data-testid="export-csv" on:click=export_csv>{tr("ui.results.export_csv")}</button>
-                    </div>
-                </section>
-                {if shared {
-                    view! {
-                        <StartOwn primary=true/>
-                    }.into_any()
-                } else {
-                    view! {
-                        <div class="ov-nav ov-nav--wrap">
+        Loaded::Ready(Some(screen)) => {
+            let results::Screen { html, json, csv } = screen;
+            let on_click = move |ev: leptos::ev::MouseEvent| {
+                let Some((action, _)) = action_of(&ev) else { return };
+                match action.as_str() {
+                    "print" => print(),
+                    "export-json" => {
+                        download::offer("overlap-result.json", "application/json", &json);
+                    }
+                    "export-csv" => {
+                        download::offer("overlap-scores.csv", "text/csv", &csv);
+                    }
+                    "copy-link" => {
+                        let text = element("ov-share-link")
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            .map(|i| i.value())
+                            .unwrap_or_default();
+                        spawn_local(async move {
+                            if clipboard::copy(&text).await {
+                                set_copy_status(Some("data-copied"));
+                            } else {
+                                set_copy_status(Some("data-manual"));
+                                clipboard::select_input("ov-share-link");
+                            }
+                        });
+                    }
+                    "start-own" => state.open_own_assessment(),
+                    _ => {}
+                }
+            };
+            // The share level radios swap the link shown between the full and summary links.
+            let on_change = move |ev: leptos::ev::Event| {
+                let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+                if input.name() != "ov-share-level" {
+                    return;
+                }
+                if let Some(link) = element("ov-share-link").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    link.set_value(&link.get_attribute(&format!("data-{}", input.value())).unwrap_or_default());
+                }
+                set_copy_status(None);
+            };
+            view! {
+                <section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results" on:click=on_click on:change=on_change>
+                    <div inner_html=html></div>
+                    {(!shared).then(|| view! {
+                        <div class="ov-nav ov-nav--wrap ov-no-print">
                             <button type="button" class="ov-btn" data-testid="edit-answers" on:click=move |_| state.go(Screen::Review)>
                                 {tr("ui.results.edit")}
                             </button>
                             <StartOver/>
                         </div>
-                    }.into_any()
-                }}
-            </div>
-        </section>
+                    })}
+                </section>
+            }
+            .into_any()
+        }
     }
 }

@@ -6,22 +6,18 @@
 //! components name (core/tests/tidy.rs checks the literals in `src/`) and every text the survey
 //! screens use (checked in i18n/tests.rs) must be in the first tier.
 
-/// Prefixes of the keys only the results module shows: the report, the team view's figures.
-pub const RESULTS_PREFIXES: [&str; 11] = [
-    "action.", "flag.", "phase.", "dim.", "ui.results.", "ui.team.", "ui.shared.", "ui.action.",
-    "ui.band.", "ui.risk.", "ui.confidence.",
+/// Prefixes of the keys only the results module shows: the report and its controls, the team
+/// view.
+pub const RESULTS_PREFIXES: [&str; 12] = [
+    "action.", "flag.", "phase.", "dim.", "ui.results.", "ui.team.", "ui.shared.", "ui.share.",
+    "ui.action.", "ui.band.", "ui.risk.", "ui.confidence.",
 ];
 
-/// Keys under those prefixes that the app's own components show (controls around the report,
-/// the team view's form), so they stay in the first tier.
-pub const FIRST_LOAD_EXCEPTIONS: [&str; 25] = [
-    "ui.results.cta_default", "ui.results.cta_title", "ui.results.edit", "ui.results.export_csv",
-    "ui.results.export_json", "ui.results.keep", "ui.results.load_failed", "ui.results.load_failed_title",
-    "ui.results.loading", "ui.results.print", "ui.results.retry", "ui.shared.start_own",
-    "ui.team.analyse", "ui.team.baseline_hint", "ui.team.baseline_label", "ui.team.export_csv",
-    "ui.team.file_label", "ui.team.intro", "ui.team.link_intro", "ui.team.link_title",
-    "ui.team.paste_hint", "ui.team.paste_label", "ui.team.print", "ui.team.summary_banner",
-    "ui.team.title",
+/// Keys under those prefixes that the app's own components show (waiting for and failing to
+/// load the results module, the way back from a link error), so they stay in the first tier.
+pub const FIRST_LOAD_EXCEPTIONS: [&str; 6] = [
+    "ui.results.edit", "ui.results.load_failed", "ui.results.load_failed_title", "ui.results.loading",
+    "ui.results.retry", "ui.shared.start_own",
 ];
 
 /// Whether `key` belongs to the results tier (left out of the first load).
