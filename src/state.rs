@@ -277,7 +277,7 @@ fn mode_for(hash: &str) -> Mode {
         Route::Assessment => Mode::Assessment,
         Route::Team => Mode::Team,
         Route::SharedResult(text) => Mode::Shared(share::decode(&text).map(|_| text)),
-        Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::decode(&text).map(|_| text)),
+        Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::check(&text).map(|()| text)),
     }
 }
 

@@ -122,7 +122,10 @@ impl Config {
             if t.fract() == 0.0 && t >= MIN_THRESHOLD as f64 && t <= 50.0 {
                 c.team_threshold = t as usize;
             } else {
-                w.push(format!("team_threshold {t} must be a whole number from {MIN_THRESHOLD} to 50; using {DEFAULT_THRESHOLD}"));
+                // Shown to two decimals by the small integer formatter: Rust's float formatting
+                // would add about 10 KB to the first load for this one message.
+                let shown = crate::i18n::fixed(t, 2, '.');
+                w.push(format!("team_threshold {shown} must be a whole number from {MIN_THRESHOLD} to 50; using {DEFAULT_THRESHOLD}"));
             }
         }
         if let Some(l) = raw.default_locale {

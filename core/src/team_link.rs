@@ -80,8 +80,9 @@ pub struct TeamSummary {
     pub disputed: Vec<usize>,
 }
 
-/// Decodes `#t=...` (or `t=...`). Never panics.
-pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
+/// The checked body of a team link: the right prefix and alphabet, long enough, and the CRC
+/// matches. Never panics.
+fn envelope(text: &str) -> Result<Vec<u8>, LinkError> {
     let text = text.trim();
     let fragment = text.find('#').map_or(text, |i| &text[i + 1..]);
     let payload = fragment.strip_prefix(FRAGMENT_PREFIX).ok_or(LinkError::NotOverlap)?;
@@ -96,7 +97,21 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
     if CRC.checksum(body).to_be_bytes() != sum {
         return Err(LinkError::Altered);
     }
-    let mut r = BitReader::new(body);
+    Ok(body.to_vec())
+}
+
+/// Whether a team link opens, and if not why, without building the report: what the app checks
+/// before it loads the results module (which decodes the link in full).
+pub fn check(text: &str) -> Result<(), LinkError> {
+    let body = envelope(text)?;
+    Instrument::by_version(BitReader::new(&body).take(6) as u8)?;
+    Ok(())
+}
+
+/// Decodes `#t=...` (or `t=...`). Never panics.
+pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
+    let body = envelope(text)?;
+    let mut r = BitReader::new(&body);
     let instrument = Instrument::by_version(r.take(6) as u8)?;
     let threshold = r.take(6) as usize;
     let n = r.take(10) as usize;

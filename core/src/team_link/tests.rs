@@ -65,3 +65,28 @@ fn bad_team_links_say_what_is_wrong() {
     edited[20] = if edited[20] == 'A' { 'B' } else { 'A' };
     assert_eq!(decode(&format!("#t={}", edited.iter().collect::<String>())).err(), Some(LinkError::Altered));
 }
+
+proptest::proptest! {
+    /// The app's quick check agrees with the full decode: whatever decodes passes the check, and
+    /// whatever the check refuses, decode refuses for the same reason.
+    #[test]
+    fn the_quick_check_agrees_with_decode(pos in 0usize..200, byte in 0u8..128, cut in 0usize..200) {
+        let t = team(&[(Role::InternalIt, 6), (Role::Msp, 5)]);
+        let link = format!("t={}", encode(Instrument::current(), &t));
+        let mut bytes = link.clone().into_bytes();
+        let i = 2 + pos % (bytes.len() - 2);
+        bytes[i] = byte;
+        let edited = String::from_utf8_lossy(&bytes).to_string();
+        let short = &link[..2 + cut % (link.len() - 2)];
+        for text in [link.as_str(), edited.as_str(), short] {
+            match (check(text), decode(text)) {
+                (Ok(()), _) => {}
+                (Err(e), Err(d)) => proptest::prop_assert_eq!(e, d),
+                (Err(e), Ok(_)) => proptest::prop_assert!(false, "check refused {text:?} ({e:?}) but it decodes"),
+            }
+            if decode(text).is_ok() {
+                proptest::prop_assert!(check(text).is_ok());
+            }
+        }
+    }
+}
