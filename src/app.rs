@@ -3,8 +3,9 @@
 
 use crate::adapters::location;
 use crate::components::{
-    flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, report_view::ReportView,
+    flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, results_screen::ResultsScreen,
 };
+use crate::adapters::results::Request;
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
 use overlap_core::config::Config;
@@ -39,10 +40,10 @@ pub fn App(config: Config) -> impl IntoView {
             <main class="ov-main">
                 {move || match state.mode.get() {
                     Mode::Assessment => view! { <Flow/> }.into_any(),
-                    Mode::Shared(Ok(fragment)) => view! { <ReportView fragment=fragment shared=true/> }.into_any(),
+                    Mode::Shared(Ok(fragment)) => view! { <ResultsScreen request=Request::Report { fragment, shared: true }/> }.into_any(),
                     Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
-                    Mode::Team => view! { <crate::components::team::Team/> }.into_any(),
-                    Mode::TeamSummary(Ok(fragment)) => view! { <crate::components::team::TeamSummaryView fragment=fragment/> }.into_any(),
+                    Mode::Team => view! { <ResultsScreen request=Request::Team { combined: false }/> }.into_any(),
+                    Mode::TeamSummary(Ok(fragment)) => view! { <ResultsScreen request=Request::TeamSummary { fragment }/> }.into_any(),
                     Mode::TeamSummary(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}
             </main>

@@ -39,14 +39,29 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
         Shared::Summary(_) => (String::new(), String::new()),
     };
     let summary_payload = share::encode_summary(&report).unwrap_or_default();
-    let mut html = markup::report(instrument, locale, &report, &ReportOptions { shared, date });
+    let mut html = String::from(r#"<section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results">"#);
+    html.push_str(&markup::report(instrument, locale, &report, &ReportOptions { shared, date }));
     html.push_str(&controls::report_controls(locale, around, shared, &full, &summary_payload, !json.is_empty()));
+    html.push_str("</section>");
     Some(ReportOutput { html, summary_payload, json, csv: export::csv(&report, locale) })
 }
 
-/// The team view's heading and form, holding `links` and `baseline`.
-pub fn team_form(locale: Locale, links: &str, baseline: &str) -> String {
-    controls::team_form(locale, links, baseline)
+/// The whole team view: heading and form (holding `links` and `baseline`), then, once the
+/// person has combined the links, the figures in `#ov-team-result` and the CSV export.
+pub fn team_screen(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str, combined: bool) -> (String, String) {
+    let mut html = String::from(r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team">"#);
+    html.push_str(&controls::team_form(locale, links, baseline));
+    let mut csv = String::new();
+    if combined {
+        let out = team(locale, links, baseline, threshold, share_base);
+        html.push_str(r#"<div id="ov-team-result" tabindex="-1">"#);
+        html.push_str(&out.html);
+        html.push_str("</div>");
+        csv = out.csv;
+    }
+    html.push_str(&controls::start_own(locale));
+    html.push_str("</section>");
+    (html, csv)
 }
 
 /// What the team view shows after "combine".

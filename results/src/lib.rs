@@ -28,17 +28,12 @@ pub fn report(locale_code: &str, fragment: &str, shared: bool, date: &str, share
         .unwrap_or_default()
 }
 
-/// `[html]`: the team view's heading and form, holding `links` and `baseline`.
+/// `[html, CSV export]`: the team view holding `links` and `baseline`, with the figures once
+/// `combined` (the CSV is empty before).
 #[wasm_bindgen]
-pub fn team_form(locale_code: &str, links: &str, baseline: &str) -> Vec<String> {
-    vec![results::team_form(locale(locale_code), links, baseline)]
-}
-
-/// `[html, CSV export]` for pasted links and an optional baseline round.
-#[wasm_bindgen]
-pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32, share_base: &str) -> Vec<String> {
-    let out = results::team(locale(locale_code), links, baseline, threshold as usize, share_base);
-    vec![out.html, out.csv]
+pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32, share_base: &str, combined: bool) -> Vec<String> {
+    let (html, csv) = results::team_screen(locale(locale_code), links, baseline, threshold as usize, share_base, combined);
+    vec![html, csv]
 }
 
 /// `[html]` for a team summary fragment (`t=...`), or `[]` when it does not decode.

@@ -6,6 +6,9 @@
 //! a blocked file) comes back as `Unavailable` so the screen can say so and offer to retry; the
 //! answers are saved already, so nothing is lost. Built with the `inline-results` feature (the
 //! component tests), the same core functions are called directly instead.
+//!
+//! One request type and one answer type (a list of strings) on purpose: every distinct future
+//! and signal type costs the first load code, and the screens only need markup and file contents.
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
@@ -14,13 +17,25 @@ use overlap_core::markup::controls::Surroundings;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable;
 
-/// A rendered screen and the files it offers for download.
+/// A screen the results module renders.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Screen {
-    pub html: String,
-    /// The JSON export (empty when there is none) and the CSV export.
-    pub json: String,
-    pub csv: String,
+pub enum Request {
+    /// A result fragment (`r=...`): the person's own results or a shared link.
+    Report { fragment: String, shared: bool },
+    /// The team view; `combined` once the person has combined the links.
+    Team { combined: bool },
+    /// A team summary fragment (`t=...`).
+    TeamSummary { fragment: String },
+}
+
+/// What the screens need besides the request: language, date, configuration, the team boxes.
+pub struct Context {
+    pub locale: Locale,
+    pub date: String,
+    pub around: Surroundings,
+    pub threshold: usize,
+    pub links: String,
+    pub baseline: String,
 }
 
 /// Starts loading the results module in the background, if it is not loaded yet.
@@ -29,68 +44,43 @@ pub fn preload() {
     lazy::results_preload();
 }
 
-/// The results screen for a result fragment (`r=...`); `Ok(None)` when it does not decode.
-pub async fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: &Surroundings) -> Result<Option<Screen>, Unavailable> {
+/// Renders a screen: `[html, …file contents]`, or `[]` when a link does not decode. For a
+/// report the files are `[JSON export (empty for a summary link), CSV export]`; for the team
+/// view `[CSV export]` (empty before combining).
+pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unavailable> {
     #[cfg(feature = "inline-results")]
-    return Ok(overlap_core::results::report(locale, fragment, shared, date, around).map(|r| Screen { html: r.html, json: r.json, csv: r.csv }));
+    {
+        use overlap_core::results;
+        return Ok(match request {
+            Request::Report { fragment, shared } => results::report(cx.locale, fragment, *shared, &cx.date, &cx.around)
+                .map(|r| vec![r.html, r.json, r.csv])
+                .unwrap_or_default(),
+            Request::Team { combined } => {
+                let (html, csv) = results::team_screen(cx.locale, &cx.links, &cx.baseline, cx.threshold, &cx.around.share_base, *combined);
+                vec![html, csv]
+            }
+            Request::TeamSummary { fragment } => results::team_summary(cx.locale, fragment).into_iter().collect(),
+        });
+    }
     #[cfg(not(feature = "inline-results"))]
     {
-        let (cta_text, cta_url) = around.cta.clone().unwrap_or_default();
-        let args = [
-            js(locale.code()),
-            js(fragment),
-            wasm_bindgen::JsValue::from_bool(shared),
-            js(date),
-            js(&around.share_base),
-            js(&cta_text),
-            js(&cta_url),
-        ];
-        Ok(match <[String; 3]>::try_from(lazy::call("report", &args).await?) {
-            Ok([html, json, csv]) => Some(Screen { html, json, csv }),
-            Err(_) => None,
-        })
+        use wasm_bindgen::JsValue;
+        let s = |v: &str| JsValue::from_str(v);
+        let locale = s(cx.locale.code());
+        let (name, args) = match request {
+            Request::Report { fragment, shared } => {
+                let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
+                let args = vec![locale, s(fragment), JsValue::from_bool(*shared), s(&cx.date), s(&cx.around.share_base), s(&cta_text), s(&cta_url)];
+                ("report", args)
+            }
+            Request::Team { combined } => {
+                let threshold = JsValue::from_f64(cx.threshold as f64);
+                ("team", vec![locale, s(&cx.links), s(&cx.baseline), threshold, s(&cx.around.share_base), JsValue::from_bool(*combined)])
+            }
+            Request::TeamSummary { fragment } => ("team_summary", vec![locale, s(fragment)]),
+        };
+        lazy::call(name, &args).await
     }
-}
-
-/// The team view's heading and form, holding `links` and `baseline`.
-pub async fn team_form(locale: Locale, links: &str, baseline: &str) -> Result<String, Unavailable> {
-    #[cfg(feature = "inline-results")]
-    return Ok(overlap_core::results::team_form(locale, links, baseline));
-    #[cfg(not(feature = "inline-results"))]
-    lazy::call("team_form", &[js(locale.code()), js(links), js(baseline)]).await?.into_iter().next().ok_or(Unavailable)
-}
-
-/// The team figures for pasted links and an optional baseline round (no JSON export).
-pub async fn team(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str) -> Result<Screen, Unavailable> {
-    #[cfg(feature = "inline-results")]
-    return {
-        let out = overlap_core::results::team(locale, links, baseline, threshold, share_base);
-        Ok(Screen { html: out.html, json: String::new(), csv: out.csv })
-    };
-    #[cfg(not(feature = "inline-results"))]
-    {
-        let args = [js(locale.code()), js(links), js(baseline), wasm_bindgen::JsValue::from_f64(threshold as f64), js(share_base)];
-        match <[String; 2]>::try_from(lazy::call("team", &args).await?) {
-            Ok([html, csv]) => Ok(Screen { html, json: String::new(), csv }),
-            Err(_) => Err(Unavailable),
-        }
-    }
-}
-
-/// The screen for a team summary fragment (`t=...`); `Ok(None)` when it does not decode.
-pub async fn team_summary(locale: Locale, fragment: &str) -> Result<Option<String>, Unavailable> {
-    #[cfg(feature = "inline-results")]
-    return Ok(overlap_core::results::team_summary(locale, fragment));
-    #[cfg(not(feature = "inline-results"))]
-    {
-        let out = lazy::call("team_summary", &[js(locale.code()), js(fragment)]).await?;
-        Ok(out.into_iter().next())
-    }
-}
-
-#[cfg(not(feature = "inline-results"))]
-fn js(s: &str) -> wasm_bindgen::JsValue {
-    wasm_bindgen::JsValue::from_str(s)
 }
 
 #[cfg(not(feature = "inline-results"))]

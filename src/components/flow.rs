@@ -1,7 +1,8 @@
 //! The assessment flow: hosts the current screen's markup and turns its events into view-model
 //! calls. Inputs are named `q:<answer key>` (or `role`); buttons carry `data-action`.
 
-use crate::components::report_view::ReportView;
+use crate::adapters::results::Request;
+use crate::components::results_screen::ResultsScreen;
 use crate::components::start_over::StartOver;
 use crate::state::{use_app, AppState, Screen};
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ pub fn Flow() -> impl IntoView {
     };
     view! {
         {move || match state.screen.get() {
-            Screen::Results => view! { <ReportView fragment=state.own_fragment() shared=false/> }.into_any(),
+            Screen::Results => view! { <ResultsScreen request=Request::Report { fragment: state.own_fragment(), shared: false }/> }.into_any(),
             _ => view! { <div class="ov-flow" inner_html=html on:change=on_change on:click=on_click></div> }.into_any(),
         }}
         {move || matches!(state.screen.get(), Screen::Review).then(|| view! { <div class="ov-nav ov-nav--wrap"><StartOver/></div> })}

@@ -64,10 +64,14 @@ fn the_share_panel_carries_both_links_and_the_call_to_action_when_configured() {
 
 #[test]
 fn the_team_form_keeps_what_the_boxes_held() {
-    let html = team_form(Locale::Es, "https://x.test/#r=AAA <b>", "");
+    let (html, csv) = team_screen(Locale::Es, "https://x.test/#r=AAA <b>", "", 5, "", false);
+    assert!(csv.is_empty() && !html.contains("ov-team-result"), "no figures before combining");
     assert!(html.contains("https://x.test/#r=AAA &lt;b&gt;</textarea>"), "escaped: {html}");
     assert!(!html.contains("<details class=\"ov-details\" open"));
-    assert!(team_form(Locale::En, "", "x").contains("<details class=\"ov-details\" open"), "a baseline keeps its box open");
+    assert!(team_screen(Locale::En, "", "x", 5, "", false).0.contains("<details class=\"ov-details\" open"), "a baseline keeps its box open");
+    let (combined, csv) = team_screen(Locale::En, "", "", 5, "", true);
+    assert!(combined.contains(r#"<div id="ov-team-result" tabindex="-1">"#) && combined.contains(r#"data-testid="team-suppressed""#));
+    assert!(!csv.is_empty());
 }
 
 #[test]

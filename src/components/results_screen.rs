@@ -1,0 +1,205 @@
+//! Every screen the results module renders (own or shared results, the team view, a team
+//! summary): one component that asks for the markup, shows it, and handles its controls by
+//! delegation. Buttons carry `data-action`; the share level radios swap the link from data
+//! attributes; the team boxes are kept here so a redraw (a language change, "combine") keeps
+//! them. While the module loads it says so; if it cannot load, it says that and offers a retry.
+
+use crate::adapters::results::{self, Context, Request};
+use crate::adapters::{clipboard, download, location};
+use crate::components::link_error::LinkErrorView;
+use crate::components::start_over::StartOver;
+use crate::components::text::tr;
+use crate::state::{use_app, AppState, Screen};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use overlap_core::markup::controls::Surroundings;
+use overlap_core::share::LinkError;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// What the screen has to show.
+#[derive(Clone, Debug, PartialEq)]
+enum Loaded {
+    Waiting,
+    /// `[html, …file contents]` from the results module; empty when the link did not decode.
+    Ready(Vec<String>),
+    /// The results module did not load (offline, a blocked file).
+    Unavailable,
+}
+
+const LINKS: &str = "ov-team-links";
+const BASELINE: &str = "ov-team-baseline";
+
+#[component]
+pub fn ResultsScreen(request: Request) -> impl IntoView {
+    let state = use_app();
+    let own_report = matches!(request, Request::Report { shared: false, .. });
+    let request = StoredValue::new(request);
+    let output = RwSignal::new(Loaded::Waiting);
+    let retry = RwSignal::new(0u32);
+    // What the team boxes hold, and which element takes focus when the next answer arrives.
+    let links = StoredValue::new(String::new());
+    let baseline = StoredValue::new(String::new());
+    let focus_next = StoredValue::new(None::<&'static str>);
+
+    // Asks again whenever the language changes, on retry, and when the team view combines.
+    Effect::new(move |_| {
+        let locale = state.locale.get();
+        retry.track();
+        let request = request.get_value();
+        let cx = Context {
+            locale,
+            date: String::from(js_sys::Date::new_0().to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED)),
+            around: surroundings(state),
+            threshold: state.team_threshold,
+            links: links.get_value(),
+            baseline: baseline.get_value(),
+        };
+        let first = !matches!(output.get_untracked(), Loaded::Ready(_));
+        spawn_local(async move {
+            let value = match results::render(&request, &cx).await {
+                Ok(v) => Loaded::Ready(v),
+                Err(results::Unavailable) => Loaded::Unavailable,
+            };
+            output.set(value);
+            // The app's own focus step ran while the screen was still waiting: move focus now,
+            // to the heading after a navigation, or to the team figures after "combine".
+            match focus_next.try_update_value(|f| f.take()).flatten() {
+                Some(id) => state.request_focus(id),
+                None if first && state.focus_request.get_untracked() > 0 => state.request_focus("ov-title"),
+                None => {}
+            }
+        });
+    });
+
+    let file = move |index: usize| output.with_untracked(|o| match o {
+        Loaded::Ready(v) => v.get(index).cloned().unwrap_or_default(),
+        _ => String::new(),
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(action) = target.closest("[data-action]").ok().flatten().and_then(|e| e.get_attribute("data-action")) else { return };
+        match action.as_str() {
+            "print" | "team-print" => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }
+            "export-json" => {
+                download::offer("overlap-result.json", "application/json", &file(1));
+            }
+            "export-csv" => {
+                download::offer("overlap-scores.csv", "text/csv", &file(2));
+            }
+            "team-csv" => {
+                download::offer("overlap-team.csv", "text/csv", &file(1));
+            }
+            "copy-link" => copy_link(),
+            "start-own" => state.open_own_assessment(),
+            "team-analyse" => {
+                focus_next.set_value(Some("ov-team-result"));
+                request.set_value(Request::Team { combined: true });
+                retry.update(|n| *n += 1);
+            }
+            _ => {}
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if input.name() == "ov-share-level" {
+            // The share level radios swap the link shown between the full and summary links.
+            if let Some(link) = input_by_id("ov-share-link") {
+                link.set_value(&link.get_attribute(&format!("data-{}", input.value())).unwrap_or_default());
+            }
+            set_copy_status(None);
+        } else if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            // A text file of links is appended to the links box, so several can be added.
+            spawn_local(async move {
+                let Ok(text) = JsFuture::from(file.text()).await else { return };
+                links.update_value(|l| {
+                    if !l.is_empty() && !l.ends_with('\n') {
+                        l.push('\n');
+                    }
+                    l.push_str(&text.as_string().unwrap_or_default());
+                });
+                let area = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(LINKS));
+                if let Some(area) = area.and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                    area.set_value(&links.get_value());
+                }
+            });
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+        match area.id().as_str() {
+            LINKS => links.set_value(area.value()),
+            BASELINE => baseline.set_value(area.value()),
+            _ => {}
+        }
+    };
+
+    move || match output.get() {
+        Loaded::Waiting => view! { <p class="ov-loading" role="status" data-testid="results-loading">{tr("ui.results.loading")}</p> }.into_any(),
+        Loaded::Unavailable => view! {
+            <section class="ov-screen" aria-labelledby="ov-title" data-testid="results-unavailable">
+                <h1 id="ov-title" tabindex="-1">{tr("ui.results.load_failed_title")}</h1>
+                <p role="alert">{tr("ui.results.load_failed")}</p>
+                <div class="ov-nav">
+                    <button type="button" class="ov-btn ov-btn--primary" data-testid="results-retry" on:click=move |_| retry.update(|n| *n += 1)>
+                        {tr("ui.results.retry")}
+                    </button>
+                </div>
+            </section>
+        }
+        .into_any(),
+        // The app checked the link before showing this screen, so this is a link the results
+        // module reads differently (a newer app, an older module): say so rather than go blank.
+        Loaded::Ready(v) if v.is_empty() => view! { <LinkErrorView error=LinkError::Garbled/> }.into_any(),
+        Loaded::Ready(v) => view! {
+            <div class="ov-results-host" inner_html=v[0].clone() on:click=on_click on:change=on_change on:input=on_input></div>
+            {own_report.then(|| view! {
+                <div class="ov-nav ov-nav--wrap ov-no-print">
+                    <button type="button" class="ov-btn" data-testid="edit-answers" on:click=move |_| state.go(Screen::Review)>
+                        {tr("ui.results.edit")}
+                    </button>
+                    <StartOver/>
+                </div>
+            })}
+        }
+        .into_any(),
+    }
+}
+
+/// Where share links point and the call to action, from the configuration.
+fn surroundings(state: AppState) -> Surroundings {
+    state.config.with_value(|c| Surroundings {
+        share_base: c.share_base_url.clone().unwrap_or_else(location::page_url),
+        cta: c.cta.clone(),
+    })
+}
+
+fn input_by_id(id: &str) -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Copies the share link: the Clipboard API, or the link selected for copying by hand.
+fn copy_link() {
+    let text = input_by_id("ov-share-link").map(|i| i.value()).unwrap_or_default();
+    spawn_local(async move {
+        if clipboard::copy(&text).await {
+            set_copy_status(Some("data-copied"));
+        } else {
+            set_copy_status(Some("data-manual"));
+            clipboard::select_input("ov-share-link");
+        }
+    });
+}
+
+/// The share panel's status line: one of the texts the markup carries as data attributes.
+fn set_copy_status(which: Option<&str>) {
+    let status = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("[data-testid=copy-status]").ok().flatten());
+    if let Some(status) = status {
+        let text = which.and_then(|w| status.get_attribute(w));
+        status.set_text_content(text.as_deref());
+    }
+}
