@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Minifies the JavaScript of a release build in Trunk's staging folder (the post_build hook in
+// Trunk.toml runs this). Trunk's built-in minifier cannot parse the wasm-bindgen glue
+// (`export default`), which left about 35 KB of whitespace and comments in the first load;
+// esbuild (pinned in scripts/minify/package-lock.json) handles modern modules. Debug builds
+// (`make serve`) are left readable.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging || process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+let esbuild;
+try {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  esbuild = createRequire(path.join(here, 'minify/package.json'))('esbuild');
+} catch {
+  console.warn('[minify-glue] esbuild is not installed (scripts/setup installs it); the JavaScript is left as it is');
+  process.exit(0);
+}
+
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  const p = path.join(dir, e.name);
+  return e.isDirectory() ? walk(p) : [p];
+});
+let before = 0, after = 0;
+for (const file of walk(staging).filter((f) => f.endsWith('.js'))) {
+  const source = fs.readFileSync(file, 'utf8');
+  // ES modules in, ES modules out; names at module scope are kept as they are exported.
+  const { code } = esbuild.transformSync(source, { loader: 'js', format: 'esm', minify: true, target: 'es2020', legalComments: 'none' });
+  fs.writeFileSync(file, code);
+  before += source.length;
+  after += code.length;
+}
+console.log(`[minify-glue] JavaScript ${before} -> ${after} bytes`);
