@@ -39,8 +39,11 @@ const sizeOf = (dir, files) => files.map((f) => {
 });
 const total = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const dist = path.join(root, 'dist');
-const overlapFiles = ['index.html', 'boot.js', 'overlap.js', 'overlap_bg.wasm', 'overlap.css', 'overlap.json'].filter((f) => fs.existsSync(path.join(dist, f)));
-const overlapSize = sizeOf(dist, overlapFiles);
+// The first load and the on-demand results module, classified by scripts/size-report (the one
+// place that decides what the first load is).
+const sized = JSON.parse(sh('node scripts/size-report --json'));
+const overlapSize = sized.files.filter((f) => !f.on_demand && !f.host_only);
+const onDemandSize = sized.files.filter((f) => f.on_demand);
 
 // --- The SurveyJS page, from our instrument ------------------------------------------------
 const sj = path.join(out, 'surveyjs');
@@ -152,10 +155,12 @@ async function timeTeam(links) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(OVERLAP + '#team');
-  await page.getByTestId('team-links').fill(links);
   // The first combine in a page runs cold WebAssembly code; the next ones run it optimised.
+  // Each round leaves out one more link (1,000, 999, ...), so the figures differ from the last
+  // round's (an identical screen is not redrawn, and there would be nothing to time).
   const times = [];
   for (let i = 0; i < 5; i++) {
+    await page.getByTestId('team-links').fill(links.trim().split('\n').slice(i).join('\n'));
     times.push(await page.evaluate(() => new Promise((resolve) => {
       const t0 = performance.now();
       new MutationObserver((_, obs) => {
@@ -169,14 +174,18 @@ async function timeTeam(links) {
   return { cold: times[0], warm: median(times.slice(1)) };
 }
 
+const step = (what) => console.error(`[bench] ${what}`);
+step('recording saved-progress states');
 const states = await progressStates();
 const overlapRuns = [], surveyRuns = [], resultRuns = [], teamRuns = [];
 for (let i = 0; i < RUNS; i++) {
+  step(`browser run ${i + 1} of ${RUNS}`);
   overlapRuns.push(await timeFirstQuestion(OVERLAP, '.ov-flow input[type=radio]', states.first));
   surveyRuns.push(await timeFirstQuestion(SURVEYJS, '#surveyElement input[type=radio]'));
   resultRuns.push(await timeResults(states.review));
 }
 const links1000 = sh('cargo run -q -p overlap-core --release --example team_links -- 1000');
+step('team view, 1,000 links');
 for (let i = 0; i < 5; i++) teamRuns.push(await timeTeam(links1000));
 await browser.close();
 
@@ -205,7 +214,7 @@ const report = {
   date: new Date().toISOString().slice(0, 10),
   runs: RUNS,
   cpu_throttling: THROTTLE,
-  transfer: { overlap: { files: overlapSize, total: ot }, surveyjs: { files: sjSize, total: st } },
+  transfer: { overlap: { files: overlapSize, total: ot }, overlap_on_demand: { files: onDemandSize, total: total(onDemandSize) }, surveyjs: { files: sjSize, total: st } },
   overlap_ms: {
     first_question_interactive: median(overlapRuns.map((r) => r.first)),
     answer_click_to_dom: median(overlapRuns.map((r) => r.click)),
@@ -232,8 +241,10 @@ const kb = (n) => (n / 1024).toFixed(1);
 const ms = (n) => (n == null ? '–' : n.toFixed(n < 10 ? 2 : 0));
 console.log(`\nOverlap benchmark, ${report.date}, median of ${RUNS} runs, CPU throttled ${THROTTLE}x\n`);
 console.log('first-load transfer          raw KB  gzip KB  brotli KB');
-for (const r of overlapSize) console.log(`  ${r.file.padEnd(26)}${kb(r.raw).padStart(7)}${kb(r.gzip).padStart(9)}${kb(r.brotli).padStart(11)}`);
-console.log(`  ${'Overlap total'.padEnd(26)}${kb(ot.raw).padStart(7)}${kb(ot.gzip).padStart(9)}${kb(ot.brotli).padStart(11)}`);
+for (const r of overlapSize) console.log(`  ${r.file.slice(-26).padEnd(26)}${kb(r.raw).padStart(7)}${kb(r.gzip).padStart(9)}${kb(r.brotli).padStart(11)}`);
+console.log(`  ${'Overlap first load'.padEnd(26)}${kb(ot.raw).padStart(7)}${kb(ot.gzip).padStart(9)}${kb(ot.brotli).padStart(11)}`);
+const od = total(onDemandSize);
+console.log(`  ${'+ results module (later)'.padEnd(26)}${kb(od.raw).padStart(7)}${kb(od.gzip).padStart(9)}${kb(od.brotli).padStart(11)}`);
 console.log(`  ${'SurveyJS total'.padEnd(26)}${kb(st.raw).padStart(7)}${kb(st.gzip).padStart(9)}${kb(st.brotli).padStart(11)}`);
 console.log('\nbrowser (ms)                          Overlap   SurveyJS');
 console.log(`  navigation -> first question       ${ms(report.overlap_ms.first_question_interactive).padStart(8)} ${ms(report.surveyjs_ms.first_question_interactive).padStart(10)}`);

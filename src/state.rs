@@ -104,6 +104,10 @@ impl AppState {
             Some(p) => (p.response, Screen::from_step(p.step)),
             None => (Response::new(instrument, None), Screen::Welcome),
         };
+        // Resumed on the review screen: fetch the results module now, as `go` would have.
+        if screen == Screen::Review {
+            results::preload();
+        }
         AppState {
             locale: RwSignal::new(locale),
             mode: RwSignal::new(mode_for(&location::current_hash())),

@@ -36,6 +36,13 @@ pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32, shar
     vec![html, csv]
 }
 
+/// `[html, CSV export]`: only the team figures (what goes in `#ov-team-result`), for "combine".
+#[wasm_bindgen]
+pub fn team_result(locale_code: &str, links: &str, baseline: &str, threshold: u32, share_base: &str) -> Vec<String> {
+    let out = results::team(locale(locale_code), links, baseline, threshold as usize, share_base);
+    vec![out.html, out.csv]
+}
+
 /// `[html]` for a team summary fragment (`t=...`), or `[]` when it does not decode.
 #[wasm_bindgen]
 pub fn team_summary(locale_code: &str, fragment: &str) -> Vec<String> {

@@ -24,6 +24,8 @@ pub enum Request {
     Report { fragment: String, shared: bool },
     /// The team view; `combined` once the person has combined the links.
     Team { combined: bool },
+    /// Only the team figures, for "combine" (the form stays as it is).
+    TeamResult,
     /// A team summary fragment (`t=...`).
     TeamSummary { fragment: String },
 }
@@ -46,7 +48,7 @@ pub fn preload() {
 
 /// Renders a screen: `[html, …file contents]`, or `[]` when a link does not decode. For a
 /// report the files are `[JSON export (empty for a summary link), CSV export]`; for the team
-/// view `[CSV export]` (empty before combining).
+/// view and its figures `[CSV export]` (empty before combining).
 pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unavailable> {
     #[cfg(feature = "inline-results")]
     {
@@ -58,6 +60,10 @@ pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unav
             Request::Team { combined } => {
                 let (html, csv) = results::team_screen(cx.locale, &cx.links, &cx.baseline, cx.threshold, &cx.around.share_base, *combined);
                 vec![html, csv]
+            }
+            Request::TeamResult => {
+                let out = results::team(cx.locale, &cx.links, &cx.baseline, cx.threshold, &cx.around.share_base);
+                vec![out.html, out.csv]
             }
             Request::TeamSummary { fragment } => results::team_summary(cx.locale, fragment).into_iter().collect(),
         });
@@ -76,6 +82,10 @@ pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unav
             Request::Team { combined } => {
                 let threshold = JsValue::from_f64(cx.threshold as f64);
                 ("team", vec![locale, s(&cx.links), s(&cx.baseline), threshold, s(&cx.around.share_base), JsValue::from_bool(*combined)])
+            }
+            Request::TeamResult => {
+                let threshold = JsValue::from_f64(cx.threshold as f64);
+                ("team_result", vec![locale, s(&cx.links), s(&cx.baseline), threshold, s(&cx.around.share_base)])
             }
             Request::TeamSummary { fragment } => ("team_summary", vec![locale, s(fragment)]),
         };

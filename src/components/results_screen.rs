@@ -37,45 +37,80 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
     let request = StoredValue::new(request);
     let output = RwSignal::new(Loaded::Waiting);
     let retry = RwSignal::new(0u32);
-    // What the team boxes hold, and which element takes focus when the next answer arrives.
+    // What the team boxes hold.
     let links = StoredValue::new(String::new());
     let baseline = StoredValue::new(String::new());
-    let focus_next = StoredValue::new(None::<&'static str>);
 
-    // Asks again whenever the language changes, on retry, and when the team view combines.
+    // The files the screen offers (exports), from the latest answer: `[JSON, CSV]` for a report,
+    // `[CSV]` for the team view.
+    let files = StoredValue::new(Vec::<String>::new());
+    let context = move |locale: overlap_core::i18n::Locale| Context {
+        locale,
+        // Only the report prints a date; formatting one costs a few milliseconds in Chromium.
+        date: if own_report || matches!(request.get_value(), Request::Report { .. }) {
+            String::from(js_sys::Date::new_0().to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
+        } else {
+            String::new()
+        },
+        around: surroundings(state),
+        threshold: state.team_threshold,
+        links: links.get_value(),
+        baseline: baseline.get_value(),
+    };
+
+    // Asks again whenever the language changes and on retry.
     Effect::new(move |_| {
         let locale = state.locale.get();
         retry.track();
         let request = request.get_value();
-        let cx = Context {
-            locale,
-            date: String::from(js_sys::Date::new_0().to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED)),
-            around: surroundings(state),
-            threshold: state.team_threshold,
-            links: links.get_value(),
-            baseline: baseline.get_value(),
-        };
+        let cx = context(locale);
         let first = !matches!(output.get_untracked(), Loaded::Ready(_));
+        let team = matches!(request, Request::Team { .. });
         spawn_local(async move {
             let value = match results::render(&request, &cx).await {
-                Ok(v) => Loaded::Ready(v),
+                Ok(v) => {
+                    files.set_value(v.iter().skip(1).cloned().collect());
+                    Loaded::Ready(v)
+                }
                 Err(results::Unavailable) => Loaded::Unavailable,
             };
             output.set(value);
-            // The app's own focus step ran while the screen was still waiting: move focus now,
-            // to the heading after a navigation, or to the team figures after "combine".
-            match focus_next.try_update_value(|f| f.take()).flatten() {
-                Some(id) => state.request_focus(id),
-                None if first && state.focus_request.get_untracked() > 0 => state.request_focus("ov-title"),
-                None => {}
+            // The team view's boxes come back empty from the markup: put back what they held,
+            // once the new screen is in the DOM.
+            if team {
+                request_animation_frame(move || {
+                    set_box(LINKS, &links.get_value());
+                    set_box(BASELINE, &baseline.get_value());
+                });
+            }
+            // The app's own focus step ran while the screen was still waiting: after a
+            // navigation, move focus to the new heading now.
+            if first && state.focus_request.get_untracked() > 0 {
+                state.request_focus("ov-title");
             }
         });
     });
 
-    let file = move |index: usize| output.with_untracked(|o| match o {
-        Loaded::Ready(v) => v.get(index).cloned().unwrap_or_default(),
-        _ => String::new(),
-    });
+    let file = move |index: usize| files.with_value(|f| f.get(index).cloned().unwrap_or_default());
+    // "Combine": only the figures are asked for and put in their place; the form, and what the
+    // boxes hold, stay as they are. A later redraw (language) then includes the figures.
+    let combine = move || {
+        request.set_value(Request::Team { combined: true });
+        let cx = context(state.locale.get_untracked());
+        spawn_local(async move {
+            match results::render(&Request::TeamResult, &cx).await {
+                Ok(v) if !v.is_empty() => {
+                    files.set_value(v[1..].to_vec());
+                    let place = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("ov-team-result"));
+                    if let Some(place) = place {
+                        place.set_inner_html(&v[0]);
+                    }
+                    state.request_focus("ov-team-result");
+                }
+                _ => output.set(Loaded::Unavailable),
+            }
+        });
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Some(action) = target.closest("[data-action]").ok().flatten().and_then(|e| e.get_attribute("data-action")) else { return };
@@ -86,21 +121,17 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
                 }
             }
             "export-json" => {
-                download::offer("overlap-result.json", "application/json", &file(1));
+                download::offer("overlap-result.json", "application/json", &file(0));
             }
             "export-csv" => {
-                download::offer("overlap-scores.csv", "text/csv", &file(2));
+                download::offer("overlap-scores.csv", "text/csv", &file(1));
             }
             "team-csv" => {
-                download::offer("overlap-team.csv", "text/csv", &file(1));
+                download::offer("overlap-team.csv", "text/csv", &file(0));
             }
             "copy-link" => copy_link(),
             "start-own" => state.open_own_assessment(),
-            "team-analyse" => {
-                focus_next.set_value(Some("ov-team-result"));
-                request.set_value(Request::Team { combined: true });
-                retry.update(|n| *n += 1);
-            }
+            "team-analyse" => combine(),
             _ => {}
         }
     };
@@ -122,10 +153,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
                     }
                     l.push_str(&text.as_string().unwrap_or_default());
                 });
-                let area = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(LINKS));
-                if let Some(area) = area.and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                    area.set_value(&links.get_value());
-                }
+                set_box(LINKS, &links.get_value());
             });
         }
     };
@@ -176,6 +204,14 @@ fn surroundings(state: AppState) -> Surroundings {
         share_base: c.share_base_url.clone().unwrap_or_else(location::page_url),
         cta: c.cta.clone(),
     })
+}
+
+/// Sets the text of one of the team view's boxes (a text area of the current screen).
+fn set_box(id: &str, text: &str) {
+    let area = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(area) = area.and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        area.set_value(text);
+    }
 }
 
 fn input_by_id(id: &str) -> Option<web_sys::HtmlInputElement> {

@@ -63,6 +63,16 @@ test('a text file of links, with a baseline round, shows what changed', async ({
   await page.getByTestId('team-analyse').click();
   await expect(page.getByTestId('team-change')).toBeVisible();
   await expect(page.getByTestId('team-change').locator('tbody tr')).toHaveCount(9);
+  // The boxes keep what they held across "combine" and a change of language, which redraw the
+  // screen, and the figures follow the language.
+  const held = await page.getByTestId('team-links').inputValue();
+  expect(held).toMatch(/#r=/);
+  await expect(page.getByTestId('team-baseline')).toHaveValue(links.slice(0, 12).join('\n'));
+  await page.getByTestId('locale-switch').selectOption('es');
+  await expect(page.getByTestId('team-count')).toContainText('resultados combinados');
+  await expect(page.getByTestId('team-links')).toHaveValue(held);
+  await expect(page.getByTestId('team-baseline')).toHaveValue(links.slice(0, 12).join('\n'));
+  await expectAccessible(page, 'team view in Spanish');
 });
 
 test('fewer links than the threshold show nothing but the reason', async ({ page }) => {
