@@ -2,6 +2,27 @@
 // Content-Security-Policy (script-src 'self') blocks, so index.html loads this file instead.
 import init from './overlap.js';
 
+// The results module (report, charts, exports, team view) is a second WebAssembly module that
+// the app imports on demand through these two functions (src/adapters/results.rs). They live
+// here, beside the app's files, so the module is found relative to this script whatever page
+// embeds the app, and the first load needs no extra script. A failed import is forgotten, so
+// the next call (the screen's retry button) fetches again.
+let loading;
+function loadResults() {
+  if (!loading) {
+    loading = import(new URL('./overlap-results.js', import.meta.url).href).then(async (m) => {
+      await m.default({ module_or_path: new URL('./overlap-results_bg.wasm', import.meta.url) });
+      return m;
+    });
+    loading.catch(() => { loading = undefined; });
+  }
+  return loading;
+}
+globalThis.overlapResults = {
+  call: (name, args) => loadResults().then((m) => m[name](...args)),
+  preload: () => { loadResults().catch(() => {}); },
+};
+
 init({ module_or_path: new URL('./overlap_bg.wasm', import.meta.url) }).catch((error) => {
   // WebAssembly could not start (very old browser, or the file failed to load). Say so in the
   // page instead of leaving the loading text forever. Text only: nothing is parsed as HTML.

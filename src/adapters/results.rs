@@ -1,8 +1,9 @@
 //! The results module (`results/`, a second WebAssembly module): loaded on first use, then called.
 //!
 //! The survey is the first load; the report, charts, exports and team view live in
-//! `overlap-results_bg.wasm`, which this adapter imports the first time they are needed (or
-//! earlier, from `preload`, once the person reaches the review screen). A failed load (offline,
+//! `overlap-results_bg.wasm`, which this adapter imports (through the loader in `boot.js`) the
+//! first time they are needed, or earlier, from `preload`, once the person reaches the review
+//! screen. A failed load (offline,
 //! a blocked file) comes back as `Unavailable` so the screen can say so and offer to retry; the
 //! answers are saved already, so nothing is lost. Built with the `inline-results` feature (the
 //! component tests), the same core functions are called directly instead.
@@ -99,30 +100,18 @@ mod lazy {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    // wasm-bindgen writes this snippet to `snippets/overlap-<hash>/inline0.js`, two folders below
-    // the app's own files, so the results module is found relative to the snippet itself (not the
-    // page, which may be a host page embedding the app). A failed import is forgotten, so the
-    // next call (the screen's retry button) fetches again.
-    #[wasm_bindgen(inline_js = r#"
-let loading;
-function load() {
-  if (!loading) {
-    const root = new URL('../../', import.meta.url);
-    loading = import(new URL('overlap-results.js', root).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('overlap-results_bg.wasm', root) });
-      return m;
-    });
-    loading.catch(() => { loading = undefined; });
-  }
-  return loading;
-}
-export function results_call(name, args) { return load().then((m) => m[name](...args)); }
-export function results_preload() { load().catch(() => {}); }
-"#)]
+    // boot.js defines `overlapResults` (it imports the module relative to itself). If it is
+    // missing, or the import fails, the call comes back as an error, never a panic.
+    #[wasm_bindgen]
     extern "C" {
-        #[wasm_bindgen(catch)]
+        #[wasm_bindgen(catch, js_namespace = overlapResults, js_name = call)]
         fn results_call(name: &str, args: js_sys::Array) -> Result<js_sys::Promise, JsValue>;
-        pub fn results_preload();
+        #[wasm_bindgen(catch, js_namespace = overlapResults, js_name = preload)]
+        fn results_preload_js() -> Result<(), JsValue>;
+    }
+
+    pub fn results_preload() {
+        let _ = results_preload_js();
     }
 
     /// Calls an export of the results module and reads back its array of strings.
