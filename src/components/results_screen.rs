@@ -47,7 +47,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
     let context = move |locale: overlap_core::i18n::Locale| Context {
         locale,
         // Only the report prints a date; formatting one costs a few milliseconds in Chromium.
-        date: if own_report || matches!(request.get_value(), Request::Report { .. }) {
+        date: if matches!(request.get_value(), Request::Report { .. }) {
             String::from(js_sys::Date::new_0().to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
         } else {
             String::new()
