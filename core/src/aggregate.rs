@@ -270,11 +270,11 @@ pub fn perception_gaps(roles: &[RoleGroup]) -> Vec<PerceptionGap> {
 
 fn ownership_rows(instrument: &Instrument, full: &[&Member], roles: &[RoleGroup]) -> Vec<AreaRow> {
     let matrix = instrument.matrix();
-    let ItemKind::Matrix { areas, .. } = matrix.kind else { return Vec::new() };
-    (0..areas.len())
+    let ItemKind::Matrix { keys, .. } = matrix.kind else { return Vec::new() };
+    (0..keys.len())
         .map(|a| {
-            let key = format!("{}.{}", matrix.id, areas[a]);
-            let owner_of = |m: &&Member| match m.response.as_ref().and_then(|r| r.get(&key)) {
+            let key = keys[a];
+            let owner_of = |m: &&Member| match m.response.as_ref().and_then(|r| r.get(key)) {
                 Some(Answer::Owner(o)) => Some(o),
                 _ => None,
             };
@@ -342,15 +342,11 @@ fn alphas(instrument: &Instrument, full: &[&Member]) -> Vec<Alpha> {
         .collect()
 }
 
-/// An item's 0-100 score in one response (None for unanswered or "don't know").
+/// An item's 0-100 score in one response (None for unanswered or "don't know"), by the same
+/// rules as the report's scores.
 fn item_score(item: &crate::instrument::Item, response: &Response) -> Option<f64> {
-    match (&item.kind, response.get(item.id)?) {
-        (ItemKind::Likert { reverse }, Answer::Likert(v)) if (1..=5).contains(&v) => {
-            Some(if *reverse { 5 - v } else { v - 1 } as f64 * 25.0)
-        }
-        (ItemKind::Choice { scores, .. }, Answer::Choice(i)) => {
-            scores.get(i as usize).filter(|s| **s >= 0).map(|s| *s as f64)
-        }
+    match crate::scoring::worth(&item.kind, response.get(item.id)) {
+        crate::scoring::Worth::Score(s) => Some(s),
         _ => None,
     }
 }

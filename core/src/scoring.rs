@@ -304,6 +304,37 @@ impl Report {
 }
 
 /// Scores one response against the instrument it claims to answer.
+/// What one answer to a Likert or Choice item is worth. The one definition of an item's score,
+/// used by `score` and by the team view's consistency figures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Worth {
+    /// 0-100, keyed: Likert 1-5 map to 0-100 (reversed items the other way), a Choice option to
+    /// its score.
+    Score(f64),
+    /// "Don't know": the Likert "don't know", a Choice's last option or one scored below zero.
+    DontKnow,
+    /// Unanswered, out of range, or the wrong kind of answer.
+    Nothing,
+}
+
+pub(crate) fn worth(kind: &ItemKind, answer: Option<Answer>) -> Worth {
+    match (kind, answer) {
+        (ItemKind::Likert { reverse }, Some(Answer::Likert(v @ 1..=5))) => {
+            Worth::Score(if *reverse { 5 - v } else { v - 1 } as f64 * 25.0)
+        }
+        (ItemKind::Likert { .. }, Some(Answer::DontKnow)) => Worth::DontKnow,
+        (ItemKind::Choice { options, scores }, Some(Answer::Choice(i))) => {
+            let i = i as usize;
+            if i + 1 == options.len() || scores.get(i).is_some_and(|s| *s < 0) {
+                Worth::DontKnow
+            } else {
+                scores.get(i).map_or(Worth::Nothing, |s| Worth::Score(*s as f64))
+            }
+        }
+        _ => Worth::Nothing,
+    }
+}
+
 pub fn score(instrument: &Instrument, response: &Response) -> Report {
     let mut problems = Vec::new();
     if response.role.is_none() {
@@ -347,31 +378,19 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         // Values are range-checked here, per kind; anything else counts as unanswered (and was
         // listed in `problems` above).
         match item.kind {
-            ItemKind::Likert { reverse } => {
-                d.shown = d.shown.saturating_add(1);
-                match response.get(item.id) {
-                    Some(Answer::Likert(v @ 1..=5)) => {
-                        let s = if reverse { 5 - v } else { v - 1 } as f64 * 25.0;
-                        *sum = (sum.0 + s, sum.1 + 1);
-                        d.answered += 1;
-                    }
-                    Some(Answer::DontKnow) => d.dont_know += 1,
-                    _ => {}
-                }
-            }
-            ItemKind::Choice { options, scores } => {
-                if scores.is_empty() {
+            ItemKind::Likert { .. } | ItemKind::Choice { .. } => {
+                // Choice items without scores are context questions, not part of any score.
+                if matches!(item.kind, ItemKind::Choice { scores: [], .. }) {
                     continue;
                 }
                 d.shown = d.shown.saturating_add(1);
-                if let Some(Answer::Choice(i)) = response.get(item.id) {
-                    let i = i as usize;
-                    if i + 1 == options.len() || scores.get(i).is_some_and(|s| *s < 0) {
-                        d.dont_know += 1;
-                    } else if let Some(s) = scores.get(i) {
-                        *sum = (sum.0 + *s as f64, sum.1 + 1);
+                match worth(&item.kind, response.get(item.id)) {
+                    Worth::Score(s) => {
+                        *sum = (sum.0 + s, sum.1 + 1);
                         d.answered += 1;
                     }
+                    Worth::DontKnow => d.dont_know += 1,
+                    Worth::Nothing => {}
                 }
             }
             ItemKind::Matrix { keys, .. } => {
