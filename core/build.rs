@@ -5,9 +5,13 @@
 //! fails the build with a message that names the item or key. The browser then ships plain
 //! static tables and no TOML parser.
 
-// The split of locale keys between the first load and the results module, shared with the core.
+// The split of locale keys between the first load and the results module, and the key hash,
+// shared with the core.
 #[path = "src/i18n/tiers.rs"]
 mod tiers;
+#[path = "src/i18n/hash.rs"]
+mod hash;
+use hash::fnv1a;
 
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -94,6 +98,7 @@ fn main() {
     println!("cargo:rerun-if-changed=instrument");
     println!("cargo:rerun-if-changed={}", locale_dir.display());
     println!("cargo:rerun-if-changed=src/i18n/tiers.rs");
+    println!("cargo:rerun-if-changed=src/i18n/hash.rs");
 
     let mut errors = Vec::new();
     let mut code = String::new();
@@ -229,11 +234,6 @@ fn main() {
         panic!("invalid instrument or locale data:\n  {}", errors.join("\n  "));
     }
     std::fs::write(out.join("generated.rs"), code).unwrap();
-}
-
-/// 32-bit FNV-1a; must match `i18n::hash`.
-fn fnv1a(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 fn sorted_dir(dir: &Path, ext: &str) -> Vec<PathBuf> {

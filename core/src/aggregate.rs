@@ -118,6 +118,13 @@ pub struct RoleGroup {
     pub means: Vec<Option<f64>>,
 }
 
+impl RoleGroup {
+    /// Whether the group's figures are shown: not hidden by the anonymity rules, and scored.
+    pub fn is_shown(&self) -> bool {
+        self.hidden.is_none() && !self.means.is_empty()
+    }
+}
+
 /// A difference between two shown role groups on one dimension.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PerceptionGap {
@@ -252,7 +259,7 @@ pub fn team_barrier(dimensions: &[(Dimension, Option<Spread>)]) -> Option<Dimens
 
 /// Differences between every pair of shown role groups on every dimension, largest first.
 pub fn perception_gaps(roles: &[RoleGroup]) -> Vec<PerceptionGap> {
-    let shown: Vec<&RoleGroup> = roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
+    let shown: Vec<&RoleGroup> = roles.iter().filter(|g| g.is_shown()).collect();
     let mut gaps = Vec::new();
     for d in Dimension::ALL {
         for (i, a) in shown.iter().enumerate() {

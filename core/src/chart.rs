@@ -102,7 +102,6 @@ pub const RADAR_SIZE: (u32, u32) = (580, 420);
 pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let (cx, cy) = (RADAR_SIZE.0 as f64 / 2.0, RADAR_SIZE.1 as f64 / 2.0);
-    let c = cx;
     let r = cy - 70.0;
     let n = rows.len().max(1) as f64;
     let at = |i: usize, v: f64| -> (i32, i32) {
@@ -117,7 +116,7 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
     for (i, row) in rows.iter().enumerate() {
         root.draw(&PathElement::new(vec![at(i, 0.0), at(i, 100.0)], GRID))?;
         let (lx, ly) = at(i, 118.0);
-        let h = if (lx - c as i32).abs() < 8 { HPos::Center } else if lx < c as i32 { HPos::Right } else { HPos::Left };
+        let h = if (lx - cx as i32).abs() < 8 { HPos::Center } else if lx < cx as i32 { HPos::Right } else { HPos::Left };
         root.draw(&Text::new(
             format!("{} {}", row.label, row.value_text()),
             (lx, ly),
@@ -202,7 +201,7 @@ pub struct TeamRow {
     pub roles: Vec<(String, Option<f64>)>,
 }
 
-/// Marker shapes per role position, so roles differ by shape and letter, not colour alone.
+/// Colours per role position; roles also differ by their letter, so colour is never the only cue.
 const ROLE_COLORS: [RGBColor; 4] =
     [RGBColor(0x1d, 0x5f, 0xa8), RGBColor(0x9a, 0x4a, 0x00), RGBColor(0x06, 0x6f, 0x44), RGBColor(0x6b, 0x3f, 0xa0)];
 

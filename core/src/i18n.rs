@@ -6,6 +6,7 @@
 
 use crate::generated::{LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
 
+mod hash;
 pub mod tiers;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -143,9 +144,9 @@ pub fn fixed(value: f64, decimals: usize, separator: char) -> String {
     out
 }
 
-/// 32-bit FNV-1a of a key; build.rs keys the tables (and the item index) with the same function.
+/// The key hash of the locale tables and the item index (see `i18n/hash.rs`).
 pub(crate) fn hash(key: &str) -> u32 {
-    key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    hash::fnv1a(key)
 }
 
 fn lookup(table: &'static [(u32, &'static str)], h: u32) -> Option<&'static str> {

@@ -15,6 +15,8 @@ use crate::present;
 use crate::response::{Answer, Response};
 use crate::scoring::{Band, Detail, Report};
 
+pub mod controls;
+
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
     chart::escape(s)
@@ -317,11 +319,10 @@ fn headline(o: &mut String, locale: Locale, r: &Report) {
     ));
 }
 
+/// Opens a card section with its heading; `testid` may be empty (no test id).
 fn card_start(o: &mut String, id: &str, testid: &str, heading: &str) {
-    o.push_str(&format!(
-        r#"<section class="ov-card" aria-labelledby="{id}" data-testid="{testid}"><h2 id="{id}">{}</h2>"#,
-        esc(heading)
-    ));
+    let testid = if testid.is_empty() { String::new() } else { format!(r#" data-testid="{testid}""#) };
+    o.push_str(&format!(r#"<section class="ov-card" aria-labelledby="{id}"{testid}><h2 id="{id}">{}</h2>"#, esc(heading)));
 }
 
 fn actions(o: &mut String, instrument: &Instrument, locale: Locale, r: &Report) {
@@ -485,11 +486,7 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
         o.push_str("<ul>");
         for (text, e) in &collected.invalid {
             let short: String = text.chars().take(48).collect();
-            let reason = match e {
-                crate::share::LinkError::UnknownVersion(v) => locale.fmt("ui.link_error.unknown_version", &[("version", &v.to_string())]),
-                e => locale.t(&format!("ui.link_error.{}", e.id())).to_string(),
-            };
-            o.push_str(&format!(r#"<li><code>{}</code> · {}</li>"#, esc(&short), esc(&reason)));
+            o.push_str(&format!(r#"<li><code>{}</code> · {}</li>"#, esc(&short), esc(&present::link_error_text(locale, *e))));
         }
         o.push_str("</ul></section>");
     }
@@ -510,7 +507,7 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
     o.push_str("</section>");
 
     // Roles and the perception-gap chart.
-    let shown: Vec<&aggregate::RoleGroup> = rep.roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
+    let shown: Vec<&aggregate::RoleGroup> = rep.roles.iter().filter(|g| g.is_shown()).collect();
     card_start(&mut o, "ov-gaps-h", "team-gaps", locale.t("ui.team.gaps_title"));
     o.push_str(&format!("<p>{}</p>", t(locale, "ui.team.gaps_intro")));
     o.push_str(&format!(
@@ -668,26 +665,26 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
 
     // Internal consistency (not carried by team summary links, so absent there).
     if !rep.alpha.is_empty() {
-    card_start(&mut o, "ov-alpha-h", "team-alpha", locale.t("ui.team.alpha_title"));
-    o.push_str(&format!(
-        r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">α</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        t(locale, "ui.team.alpha_intro"),
-        t(locale, "ui.results.dimension"),
-        t(locale, "ui.team.reading"),
-    ));
-    for a in &rep.alpha {
-        let (value, reading) = match a.value {
-            Some(v) => (locale.number(v, 2), locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string()),
-            None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &aggregate::ALPHA_MIN_N.to_string())])),
-        };
+        card_start(&mut o, "ov-alpha-h", "team-alpha", locale.t("ui.team.alpha_title"));
         o.push_str(&format!(
-            r#"<tr><th scope="row">{}</th><td class="ov-num">{value}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
-            esc(present::dimension_name(locale, a.dimension)),
-            a.n,
-            esc(&reading)
+            r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">α</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            t(locale, "ui.team.alpha_intro"),
+            t(locale, "ui.results.dimension"),
+            t(locale, "ui.team.reading"),
         ));
-    }
-    o.push_str("</tbody></table></section>");
+        for a in &rep.alpha {
+            let (value, reading) = match a.value {
+                Some(v) => (locale.number(v, 2), locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string()),
+                None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &aggregate::ALPHA_MIN_N.to_string())])),
+            };
+            o.push_str(&format!(
+                r#"<tr><th scope="row">{}</th><td class="ov-num">{value}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
+                esc(present::dimension_name(locale, a.dimension)),
+                a.n,
+                esc(&reading)
+            ));
+        }
+        o.push_str("</tbody></table></section>");
     }
 
     if let Some(c) = change {
@@ -730,7 +727,7 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
 
 /// The team view as CSV: one row per dimension with n, median, quartiles and shown role means.
 pub fn team_csv(locale: Locale, t: &TeamReport) -> String {
-    let shown: Vec<&aggregate::RoleGroup> = t.roles.iter().filter(|g| g.hidden.is_none() && !g.means.is_empty()).collect();
+    let shown: Vec<&aggregate::RoleGroup> = t.roles.iter().filter(|g| g.is_shown()).collect();
     let mut out = String::from("dimension,name,n,median,q1,q3");
     for g in &shown {
         out.push_str(&format!(",mean_{}", g.role.id()));
@@ -757,5 +754,3 @@ pub fn team_csv(locale: Locale, t: &TeamReport) -> String {
 
 #[cfg(test)]
 mod tests;
-
-pub mod controls;

@@ -48,7 +48,7 @@ pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
     }
     for g in &t.roles {
         w.push(g.n.min(1023) as u32, 10);
-        let shown = g.hidden.is_none() && !g.means.is_empty();
+        let shown = g.is_shown();
         w.push(match g.hidden { None if shown => 0, Some(Hidden::TooFew) => 1, Some(Hidden::Complementary) => 2, None => 3 }, 2);
         if shown {
             for m in &g.means {

@@ -9,13 +9,7 @@ use overlap_core::share::LinkError;
 #[component]
 pub fn LinkErrorView(error: LinkError) -> impl IntoView {
     let state = use_app();
-    let message = move || {
-        let locale = state.locale.get();
-        match error {
-            LinkError::UnknownVersion(v) => locale.fmt("ui.link_error.unknown_version", &[("version", &v.to_string())]),
-            e => locale.t(&format!("ui.link_error.{}", e.id())).to_string(),
-        }
-    };
+    let message = move || overlap_core::present::link_error_text(state.locale.get(), error);
     view! {
         <section class="ov-screen" aria-labelledby="ov-title" data-testid="link-error" data-error=error.id()>
             <h1 id="ov-title" tabindex="-1">{tr("ui.link_error.title")}</h1>

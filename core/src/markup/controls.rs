@@ -6,7 +6,7 @@
 //! survey: buttons carry `data-action`, the share level radios are named `ov-share-level`, and
 //! the texts the app swaps in later (copied, copy by hand) ride along as data attributes.
 
-use super::{esc, t};
+use super::{button, card_start, esc, t, title};
 use crate::i18n::Locale;
 use crate::share::FRAGMENT_PREFIX;
 use crate::team_link;
@@ -21,26 +21,13 @@ pub struct Surroundings {
     pub cta: Option<(String, String)>,
 }
 
-/// A button handled by the app: `data-action` names what it does, and is also its test id.
-fn action(out: &mut String, class: &str, action: &str, text: &str) {
-    out.push_str(&format!(
-        r#"<button type="button" class="ov-btn {class}" data-action="{action}" data-testid="{action}">{}</button>"#,
-        esc(text)
-    ));
-}
-
-fn card_start(out: &mut String, id: &str, heading: &str, testid: &str) {
-    let testid = if testid.is_empty() { String::new() } else { format!(r#" data-testid="{testid}""#) };
-    out.push_str(&format!(r#"<section class="ov-card" aria-labelledby="{id}"{testid}><h2 id="{id}">{}</h2>"#, esc(heading)));
-}
-
 /// The call to action, the share panel (own results only), and keep/print/export. `full` is
 /// the full link's payload, `summary` the summary link's; `json` says whether a JSON export
 /// exists (a summary link carries no answers).
 pub fn report_controls(locale: Locale, around: &Surroundings, shared: bool, full: &str, summary: &str, json: bool) -> String {
     let mut o = String::from(r#"<div class="ov-controls ov-no-print">"#);
     if let Some((text, url)) = &around.cta {
-        card_start(&mut o, "ov-cta-h", locale.t("ui.results.cta_title"), "cta");
+        card_start(&mut o, "ov-cta-h", "cta", locale.t("ui.results.cta_title"));
         let label = if text.is_empty() { locale.t("ui.results.cta_default") } else { text.as_str() };
         o.push_str(&format!(
             r#"<a class="ov-btn ov-btn--primary ov-cta" href="{}" rel="noopener noreferrer" target="_blank">{}</a></section>"#,
@@ -50,7 +37,7 @@ pub fn report_controls(locale: Locale, around: &Surroundings, shared: bool, full
     }
     if !shared {
         let link = |payload: &str| format!("{}#{FRAGMENT_PREFIX}{payload}", around.share_base);
-        card_start(&mut o, "ov-share-h", locale.t("ui.share.title"), "share");
+        card_start(&mut o, "ov-share-h", "share", locale.t("ui.share.title"));
         o.push_str(&format!(r#"<p>{}</p>"#, t(locale, "ui.share.privacy")));
         o.push_str(&format!(r#"<fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">"#, t(locale, "ui.share.level")));
         let levels = [("full", "ui.share.full", "ui.share.full_hint", true), ("summary", "ui.share.summary", "ui.share.summary_hint", false)];
@@ -70,24 +57,24 @@ pub fn report_controls(locale: Locale, around: &Surroundings, shared: bool, full
             esc(&link(full)),
             esc(&link(summary)),
         ));
-        action(&mut o, "ov-btn--primary", "copy-link", locale.t("ui.share.copy"));
+        button(&mut o, "ov-btn--primary", "copy-link", "", locale.t("ui.share.copy"));
         o.push_str(&format!(
             r#"</div><p class="ov-status" role="status" data-testid="copy-status" data-copied="{}" data-manual="{}"></p></section>"#,
             t(locale, "ui.share.copied"),
             t(locale, "ui.share.copy_manually"),
         ));
     }
-    card_start(&mut o, "ov-keep-h", locale.t("ui.results.keep"), "");
+    card_start(&mut o, "ov-keep-h", "", locale.t("ui.results.keep"));
     o.push_str(r#"<div class="ov-nav ov-nav--wrap">"#);
-    action(&mut o, "", "print", locale.t("ui.results.print"));
+    button(&mut o, "", "print", "", locale.t("ui.results.print"));
     if json {
-        action(&mut o, "", "export-json", locale.t("ui.results.export_json"));
+        button(&mut o, "", "export-json", "", locale.t("ui.results.export_json"));
     }
-    action(&mut o, "", "export-csv", locale.t("ui.results.export_csv"));
+    button(&mut o, "", "export-csv", "", locale.t("ui.results.export_csv"));
     o.push_str("</div></section>");
     if shared {
         o.push_str(r#"<div class="ov-nav ov-no-print">"#);
-        action(&mut o, "ov-btn--primary", "start-own", locale.t("ui.shared.start_own"));
+        button(&mut o, "ov-btn--primary", "start-own", "", locale.t("ui.shared.start_own"));
         o.push_str("</div>");
     }
     o.push_str("</div>");
@@ -109,11 +96,9 @@ fn links_field(out: &mut String, locale: Locale, id: &str, label: &str, hint: &s
 /// The team view's heading and form: links, a file of links, an optional baseline round (its
 /// box shown open when it holds something).
 pub fn team_form(locale: Locale, baseline_open: bool) -> String {
-    let mut o = format!(
-        r#"<h1 id="ov-title" tabindex="-1">{}</h1><p class="ov-lead">{}</p><div class="ov-card ov-no-print">"#,
-        t(locale, "ui.team.title"),
-        t(locale, "ui.team.intro")
-    );
+    let mut o = String::new();
+    title(&mut o, 1, locale.t("ui.team.title"));
+    o.push_str(&format!(r#"<p class="ov-lead">{}</p><div class="ov-card ov-no-print">"#, t(locale, "ui.team.intro")));
     links_field(&mut o, locale, "ov-team-links", "ui.team.paste_label", "ui.team.paste_hint", 8);
     o.push_str(&format!(
         r#"<label for="ov-team-file" class="ov-label">{}</label><input id="ov-team-file" type="file" accept=".txt,text/plain" data-testid="team-file">"#,
@@ -122,7 +107,7 @@ pub fn team_form(locale: Locale, baseline_open: bool) -> String {
     o.push_str(&format!(r#"<details class="ov-details"{}><summary>{}</summary>"#, if baseline_open { " open" } else { "" }, t(locale, "ui.team.baseline_label")));
     links_field(&mut o, locale, "ov-team-baseline", "ui.team.baseline_label", "ui.team.baseline_hint", 5);
     o.push_str(r#"</details><div class="ov-nav">"#);
-    action(&mut o, "ov-btn--primary", "team-analyse", locale.t("ui.team.analyse"));
+    button(&mut o, "ov-btn--primary", "team-analyse", "", locale.t("ui.team.analyse"));
     o.push_str("</div></div>");
     o
 }
@@ -138,8 +123,8 @@ pub fn team_extras(locale: Locale, share_base: &str, summary_payload: &str) -> S
         esc(&format!("{share_base}#{}{summary_payload}", team_link::FRAGMENT_PREFIX)),
     ));
     o.push_str(r#"<div class="ov-nav ov-nav--wrap ov-no-print">"#);
-    action(&mut o, "", "team-print", locale.t("ui.team.print"));
-    action(&mut o, "", "team-csv", locale.t("ui.team.export_csv"));
+    button(&mut o, "", "team-print", "", locale.t("ui.team.print"));
+    button(&mut o, "", "team-csv", "", locale.t("ui.team.export_csv"));
     o.push_str("</div>");
     o
 }
@@ -147,17 +132,20 @@ pub fn team_extras(locale: Locale, share_base: &str, summary_payload: &str) -> S
 /// The way back from a shared or team view to the visitor's own assessment.
 pub fn start_own(locale: Locale) -> String {
     let mut o = String::from(r#"<div class="ov-nav ov-no-print">"#);
-    action(&mut o, "ov-btn--quiet", "start-own", locale.t("ui.shared.start_own"));
+    button(&mut o, "ov-btn--quiet", "start-own", "", locale.t("ui.shared.start_own"));
     o.push_str("</div>");
     o
 }
 
 /// A team summary link's screen: banner, heading, the figures, the way back.
 pub fn team_summary_screen(locale: Locale, figures: &str) -> String {
-    format!(
-        r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">{}</p><h1 id="ov-title" tabindex="-1">{}</h1>{figures}{}</section>"#,
+    let mut o = format!(
+        r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">{}</p>"#,
         t(locale, "ui.team.summary_banner"),
-        t(locale, "ui.team.title"),
-        start_own(locale),
-    )
+    );
+    title(&mut o, 1, locale.t("ui.team.title"));
+    o.push_str(figures);
+    o.push_str(&start_own(locale));
+    o.push_str("</section>");
+    o
 }
