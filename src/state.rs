@@ -66,8 +66,6 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     pub response: RwSignal<Response>,
     pub notice: RwSignal<Option<StorageNotice>>,
-    /// The team view's anonymity threshold (a role group is shown from this many people).
-    pub team_threshold: usize,
     /// Set by navigation so the new screen's heading takes focus (not on first load).
     pub focus_request: RwSignal<u32>,
     /// An element id to focus instead of the heading (jump-to from the review list).
@@ -114,7 +112,6 @@ impl AppState {
             screen: RwSignal::new(screen),
             response: RwSignal::new(response),
             notice: RwSignal::new(notice),
-            team_threshold: config.team_threshold,
             focus_request: RwSignal::new(0),
             focus_target: StoredValue::new(None),
             store: StoredValue::new(store),

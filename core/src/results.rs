@@ -46,12 +46,11 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
     Some(ReportOutput { html, summary_payload, json, csv: export::csv(&report, locale) })
 }
 
-/// The whole team view: heading and form (its boxes left empty for the app to fill), then, once
-/// the person has combined `links` (and `baseline`), the figures in `#ov-team-result` and the
-/// CSV export.
+/// The whole team view: heading and form (holding `links` and `baseline`), then, once the
+/// person has combined the links, the figures in `#ov-team-result` and the CSV export.
 pub fn team_screen(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str, combined: bool) -> (String, String) {
     let mut html = String::from(r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team">"#);
-    html.push_str(&controls::team_form(locale, !baseline.trim().is_empty()));
+    html.push_str(&controls::team_form(locale, links, baseline));
     // The figures' place is always there, so "combine" can fill it without redrawing the form.
     html.push_str(r#"<div id="ov-team-result" tabindex="-1">"#);
     let mut csv = String::new();

@@ -16,12 +16,7 @@ pub async fn copy(text: &str) -> bool {
 
 /// Selects the text of an input so the user can copy it with the keyboard or menu.
 pub fn select_input(id: &str) {
-    use wasm_bindgen::JsCast;
-    let el = super::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(input) = el {
+    if let Some(input) = super::by_id::<web_sys::HtmlInputElement>(id) {
         let _ = input.focus();
         input.select();
     }

@@ -12,3 +12,8 @@ pub mod storage;
 pub(crate) fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
+
+/// An element of the page by id, as the type asked for; `None` when absent or of another type.
+pub fn by_id<T: wasm_bindgen::JsCast>(id: &str) -> Option<T> {
+    wasm_bindgen::JsCast::dyn_into(window()?.document()?.get_element_by_id(id)?).ok()
+}

@@ -6,7 +6,7 @@
 //! screen. A failed load (offline,
 //! a blocked file) comes back as `Unavailable` so the screen can say so and offer to retry; the
 //! answers are saved already, so nothing is lost. Built with the `inline-results` feature (the
-//! component tests), the same core functions are called directly instead.
+//! component tests), the results module's functions are linked in and called directly instead.
 //!
 //! One request type and one answer type (a list of strings) on purpose: every distinct future
 //! and signal type costs the first load code, and the screens only need markup and file contents.
@@ -51,22 +51,17 @@ pub fn preload() {
 /// report the files are `[JSON export (empty for a summary link), CSV export]`; for the team
 /// view and its figures `[CSV export]` (empty before combining).
 pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unavailable> {
+    // The component tests call the results module's own functions, linked in, with the same
+    // arguments the lazy path sends.
     #[cfg(feature = "inline-results")]
     {
-        use overlap_core::results;
+        let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
+        let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
         return Ok(match request {
-            Request::Report { fragment, shared } => results::report(cx.locale, fragment, *shared, &cx.date, &cx.around)
-                .map(|r| vec![r.html, r.json, r.csv])
-                .unwrap_or_default(),
-            Request::Team { combined } => {
-                let (html, csv) = results::team_screen(cx.locale, &cx.links, &cx.baseline, cx.threshold, &cx.around.share_base, *combined);
-                vec![html, csv]
-            }
-            Request::TeamResult => {
-                let out = results::team(cx.locale, &cx.links, &cx.baseline, cx.threshold, &cx.around.share_base);
-                vec![out.html, out.csv]
-            }
-            Request::TeamSummary { fragment } => results::team_summary(cx.locale, fragment).into_iter().collect(),
+            Request::Report { fragment, shared } => overlap_results::report(code, fragment, *shared, &cx.date, base, &cta_text, &cta_url),
+            Request::Team { combined } => overlap_results::team(code, &cx.links, &cx.baseline, threshold, base, *combined),
+            Request::TeamResult => overlap_results::team_result(code, &cx.links, &cx.baseline, threshold, base),
+            Request::TeamSummary { fragment } => overlap_results::team_summary(code, fragment),
         });
     }
     #[cfg(not(feature = "inline-results"))]

@@ -88,7 +88,7 @@ fn act(state: AppState, el: &web_sys::Element) {
 
 /// Sets the text of an element of the current screen in place, without re-rendering it.
 fn set_text(id: &str, text: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = crate::adapters::by_id::<web_sys::Element>(id) {
         el.set_text_content(Some(text));
     }
 }

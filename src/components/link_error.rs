@@ -15,7 +15,7 @@ pub fn LinkErrorView(error: LinkError) -> impl IntoView {
             <h1 id="ov-title" tabindex="-1">{tr("ui.link_error.title")}</h1>
             <p role="alert">{message}</p>
             <p>{tr("ui.link_error.own_answers_safe")}</p>
-            <StartOwn primary=true/>
+            <StartOwn/>
         </section>
     }
 }

@@ -5,7 +5,7 @@
 //! them. While the module loads it says so; if it cannot load, it says that and offers a retry.
 
 use crate::adapters::results::{self, Context, Request};
-use crate::adapters::{clipboard, download, location};
+use crate::adapters::{by_id, clipboard, download, location};
 use crate::components::link_error::LinkErrorView;
 use crate::components::start_over::StartOver;
 use crate::components::text::tr;
@@ -53,7 +53,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             String::new()
         },
         around: surroundings(state),
-        threshold: state.team_threshold,
+        threshold: state.config.with_value(|c| c.team_threshold),
         links: links.get_value(),
         baseline: baseline.get_value(),
     };
@@ -65,7 +65,6 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
         let request = request.get_value();
         let cx = context(locale);
         let first = !matches!(output.get_untracked(), Loaded::Ready(_));
-        let team = matches!(request, Request::Team { .. });
         spawn_local(async move {
             let value = match results::render(&request, &cx).await {
                 Ok(v) => {
@@ -75,14 +74,6 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
                 Err(results::Unavailable) => Loaded::Unavailable,
             };
             output.set(value);
-            // The team view's boxes come back empty from the markup: put back what they held,
-            // once the new screen is in the DOM.
-            if team {
-                request_animation_frame(move || {
-                    set_box(LINKS, &links.get_value());
-                    set_box(BASELINE, &baseline.get_value());
-                });
-            }
             // The app's own focus step ran while the screen was still waiting: after a
             // navigation, move focus to the new heading now.
             if first && state.focus_request.get_untracked() > 0 {
@@ -101,8 +92,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             match results::render(&Request::TeamResult, &cx).await {
                 Ok(v) if !v.is_empty() => {
                     files.set_value(v[1..].to_vec());
-                    let place = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("ov-team-result"));
-                    if let Some(place) = place {
+                    if let Some(place) = by_id::<web_sys::Element>("ov-team-result") {
                         place.set_inner_html(&v[0]);
                     }
                     state.request_focus("ov-team-result");
@@ -139,7 +129,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         if input.name() == "ov-share-level" {
             // The share level radios swap the link shown between the full and summary links.
-            if let Some(link) = input_by_id("ov-share-link") {
+            if let Some(link) = by_id::<web_sys::HtmlInputElement>("ov-share-link") {
                 link.set_value(&link.get_attribute(&format!("data-{}", input.value())).unwrap_or_default());
             }
             set_copy_status(None);
@@ -153,7 +143,9 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
                     }
                     l.push_str(&text.as_string().unwrap_or_default());
                 });
-                set_box(LINKS, &links.get_value());
+                if let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(LINKS) {
+                    area.set_value(&links.get_value());
+                }
             });
         }
     };
@@ -206,21 +198,9 @@ fn surroundings(state: AppState) -> Surroundings {
     })
 }
 
-/// Sets the text of one of the team view's boxes (a text area of the current screen).
-fn set_box(id: &str, text: &str) {
-    let area = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(area) = area.and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-        area.set_value(text);
-    }
-}
-
-fn input_by_id(id: &str) -> Option<web_sys::HtmlInputElement> {
-    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
-}
-
 /// Copies the share link: the Clipboard API, or the link selected for copying by hand.
 fn copy_link() {
-    let text = input_by_id("ov-share-link").map(|i| i.value()).unwrap_or_default();
+    let text = by_id::<web_sys::HtmlInputElement>("ov-share-link").map(|i| i.value()).unwrap_or_default();
     spawn_local(async move {
         if clipboard::copy(&text).await {
             set_copy_status(Some("data-copied"));

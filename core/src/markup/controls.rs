@@ -81,31 +81,31 @@ pub fn report_controls(locale: Locale, around: &Surroundings, shared: bool, full
     o
 }
 
-/// A labelled text area for links, its hint tied to it by `aria-describedby`. Empty: the app
-/// puts back what the box held after drawing the screen (a property set, rather than escaping
-/// and re-parsing thousands of links into the markup on every "combine").
-fn links_field(out: &mut String, locale: Locale, id: &str, label: &str, hint: &str, rows: u32) {
+/// A labelled text area for links holding `value`, its hint tied to it by `aria-describedby`.
+/// ("Combine" fills only the figures' place, so this is drawn again only on a language change.)
+fn links_field(out: &mut String, locale: Locale, id: &str, label: &str, hint: &str, rows: u32, value: &str) {
     let testid = id.trim_start_matches("ov-");
     out.push_str(&format!(
-        r#"<label for="{id}" class="ov-label">{}</label><p class="ov-hint" id="{id}-hint">{}</p><textarea id="{id}" class="ov-textarea" data-testid="{testid}" rows="{rows}" aria-describedby="{id}-hint"></textarea>"#,
+        r#"<label for="{id}" class="ov-label">{}</label><p class="ov-hint" id="{id}-hint">{}</p><textarea id="{id}" class="ov-textarea" data-testid="{testid}" rows="{rows}" aria-describedby="{id}-hint">{}</textarea>"#,
         t(locale, label),
         t(locale, hint),
+        esc(value),
     ));
 }
 
 /// The team view's heading and form: links, a file of links, an optional baseline round (its
-/// box shown open when it holds something).
-pub fn team_form(locale: Locale, baseline_open: bool) -> String {
+/// box shown open when it holds something). `links` and `baseline` are what the boxes hold.
+pub fn team_form(locale: Locale, links: &str, baseline: &str) -> String {
     let mut o = String::new();
     title(&mut o, 1, locale.t("ui.team.title"));
     o.push_str(&format!(r#"<p class="ov-lead">{}</p><div class="ov-card ov-no-print">"#, t(locale, "ui.team.intro")));
-    links_field(&mut o, locale, "ov-team-links", "ui.team.paste_label", "ui.team.paste_hint", 8);
+    links_field(&mut o, locale, "ov-team-links", "ui.team.paste_label", "ui.team.paste_hint", 8, links);
     o.push_str(&format!(
         r#"<label for="ov-team-file" class="ov-label">{}</label><input id="ov-team-file" type="file" accept=".txt,text/plain" data-testid="team-file">"#,
         t(locale, "ui.team.file_label")
     ));
-    o.push_str(&format!(r#"<details class="ov-details"{}><summary>{}</summary>"#, if baseline_open { " open" } else { "" }, t(locale, "ui.team.baseline_label")));
-    links_field(&mut o, locale, "ov-team-baseline", "ui.team.baseline_label", "ui.team.baseline_hint", 5);
+    o.push_str(&format!(r#"<details class="ov-details"{}><summary>{}</summary>"#, if baseline.trim().is_empty() { "" } else { " open" }, t(locale, "ui.team.baseline_label")));
+    links_field(&mut o, locale, "ov-team-baseline", "ui.team.baseline_label", "ui.team.baseline_hint", 5, baseline);
     o.push_str(r#"</details><div class="ov-nav">"#);
     button(&mut o, "ov-btn--primary", "team-analyse", "", locale.t("ui.team.analyse"));
     o.push_str("</div></div>");
