@@ -134,11 +134,11 @@ pub fn encode_summary(report: &Report) -> Result<String, LinkError> {
 
 /// Decodes a link, a fragment (`#r=...`), or a bare `r=...`. Never panics.
 pub fn decode(text: &str) -> Result<Shared, LinkError> {
-    let payload = payload_of(text).ok_or(LinkError::NotOverlap)?;
+    let payload = payload_of(text, FRAGMENT_PREFIX).ok_or(LinkError::NotOverlap)?;
     if payload.is_empty() {
         return Err(LinkError::Truncated);
     }
-    if !payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if !in_link_alphabet(payload) {
         return Err(LinkError::Garbled);
     }
     // Only the alphabet's characters: a length base64 cannot have means characters were lost.
@@ -278,13 +278,19 @@ pub fn find_links(text: &str) -> Vec<&str> {
 }
 
 /// The payload after `r=` in a URL, fragment or bare string; `None` if there is no `r=` part.
-fn payload_of(text: &str) -> Option<&str> {
+/// The payload after `prefix` (`r=`, `t=`) in a link, a fragment or a bare `r=...`.
+pub(crate) fn payload_of<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let text = text.trim();
     let fragment = match text.find('#') {
         Some(i) => &text[i + 1..],
         None => text,
     };
-    fragment.strip_prefix(FRAGMENT_PREFIX)
+    fragment.strip_prefix(prefix)
+}
+
+/// Whether every character is in the base64url alphabet links use.
+pub(crate) fn in_link_alphabet(payload: &str) -> bool {
+    payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn header(version: u8, level: Level, role: Option<Role>) -> BitWriter {

@@ -83,10 +83,8 @@ pub struct TeamSummary {
 /// The checked body of a team link: the right prefix and alphabet, long enough, and the CRC
 /// matches. Never panics.
 fn envelope(text: &str) -> Result<Vec<u8>, LinkError> {
-    let text = text.trim();
-    let fragment = text.find('#').map_or(text, |i| &text[i + 1..]);
-    let payload = fragment.strip_prefix(FRAGMENT_PREFIX).ok_or(LinkError::NotOverlap)?;
-    if !payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    let payload = crate::share::payload_of(text, FRAGMENT_PREFIX).ok_or(LinkError::NotOverlap)?;
+    if !crate::share::in_link_alphabet(payload) {
         return Err(LinkError::Garbled);
     }
     let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| LinkError::Truncated)?;
