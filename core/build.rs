@@ -146,7 +146,7 @@ fn main() {
     match locales.get("en") {
         None => errors.push("locales/en.toml is missing".into()),
         Some(en) => {
-            for key in &required_keys {
+            for key in required_keys.iter().map(String::as_str).chain(tiers::EVERY_BUILD_KEYS) {
                 if !en.contains_key(key) {
                     errors.push(format!("locales/en.toml: missing key `{key}`"));
                 }
@@ -179,6 +179,10 @@ fn main() {
                     if value.trim().is_empty() {
                         errors.push(format!("locales/{lang}.toml: `{key}` is empty"));
                     }
+                    // One line per text: the app fetches a language's text as a line-based file.
+                    if value.contains(['\n', '\r', '\t']) {
+                        errors.push(format!("locales/{lang}.toml: `{key}` has a line break or tab; keep each text on one line"));
+                    }
                 }
             }
         }
@@ -208,10 +212,29 @@ fn main() {
             let _ = writeln!(code, "];");
         }
     }
+    // English, the fallback, is always bundled. Another language's first tier is bundled only
+    // with the `all-locales` feature (the results module, tests); the app bundles just its
+    // EVERY_BUILD_KEYS and fetches the rest when that language is chosen (`i18n::install`).
+    for (lang, map) in &locales {
+        let mut rows: Vec<(u32, &String)> =
+            map.iter().filter(|(k, _)| tiers::EVERY_BUILD_KEYS.contains(&k.as_str())).map(|(k, v)| (fnv1a(k), v)).collect();
+        rows.sort();
+        let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static LOCALE_{}_BASE: &[(u32, &str)] = &[", lang.to_uppercase());
+        for (h, v) in rows {
+            let _ = writeln!(code, "    ({h}, {v:?}),");
+        }
+        let _ = writeln!(code, "];");
+    }
     for (name, suffix) in [("LOCALES", ""), ("LOCALES_RESULTS", "_RESULTS")] {
         let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &[(u32, &str)])] = &[");
         for lang in locales.keys() {
-            let _ = writeln!(code, "    ({lang:?}, LOCALE_{}{suffix}),", lang.to_uppercase());
+            let upper = lang.to_uppercase();
+            if lang == "en" || !suffix.is_empty() {
+                let _ = writeln!(code, "    ({lang:?}, LOCALE_{upper}{suffix}),");
+            } else {
+                let _ = writeln!(code, "    #[cfg(feature = \"all-locales\")]\n    ({lang:?}, LOCALE_{upper}),");
+                let _ = writeln!(code, "    #[cfg(not(feature = \"all-locales\"))]\n    ({lang:?}, LOCALE_{upper}_BASE),");
+            }
         }
         let _ = writeln!(code, "];");
     }

@@ -4,7 +4,7 @@
 
 use crate::adapters::location::{self, Route};
 use crate::adapters::results;
-use crate::adapters::storage::{Progress, ProgressStore, StorageNotice};
+use crate::adapters::storage::{Progress, ProgressStore, Notice};
 use leptos::prelude::*;
 use overlap_core::config::Config;
 use overlap_core::i18n::Locale;
@@ -65,11 +65,13 @@ pub struct AppState {
     pub mode: RwSignal<Mode>,
     pub screen: RwSignal<Screen>,
     pub response: RwSignal<Response>,
-    pub notice: RwSignal<Option<StorageNotice>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// Set by navigation so the new screen's heading takes focus (not on first load).
     pub focus_request: RwSignal<u32>,
     /// An element id to focus instead of the heading (jump-to from the review list).
     focus_target: StoredValue<Option<String>>,
+    /// The language last chosen in the switch; a slower earlier choice must not override it.
+    chosen_locale: StoredValue<Locale>,
     store: StoredValue<ProgressStore>,
     /// The deploy-time configuration (`overlap.json`), validated.
     pub config: StoredValue<Config>,
@@ -90,14 +92,15 @@ impl AppState {
         let (saved, load_notice) = store.load();
         notice = notice.or(load_notice);
         let instrument = Instrument::current();
-        let browser_locale = location::preferred_languages().iter().find_map(|t| Locale::from_tag(t));
-        let locale = saved
-            .as_ref()
-            .and_then(|p| p.locale)
-            .or(browser_locale)
-            .filter(|l| l.is_available())
-            .or(config.default_locale)
-            .unwrap_or_default();
+        let wanted = wanted_locale(saved.as_ref().and_then(|p| p.locale), &config);
+        // Start-up fetched the wanted language's text if the first load did not carry it; if
+        // that failed, the app shows English and says so in the wanted language.
+        let locale = if wanted.is_loaded() {
+            wanted
+        } else {
+            notice = notice.or(Some(Notice::LocaleUnavailable(wanted)));
+            Locale::En
+        };
         let (response, screen) = match saved {
             Some(p) => (p.response, Screen::from_step(p.step)),
             None => (Response::new(instrument, None), Screen::Welcome),
@@ -114,6 +117,7 @@ impl AppState {
             notice: RwSignal::new(notice),
             focus_request: RwSignal::new(0),
             focus_target: StoredValue::new(None),
+            chosen_locale: StoredValue::new(locale),
             store: StoredValue::new(store),
             config: StoredValue::new(config),
         }
@@ -163,6 +167,27 @@ impl AppState {
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
         self.save();
+    }
+
+    /// Shows the app in `locale`, fetching its text first when the first load did not carry it.
+    /// Resolves to false when the text could not be loaded: the page stays as it was, with a
+    /// notice in the language asked for. Answers are untouched either way.
+    pub async fn choose_locale(self, locale: Locale) -> bool {
+        self.chosen_locale.set_value(locale);
+        let loaded = crate::adapters::locale::load(locale).await;
+        if self.chosen_locale.get_value() != locale {
+            // Another language was chosen while this one's text was on its way.
+            return loaded;
+        }
+        if loaded {
+            if self.notice.get_untracked().is_some_and(|n| n.locale().is_some()) {
+                self.notice.set(None);
+            }
+            self.set_locale(locale);
+        } else {
+            self.notice.set(Some(Notice::LocaleUnavailable(locale)));
+        }
+        loaded
     }
 
     /// Moves to a screen, saves, and asks for focus on its heading.
@@ -271,6 +296,13 @@ impl Default for AppState {
     fn default() -> Self {
         AppState::new()
     }
+}
+
+/// The language to show: the saved choice, else the browser's preferred one when this build
+/// knows it, else the configured default, else English. Its text may still need loading.
+pub fn wanted_locale(saved: Option<Locale>, config: &Config) -> Locale {
+    let browser = location::preferred_languages().iter().find_map(|t| Locale::from_tag(t));
+    saved.or(browser).filter(|l| l.is_available()).or(config.default_locale).unwrap_or_default()
 }
 
 fn mode_for(hash: &str) -> Mode {

@@ -147,7 +147,7 @@ async fn corrupt_saved_progress_is_set_aside_with_a_notice() {
     storage().set_item(&progress_key(Instrument::current().version), "v1|3|en|garbage!").unwrap();
     let state = mount_flow(h);
     tick().await;
-    assert_eq!(state.notice.get_untracked(), Some(overlap::adapters::storage::StorageNotice::CorruptSetAside));
+    assert_eq!(state.notice.get_untracked(), Some(overlap::adapters::storage::Notice::CorruptSetAside));
     assert_eq!(state.screen.get_untracked(), Screen::Welcome);
     assert!(storage().get_item("overlap:set-aside:overlap:progress:v1").unwrap().is_some());
 }

@@ -5,6 +5,7 @@
 //! sorted static tables. Adding a language is a translation job: a new file and one enum case.
 
 use crate::generated::{LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
+use std::sync::OnceLock;
 
 mod hash;
 pub mod tiers;
@@ -37,9 +38,17 @@ impl Locale {
         LOCALES.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
     }
 
-    /// The first tier, then (in builds with the `results` feature) the results tier.
+    /// The text installed at run time from the language's file, if any.
+    fn installed(self) -> Option<&'static [(u32, &'static str)]> {
+        INSTALLED[self as usize].get().map(Vec::as_slice)
+    }
+
+    /// The bundled first tier, the installed text, then (in builds with the `results` feature)
+    /// the results tier.
     fn find(self, h: u32) -> Option<&'static str> {
-        lookup(self.table(), h).or_else(|| self.find_results(h))
+        lookup(self.table(), h)
+            .or_else(|| self.installed().and_then(|t| lookup(t, h)))
+            .or_else(|| self.find_results(h))
     }
 
     #[cfg(feature = "results")]
@@ -56,9 +65,47 @@ impl Locale {
         None
     }
 
-    /// Whether this build has the locale's file (every key is then present, as build.rs checked).
+    /// Whether this build knows the language: it can be listed and chosen. Its text may still
+    /// have to be loaded first (see [`Locale::is_loaded`]).
     pub fn is_available(self) -> bool {
         !self.table().is_empty()
+    }
+
+    /// Whether every survey text of the language is here, bundled or installed (build.rs checked
+    /// that every language has exactly English's keys, so equal counts mean the full set).
+    pub fn is_loaded(self) -> bool {
+        self.installed().is_some() || self.table().len() == Locale::En.table().len()
+    }
+
+    /// The name of the file that carries the language's text, served beside index.html.
+    pub fn file_name(self) -> String {
+        format!("overlap-{}.txt", self.code())
+    }
+
+    /// Installs the language's text from the content of its file, after checking it: the right
+    /// format and language, and exactly the keys this build's English has, so a file from
+    /// another release (a stale cache) is refused rather than shown with gaps. Installing an
+    /// already loaded language changes nothing.
+    pub fn install(self, text: &str) -> Result<(), LocaleFileError> {
+        if self.is_loaded() {
+            return Ok(());
+        }
+        parse_file(self, text)?;
+        // The text lives as long as the page, like bundled text: it is leaked once, on success.
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        let _ = INSTALLED[self as usize].set(parse_file(self, text)?);
+        Ok(())
+    }
+
+    /// The content of the language's file: a header line, then one `hash<TAB>text` line per
+    /// survey text, in hash order. Made by the `overlap-locale-files` program at build time.
+    #[cfg(feature = "all-locales")]
+    pub fn file_text(self) -> String {
+        let mut out = format!("{FILE_HEADER} {}\n", self.code());
+        for (h, text) in self.table() {
+            out.push_str(&format!("{h:08x}\t{text}\n"));
+        }
+        out
     }
 
     /// The text for `key`. Falls back to English, then to a visible "[?]" marker, never a blank
@@ -97,6 +144,72 @@ impl Locale {
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
         LOCALE_KEYS.iter().copied().filter(move |k| self.has(k))
     }
+}
+
+/// The first line of a language file, followed by the language code.
+pub const FILE_HEADER: &str = "overlap-locale 1";
+
+// One slot per language for text installed at run time. The app is single-threaded; OnceLock
+// keeps it safe anyway and makes an installed table immutable.
+static INSTALLED: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] = [const { OnceLock::new() }; Locale::ALL.len()];
+
+/// Why a language file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocaleFileError {
+    /// The first line is not the header this build reads.
+    NotALocaleFile,
+    /// The file is for another language.
+    OtherLanguage,
+    /// A line is not `hash<TAB>text` (8 hex digits, non-empty text), or is out of order.
+    BadLine(usize),
+    /// The keys differ from this build's (a file from another release).
+    KeysDiffer,
+    /// The file stops before its final line break (a cut-off download).
+    Incomplete,
+}
+
+impl LocaleFileError {
+    /// A sentence for the console; the person sees the locale's `ui.language_unavailable`.
+    pub fn reason(self) -> String {
+        match self {
+            LocaleFileError::NotALocaleFile => "not a language file for this version".into(),
+            LocaleFileError::OtherLanguage => "the file is for another language".into(),
+            LocaleFileError::BadLine(n) => format!("line {n} is malformed"),
+            LocaleFileError::KeysDiffer => "its texts do not match this release".into(),
+            LocaleFileError::Incomplete => "the file is cut off".into(),
+        }
+    }
+}
+
+/// Reads a language file into a sorted table (see [`Locale::file_text`] for the format).
+fn parse_file(locale: Locale, text: &str) -> Result<Vec<(u32, &str)>, LocaleFileError> {
+    let mut lines = text.lines();
+    let header = lines.next().and_then(|l| l.strip_prefix(FILE_HEADER)).and_then(|l| l.strip_prefix(' '));
+    match header {
+        None => return Err(LocaleFileError::NotALocaleFile),
+        Some(code) if code != locale.code() => return Err(LocaleFileError::OtherLanguage),
+        Some(_) => {}
+    }
+    let mut table: Vec<(u32, &str)> = Vec::new();
+    for (i, line) in lines.enumerate().filter(|(_, l)| !l.is_empty()) {
+        let bad = LocaleFileError::BadLine(i + 2);
+        let (h, t) = line.split_once('\t').ok_or(bad)?;
+        let valid_hash = h.len() == 8 && h.bytes().all(|b| b.is_ascii_hexdigit());
+        let h = u32::from_str_radix(h, 16).ok().filter(|_| valid_hash).ok_or(bad)?;
+        if t.trim().is_empty() || table.last().is_some_and(|(last, _)| *last >= h) {
+            return Err(bad);
+        }
+        table.push((h, t));
+    }
+    // A cut-off download would otherwise pass with its last text cut short.
+    if !text.ends_with('\n') {
+        return Err(LocaleFileError::Incomplete);
+    }
+    let expected = Locale::En.table();
+    if table.len() != expected.len() || table.iter().zip(expected).any(|(a, b)| a.0 != b.0) {
+        return Err(LocaleFileError::KeysDiffer);
+    }
+    Ok(table)
 }
 
 /// Keys the instruments require (item, option, dimension, flag and action texts).

@@ -4,7 +4,6 @@
 
 use overlap_core::config::{Config, RawConfig};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 pub const FILE: &str = "overlap.json";
 const KNOWN: [&str; 10] = [
@@ -22,13 +21,7 @@ pub async fn load() -> (Config, Vec<String>) {
 
 async fn fetch_text() -> Result<String, String> {
     let window = super::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(FILE)).await.map_err(|_| "could not be fetched".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "unreadable".to_string())?;
-    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "unreadable".to_string())
+    super::fetched_text(window.fetch_with_str(FILE)).await
 }
 
 /// Parses JSON text with the browser's own parser (no JSON crate in the bundle).

@@ -17,9 +17,10 @@ pub fn progress_key(version: u8) -> String {
 const KEY_PREFIX: &str = "overlap:progress:v";
 const SET_ASIDE_PREFIX: &str = "overlap:set-aside:";
 
-/// What the user should be told about storage, if anything.
+/// What the user should be told, if anything: about storage, or a language whose text could not
+/// be loaded (defined here because storage produces most of them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageNotice {
+pub enum Notice {
     /// localStorage cannot be used here (blocked, e.g. in a cross-site iframe).
     Unavailable,
     /// A write failed (quota, or storage revoked mid-session).
@@ -28,15 +29,27 @@ pub enum StorageNotice {
     CorruptSetAside,
     /// Saved progress belongs to another instrument version; it was set aside.
     OtherVersionSetAside,
+    /// The chosen language's text could not be loaded; the app stays in English. Shown in that
+    /// language (every build carries this sentence in every language).
+    LocaleUnavailable(Locale),
 }
 
-impl StorageNotice {
+impl Notice {
     pub fn key(self) -> &'static str {
         match self {
-            StorageNotice::Unavailable => "ui.storage.unavailable",
-            StorageNotice::WriteFailed => "ui.storage.write_failed",
-            StorageNotice::CorruptSetAside => "ui.storage.corrupt",
-            StorageNotice::OtherVersionSetAside => "ui.storage.other_version",
+            Notice::Unavailable => "ui.storage.unavailable",
+            Notice::WriteFailed => "ui.storage.write_failed",
+            Notice::CorruptSetAside => "ui.storage.corrupt",
+            Notice::OtherVersionSetAside => "ui.storage.other_version",
+            Notice::LocaleUnavailable(_) => "ui.language_unavailable",
+        }
+    }
+
+    /// The language to show the notice in, when it is not the page's.
+    pub fn locale(self) -> Option<Locale> {
+        match self {
+            Notice::LocaleUnavailable(l) => Some(l),
+            _ => None,
         }
     }
 }
@@ -82,19 +95,29 @@ pub struct ProgressStore {
 
 impl ProgressStore {
     /// Probes storage: reading `window.localStorage` may throw, and writing may throw too.
-    pub fn open() -> (ProgressStore, Option<StorageNotice>) {
+    pub fn open() -> (ProgressStore, Option<Notice>) {
         let available = probe();
         let store = ProgressStore { available, memory: None };
-        (store, (!available).then_some(StorageNotice::Unavailable))
+        (store, (!available).then_some(Notice::Unavailable))
     }
 
     pub fn is_available(&self) -> bool {
         self.available
     }
 
+    /// The language saved with the progress, read without changing anything (start-up fetches
+    /// that language's text before the app is built; `load` then does the real work).
+    pub fn saved_locale() -> Option<Locale> {
+        if !probe() {
+            return None;
+        }
+        let text = get(&progress_key(Instrument::current().version))?;
+        Locale::from_tag(text.split('|').nth(2)?)
+    }
+
     /// Loads saved progress for the current instrument. Corrupt or other-version data is moved
     /// to a set-aside key (not deleted) and reported.
-    pub fn load(&mut self) -> (Option<Progress>, Option<StorageNotice>) {
+    pub fn load(&mut self) -> (Option<Progress>, Option<Notice>) {
         if !self.available {
             return (None, None);
         }
@@ -103,7 +126,7 @@ impl ProgressStore {
         let mut notice = None;
         for other in stored_keys().into_iter().filter(|k| k.starts_with(KEY_PREFIX) && *k != key) {
             set_aside(&other);
-            notice = Some(StorageNotice::OtherVersionSetAside);
+            notice = Some(Notice::OtherVersionSetAside);
         }
         match get(&key) {
             None => (None, notice),
@@ -111,14 +134,14 @@ impl ProgressStore {
                 Some(p) => (Some(p), notice),
                 None => {
                     set_aside(&key);
-                    (None, Some(StorageNotice::CorruptSetAside))
+                    (None, Some(Notice::CorruptSetAside))
                 }
             },
         }
     }
 
     /// Saves progress; returns a notice when the write failed (the app keeps working).
-    pub fn save(&mut self, progress: &Progress) -> Option<StorageNotice> {
+    pub fn save(&mut self, progress: &Progress) -> Option<Notice> {
         let text = progress.to_text()?;
         self.memory = Some(text.clone());
         if !self.available {
@@ -126,7 +149,7 @@ impl ProgressStore {
         }
         match gloo_storage::LocalStorage::raw().set_item(&progress_key(progress.response.instrument_version), &text) {
             Ok(()) => None,
-            Err(_) => Some(StorageNotice::WriteFailed),
+            Err(_) => Some(Notice::WriteFailed),
         }
     }
 

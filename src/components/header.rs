@@ -9,9 +9,15 @@ use overlap_core::i18n::Locale;
 pub fn Header() -> impl IntoView {
     let state = use_app();
     let on_change = move |ev: leptos::ev::Event| {
-        if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-            state.set_locale(l);
-        }
+        let Some(l) = Locale::from_tag(&event_target_value(&ev)) else { return };
+        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+        wasm_bindgen_futures::spawn_local(async move {
+            // When the language's text could not be loaded, the switch shows the page's
+            // language again (the notice says why).
+            if !state.choose_locale(l).await {
+                select.set_value(state.locale.get_untracked().code());
+            }
+        });
     };
     let (name, logo) = state.config.with_value(|c| (c.consultancy_name.clone(), c.logo.clone()));
     // The consultancy's name and logo are text and an attribute, never HTML.

@@ -1,7 +1,8 @@
-//! The storage notice: a short, dismissible status message when progress cannot be kept.
+//! The notice bar: a short, dismissible status message when progress cannot be kept or a
+//! language's text could not be loaded.
 
 use crate::state::use_app;
-use crate::components::text::tr;
+use crate::components::text::{tr, tr_in};
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +14,7 @@ pub fn NoticeBar() -> impl IntoView {
                 state.notice.get().map(|n| {
                     view! {
                         <div class="ov-notice" data-testid="storage-notice">
-                            <p>{tr(n.key())}</p>
+                            <p lang=n.locale().map(|l| l.code())>{tr_in(n.locale(), n.key())}</p>
                             <button type="button" class="ov-btn ov-btn--quiet" on:click=move |_| state.notice.set(None)>
                                 {tr("ui.dismiss")}
                             </button>

@@ -7,10 +7,17 @@
 
 use crate::state::use_app;
 use leptos::prelude::*;
+use overlap_core::i18n::Locale;
 
 /// A text node showing `key` in the current locale, updated when the locale changes.
 pub fn tr(key: &str) -> impl IntoView + use<> {
+    tr_in(None, key)
+}
+
+/// `tr`, but in a fixed language when `fixed` is set (a notice about that language's text).
+/// `tr` goes through here too, so both share one instantiation.
+pub fn tr_in(fixed: Option<Locale>, key: &str) -> impl IntoView + use<> {
     let locale = use_app().locale;
     let key = key.to_string();
-    move || locale.get().t(&key)
+    move || fixed.unwrap_or_else(|| locale.get()).t(&key)
 }

@@ -178,3 +178,83 @@ fn the_survey_screens_need_only_the_first_tier() {
     FIRST_TIER_ONLY.with(|f| f.set(false));
     assert_ne!(Locale::En.t("ui.results.title"), "[?]");
 }
+
+// Language files: what the app installs when someone chooses a language the first load does
+// not carry. The tests build with every language bundled, so they check the file against it.
+
+#[test]
+fn a_language_file_reads_back_as_the_bundled_text() {
+    let text = Locale::Es.file_text();
+    assert!(text.starts_with("overlap-locale 1 es\n"));
+    let table = parse_file(Locale::Es, &text).expect("the generated file is valid");
+    assert_eq!(table.as_slice(), Locale::Es.table());
+    assert_eq!(table.len(), Locale::En.table().len());
+    // Line endings rewritten by a server or an editor do not matter.
+    assert_eq!(parse_file(Locale::Es, &text.replace('\n', "\r\n")).expect("CRLF"), table);
+}
+
+#[test]
+fn installing_a_bundled_language_changes_nothing() {
+    assert!(Locale::Es.is_loaded());
+    assert_eq!(Locale::Es.install("not a language file"), Ok(()));
+    assert_eq!(Locale::Es.t("ui.language_name"), "Español");
+}
+
+#[test]
+fn every_language_names_itself_in_every_build() {
+    // The language switch lists a language before its text is loaded.
+    for key in tiers::EVERY_BUILD_KEYS {
+        for locale in Locale::ALL {
+            assert_ne!(locale.t(key), "[?]", "{}: {key}", locale.code());
+        }
+    }
+    assert_eq!(Locale::Es.file_name(), "overlap-es.txt");
+}
+
+#[test]
+fn a_bad_language_file_is_refused_with_its_reason() {
+    let good = Locale::Es.file_text();
+    let lines: Vec<&str> = good.lines().collect();
+    let with = |f: &dyn Fn(&mut Vec<String>)| {
+        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        f(&mut l);
+        l.join("\n") + "\n"
+    };
+    let check = |text: &str, expected: LocaleFileError| {
+        assert_eq!(parse_file(Locale::Es, text).map(|_| ()), Err(expected), "{text:.60}");
+    };
+    check("", LocaleFileError::NotALocaleFile);
+    check("<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
+    check(&good.replacen("overlap-locale 1", "overlap-locale 2", 1), LocaleFileError::NotALocaleFile);
+    check(&good.replacen(" es\n", " en\n", 1), LocaleFileError::OtherLanguage);
+    check(&with(&|l| {
+        l.pop();
+    }), LocaleFileError::KeysDiffer);
+    check(&with(&|l| l.push("ffffffff\tA text this release does not have".into())), LocaleFileError::KeysDiffer);
+    check(&with(&|l| l[1] = l[1].replace('\t', " ")), LocaleFileError::BadLine(2));
+    check(&with(&|l| l[2] = format!("zz{}", &l[2][2..])), LocaleFileError::BadLine(3));
+    check(&with(&|l| l[2] = format!("{}\t ", &l[2][..8])), LocaleFileError::BadLine(3));
+    check(&with(&|l| l.swap(2, 3)), LocaleFileError::BadLine(4));
+    check(&with(&|l| {
+        let dup = l[2].clone();
+        l.insert(2, dup);
+    }), LocaleFileError::BadLine(4));
+    check(good.trim_end(), LocaleFileError::Incomplete);
+    let cut: String = good.chars().take(good.chars().count() - 3).collect();
+    check(&cut, LocaleFileError::Incomplete);
+    assert!(LocaleFileError::BadLine(7).reason().contains('7'));
+}
+
+proptest::proptest! {
+    // Whatever a server returns in place of the file, reading it never panics, and only the
+    // real file is accepted.
+    #[test]
+    fn reading_any_text_never_panics(text in "(?s).{0,400}", cut in 0usize..20_000) {
+        proptest::prop_assert!(parse_file(Locale::Es, &text).is_err());
+        let good = Locale::Es.file_text();
+        let cut = good.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(good.len());
+        let truncated = &good[..cut];
+        let result = parse_file(Locale::Es, truncated);
+        proptest::prop_assert_eq!(result.is_ok(), truncated == good);
+    }
+}

@@ -20,6 +20,11 @@ pub const FIRST_LOAD_EXCEPTIONS: [&str; 6] = [
     "ui.results.retry", "ui.shared.start_own",
 ];
 
+/// Keys every build carries for every language, whatever text it bundles: a language's own name
+/// (the language switch lists it before its text is loaded) and the sentence that says its text
+/// could not be loaded (shown in that language, to the person who asked for it).
+pub const EVERY_BUILD_KEYS: [&str; 2] = ["ui.language_name", "ui.language_unavailable"];
+
 /// Whether `key` belongs to the results tier (left out of the first load).
 pub fn results_tier(key: &str) -> bool {
     RESULTS_PREFIXES.iter().any(|p| key.starts_with(p)) && !FIRST_LOAD_EXCEPTIONS.contains(&key)

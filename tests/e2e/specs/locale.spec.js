@@ -55,3 +55,52 @@ test('a link made in Spanish opens in English with the same scores', async ({ br
   expect(await figures(reader)).toEqual(spanish);
   await en.close();
 });
+
+// Spanish text is a file of its own, fetched only when Spanish is wanted: English visitors never
+// download it, and when it cannot be had the page stays in English and says so in Spanish.
+test('English visitors never download the Spanish text; choosing Spanish fetches it once', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/');
+  await expect(page.getByTestId('start')).toHaveText('Start the assessment');
+  expect(page.requests.filter((u) => u.endsWith('overlap-es.txt'))).toEqual([]);
+  await page.getByTestId('locale-switch').selectOption('es');
+  await expect(page.getByTestId('start')).toHaveText('Comenzar la evaluación');
+  await page.getByTestId('locale-switch').selectOption('en');
+  await page.getByTestId('locale-switch').selectOption('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  expect(page.requests.filter((u) => u.endsWith('overlap-es.txt'))).toHaveLength(1);
+  expect(page.consoleErrors).toEqual([]);
+});
+
+test('when the Spanish text cannot be loaded, the page stays in English, says so in Spanish, and keeps answers', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/');
+  await startAs(page, 'internal_it');
+  await page.locator('.ov-flow input[type=radio]').first().check();
+  await page.route('**/overlap-es.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'overlap-locale 1 es\n0000abcd\tCortado' }));
+  await page.getByTestId('locale-switch').selectOption('es');
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice).toContainText('No se pudo cargar el texto en español');
+  await expect(notice.locator('p')).toHaveAttribute('lang', 'es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('locale-switch')).toHaveValue('en');
+  await expect(page.getByTestId('next')).toHaveText('Next');
+  await expect(page.locator('.ov-flow input[type=radio]:checked')).toHaveCount(1);
+  await expectAccessible(page, 'language unavailable notice');
+  // The file is back (a network blip): choosing Spanish again works and clears the notice.
+  await page.unroute('**/overlap-es.txt');
+  await page.getByTestId('locale-switch').selectOption('es');
+  await expect(page.getByTestId('next')).toHaveText('Siguiente');
+  await expect(notice).toHaveCount(0);
+  await expect(page.locator('.ov-flow input[type=radio]:checked')).toHaveCount(1);
+});
+
+test('a Spanish browser whose Spanish text is missing gets English and a notice in Spanish', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  await page.route('**/overlap-es.txt', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('http://127.0.0.1:4173/');
+  await expect(page.getByTestId('start')).toHaveText('Start the assessment');
+  await expect(page.getByTestId('storage-notice')).toContainText('No se pudo cargar el texto en español');
+  await expect(page.getByTestId('locale-switch')).toHaveValue('en');
+  await expectAccessible(page, 'welcome, Spanish unavailable');
+  await context.close();
+});
