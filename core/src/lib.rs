@@ -20,6 +20,7 @@ pub mod sample;
 pub mod scoring;
 pub mod share;
 pub mod team_link;
+pub mod wire;
 
 pub use instrument::{Dimension, Instrument, Item, ItemKind, Owner, Phase, Role};
 pub use response::{Answer, Response};

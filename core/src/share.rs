@@ -13,12 +13,9 @@
 use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role, UnknownVersion};
 use crate::response::{Answer, Response};
 use crate::scoring::{DimensionScore, Report};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 
 /// What follows `#` in a share link, before the payload.
 pub const FRAGMENT_PREFIX: &str = "r=";
-pub(crate) const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_XMODEM);
 const NO_SCORE: u32 = 127;
 
 /// How much a link carries; the sender chooses.
@@ -142,8 +139,8 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
         return Err(LinkError::Garbled);
     }
     // Only the alphabet's characters: a length base64 cannot have means characters were lost.
-    let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
-        let head = payload.get(..4).and_then(|h| URL_SAFE_NO_PAD.decode(h).ok());
+    let bytes = crate::wire::decode(payload).ok_or_else(|| {
+        let head = payload.get(..4).and_then(crate::wire::decode);
         let expected = head.and_then(|h| {
             Instrument::by_version(h[0] >> 2).ok().map(|i| byte_len(i, h[0] & 0b10 != 0).div_ceil(3) * 4)
         });
@@ -159,7 +156,7 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
     let summary = bytes[0] & 0b10 != 0;
     let expected = Instrument::by_version(version).ok().map(|i| byte_len(i, summary));
     let (body, sum) = bytes.split_at(bytes.len() - 2);
-    if CRC.checksum(body).to_be_bytes() != sum {
+    if crate::wire::crc16(body).to_be_bytes() != sum {
         return Err(match expected {
             Some(n) if bytes.len() < n => LinkError::Truncated,
             _ => LinkError::Altered,
@@ -358,9 +355,9 @@ impl BitWriter {
     }
 
     pub(crate) fn finish(mut self) -> String {
-        let sum = CRC.checksum(&self.bytes);
+        let sum = crate::wire::crc16(&self.bytes);
         self.bytes.extend_from_slice(&sum.to_be_bytes());
-        URL_SAFE_NO_PAD.encode(&self.bytes)
+        crate::wire::encode(&self.bytes)
     }
 }
 

@@ -13,9 +13,7 @@
 
 use crate::aggregate::{AreaRow, Hidden, RoleGroup, Spread, TeamReport};
 use crate::instrument::{Dimension, Instrument, Role};
-use crate::share::{BitReader, BitWriter, LinkError, CRC};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
+use crate::share::{BitReader, BitWriter, LinkError};
 
 pub const FRAGMENT_PREFIX: &str = "t=";
 const NONE8: u32 = 255;
@@ -87,12 +85,12 @@ fn envelope(text: &str) -> Result<Vec<u8>, LinkError> {
     if !crate::share::in_link_alphabet(payload) {
         return Err(LinkError::Garbled);
     }
-    let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|_| LinkError::Truncated)?;
+    let bytes = crate::wire::decode(payload).ok_or(LinkError::Truncated)?;
     if bytes.len() < 8 {
         return Err(LinkError::Truncated);
     }
     let (body, sum) = bytes.split_at(bytes.len() - 2);
-    if CRC.checksum(body).to_be_bytes() != sum {
+    if crate::wire::crc16(body).to_be_bytes() != sum {
         return Err(LinkError::Altered);
     }
     Ok(body.to_vec())
