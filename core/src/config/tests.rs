@@ -72,3 +72,17 @@ fn origins_and_urls_are_strict() {
     assert!(!is_http_url("https://a.example/\"><script>"));
     assert!(is_http_url("http://127.0.0.1:4173/"));
 }
+
+#[test]
+fn the_gamma_power_matches_powf_for_every_channel_value() {
+    // Exhaustive: a colour channel has 256 values, and only those above 0.04045 use the power.
+    for v in 0..=255u8 {
+        let x = (v as f64 / 255.0 + 0.055) / 1.055;
+        let (ours, std) = (pow_2_4(x), x.powf(2.4));
+        assert!((ours - std).abs() <= 1e-13 * std, "{v}: {ours} vs {std}");
+    }
+    assert_eq!(pow_2_4(1.0), 1.0);
+    assert_eq!(pow_2_4(0.0), 0.0);
+    // The published contrast of black on white.
+    assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+}
