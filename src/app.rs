@@ -42,7 +42,7 @@ pub fn App(config: Config) -> impl IntoView {
                     Mode::Assessment => view! { <Flow/> }.into_any(),
                     Mode::Shared(Ok(fragment)) => view! { <ResultsScreen request=Request::Report { fragment, shared: true }/> }.into_any(),
                     Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
-                    Mode::Team => view! { <ResultsScreen request=Request::Team { combined: false }/> }.into_any(),
+                    Mode::Team => view! { <ResultsScreen request=Request::Team/> }.into_any(),
                     Mode::TeamSummary(Ok(fragment)) => view! { <ResultsScreen request=Request::TeamSummary { fragment }/> }.into_any(),
                     Mode::TeamSummary(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}

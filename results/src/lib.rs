@@ -1,14 +1,17 @@
-//! The lazily loaded results module: `overlap_core::results` behind wasm-bindgen, nothing more.
+//! The lazily loaded results module: `overlap_core::results` behind wasm-bindgen, and the results
+//! screens' behaviour in the browser (`screen`).
 //!
 //! The app (`src/adapters/results.rs`) imports this module the first time it needs a report or
-//! the team view. Every function takes strings and returns strings (or arrays of strings), so the
-//! boundary between the two WebAssembly modules carries no Rust types. A link that does not
-//! decode returns an empty array; the app then shows its own link error, never a blank screen.
+//! the team view, and calls [`show`] with the element to draw into. Arguments are strings and
+//! numbers, so the boundary between the two WebAssembly modules carries no Rust types. A link
+//! that does not decode returns false; the app then shows its own link error, never a blank
+//! screen. The markup itself comes from `overlap_core::results`, tested natively.
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
-use overlap_core::results;
 use wasm_bindgen::prelude::*;
+
+mod screen;
 
 fn locale(code: &str) -> Locale {
     Locale::from_tag(code).unwrap_or_default()
@@ -19,32 +22,18 @@ fn around(share_base: &str, cta_text: &str, cta_url: &str) -> Surroundings {
     Surroundings { share_base: share_base.to_string(), cta }
 }
 
-/// `[html, JSON export, CSV export]` for a result fragment (`r=...`), or `[]` when the fragment
-/// does not decode. An empty `cta_url` means no call to action.
+/// Draws a results screen into `host` and answers its controls. `kind` is `report` (the person's
+/// own result), `shared` (a result link), `team` or `team_summary`; `fresh` is true the first
+/// time the app shows the screen and false when it redraws it (a change of language). An empty
+/// `cta_url` means no call to action. Returns false when the fragment does not decode.
 #[wasm_bindgen]
-pub fn report(locale_code: &str, fragment: &str, shared: bool, date: &str, share_base: &str, cta_text: &str, cta_url: &str) -> Vec<String> {
-    results::report(locale(locale_code), fragment, shared, date, &around(share_base, cta_text, cta_url))
-        .map(|r| vec![r.html, r.json, r.csv])
-        .unwrap_or_default()
-}
-
-/// `[html, CSV export]`: the team view holding `links` and `baseline`, with the figures once
-/// `combined` (the CSV is empty before).
-#[wasm_bindgen]
-pub fn team(locale_code: &str, links: &str, baseline: &str, threshold: u32, share_base: &str, combined: bool) -> Vec<String> {
-    let (html, csv) = results::team_screen(locale(locale_code), links, baseline, threshold as usize, share_base, combined);
-    vec![html, csv]
-}
-
-/// `[html, CSV export]`: only the team figures (what goes in `#ov-team-result`), for "combine".
-#[wasm_bindgen]
-pub fn team_result(locale_code: &str, links: &str, baseline: &str, threshold: u32, share_base: &str) -> Vec<String> {
-    let out = results::team(locale(locale_code), links, baseline, threshold as usize, share_base);
-    vec![out.html, out.csv]
-}
-
-/// `[html]` for a team summary fragment (`t=...`), or `[]` when it does not decode.
-#[wasm_bindgen]
-pub fn team_summary(locale_code: &str, fragment: &str) -> Vec<String> {
-    results::team_summary(locale(locale_code), fragment).into_iter().collect()
+#[allow(clippy::too_many_arguments)]
+pub fn show(host: web_sys::HtmlElement, kind: &str, locale_code: &str, fragment: &str, fresh: bool, share_base: &str, cta_text: &str, cta_url: &str, threshold: u32) -> bool {
+    let fragment = fragment.to_string();
+    let kind = match kind {
+        "report" | "shared" => screen::Kind::Report { fragment, shared: kind == "shared" },
+        "team_summary" => screen::Kind::TeamSummary { fragment },
+        _ => screen::Kind::Team,
+    };
+    screen::show(host, kind, locale(locale_code), fresh, around(share_base, cta_text, cta_url), threshold as usize)
 }

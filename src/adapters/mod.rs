@@ -1,8 +1,6 @@
 //! Thin adapters over the browser: each owns one outside system and never panics on it.
 
-pub mod clipboard;
 pub mod config;
-pub mod download;
 pub mod embed;
 pub mod locale;
 pub mod location;

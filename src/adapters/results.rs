@@ -8,8 +8,8 @@
 //! answers are saved already, so nothing is lost. Built with the `inline-results` feature (the
 //! component tests), the results module's functions are linked in and called directly instead.
 //!
-//! One request type and one answer type (a list of strings) on purpose: every distinct future
-//! and signal type costs the first load code, and the screens only need markup and file contents.
+//! The module draws the screen into an element the app hands it and answers the screen's controls
+//! itself (exports, copying, the team boxes), so none of that code is in the first load.
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
@@ -18,27 +18,24 @@ use overlap_core::markup::controls::Surroundings;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable;
 
-/// A screen the results module renders.
+/// A screen the results module draws.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// A result fragment (`r=...`): the person's own results or a shared link.
     Report { fragment: String, shared: bool },
-    /// The team view; `combined` once the person has combined the links.
-    Team { combined: bool },
-    /// Only the team figures, for "combine" (the form stays as it is).
-    TeamResult,
+    /// The team view.
+    Team,
     /// A team summary fragment (`t=...`).
     TeamSummary { fragment: String },
 }
 
-/// What the screens need besides the request: language, date, configuration, the team boxes.
+/// What the screens need besides the request: language, configuration, and whether this is the
+/// screen's first drawing (the team boxes start empty) or a redraw (a change of language).
 pub struct Context {
     pub locale: Locale,
-    pub date: String,
+    pub fresh: bool,
     pub around: Surroundings,
     pub threshold: usize,
-    pub links: String,
-    pub baseline: String,
 }
 
 /// Starts loading the results module in the background, if it is not loaded yet.
@@ -47,45 +44,30 @@ pub fn preload() {
     lazy::results_preload();
 }
 
-/// Renders a screen: `[html, …file contents]`, or `[]` when a link does not decode. For a
-/// report the files are `[JSON export (empty for a summary link), CSV export]`; for the team
-/// view and its figures `[CSV export]` (empty before combining).
-pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unavailable> {
-    // The component tests call the results module's own functions, linked in, with the same
+/// Has the results module draw a screen into `host`; from then on the module answers the
+/// screen's controls itself. `Ok(false)` when the link does not decode.
+pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) -> Result<bool, Unavailable> {
+    let (kind, fragment) = match request {
+        Request::Report { fragment, shared: false } => ("report", fragment.as_str()),
+        Request::Report { fragment, shared: true } => ("shared", fragment.as_str()),
+        Request::Team => ("team", ""),
+        Request::TeamSummary { fragment } => ("team_summary", fragment.as_str()),
+    };
+    let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
+    let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
+    // The component tests call the results module's own function, linked in, with the same
     // arguments the lazy path sends.
     #[cfg(feature = "inline-results")]
-    {
-        let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
-        let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
-        return Ok(match request {
-            Request::Report { fragment, shared } => overlap_results::report(code, fragment, *shared, &cx.date, base, &cta_text, &cta_url),
-            Request::Team { combined } => overlap_results::team(code, &cx.links, &cx.baseline, threshold, base, *combined),
-            Request::TeamResult => overlap_results::team_result(code, &cx.links, &cx.baseline, threshold, base),
-            Request::TeamSummary { fragment } => overlap_results::team_summary(code, fragment),
-        });
-    }
+    return Ok(overlap_results::show(host.clone(), kind, code, fragment, cx.fresh, base, &cta_text, &cta_url, threshold));
     #[cfg(not(feature = "inline-results"))]
     {
         use wasm_bindgen::JsValue;
         let s = |v: &str| JsValue::from_str(v);
-        let locale = s(cx.locale.code());
-        let (name, args) = match request {
-            Request::Report { fragment, shared } => {
-                let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
-                let args = vec![locale, s(fragment), JsValue::from_bool(*shared), s(&cx.date), s(&cx.around.share_base), s(&cta_text), s(&cta_url)];
-                ("report", args)
-            }
-            Request::Team { combined } => {
-                let threshold = JsValue::from_f64(cx.threshold as f64);
-                ("team", vec![locale, s(&cx.links), s(&cx.baseline), threshold, s(&cx.around.share_base), JsValue::from_bool(*combined)])
-            }
-            Request::TeamResult => {
-                let threshold = JsValue::from_f64(cx.threshold as f64);
-                ("team_result", vec![locale, s(&cx.links), s(&cx.baseline), threshold, s(&cx.around.share_base)])
-            }
-            Request::TeamSummary { fragment } => ("team_summary", vec![locale, s(fragment)]),
-        };
-        lazy::call(name, &args).await
+        let args = [
+            host.into(), s(kind), s(code), s(fragment), JsValue::from_bool(cx.fresh), s(base), s(&cta_text), s(&cta_url),
+            JsValue::from_f64(threshold as f64),
+        ];
+        lazy::call("show", &args).await?.as_bool().ok_or(Unavailable)
     }
 }
 
@@ -93,7 +75,6 @@ pub async fn render(request: &Request, cx: &Context) -> Result<Vec<String>, Unav
 mod lazy {
     use super::Unavailable;
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
 
     // boot.js defines `overlapResults` (it imports the module relative to itself). If it is
     // missing, or the import fails, the call comes back as an error, never a panic.
@@ -109,12 +90,10 @@ mod lazy {
         let _ = results_preload_js();
     }
 
-    /// Calls an export of the results module and reads back its array of strings.
-    pub async fn call(name: &str, args: &[JsValue]) -> Result<Vec<String>, Unavailable> {
+    /// Calls an export of the results module and returns its answer.
+    pub async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, Unavailable> {
         let array: js_sys::Array = args.iter().collect();
         let promise = results_call(name, array).map_err(|_| Unavailable)?;
-        let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| Unavailable)?;
-        let array = value.dyn_into::<js_sys::Array>().map_err(|_| Unavailable)?;
-        Ok(array.iter().filter_map(|v| v.as_string()).collect())
+        wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| Unavailable)
     }
 }

@@ -1,0 +1,236 @@
+//! The results screens' behaviour in the browser: renders a screen into the host element the app
+//! gives it and answers its controls (print, exports, copying the share link, the share level,
+//! the team boxes and "combine"). It lives here, in the module fetched on demand, so the survey's
+//! first load carries none of it. Nothing here panics on the browser: a missing element or a
+//! refused API does nothing, or falls back (the link selected for copying by hand).
+
+use overlap_core::i18n::Locale;
+use overlap_core::markup::controls::Surroundings;
+use overlap_core::results;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const LINKS: &str = "ov-team-links";
+const BASELINE: &str = "ov-team-baseline";
+const SHARE_LINK: &str = "ov-share-link";
+const TEAM_RESULT: &str = "ov-team-result";
+
+/// What the screen on show needs to redraw itself and answer its controls.
+#[derive(Default)]
+struct State {
+    locale: Locale,
+    share_base: String,
+    threshold: usize,
+    /// The files the screen offers: `[JSON, CSV]` for a report, `[CSV]` for the team view.
+    files: Vec<String>,
+    /// What the team boxes hold, kept across redraws (a change of language).
+    links: String,
+    baseline: String,
+    combined: bool,
+    /// The host's event handlers; replaced (and the old ones dropped) with each new host.
+    handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+    host: Option<web_sys::HtmlElement>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+/// Which screen to show, as the app names it.
+pub enum Kind {
+    Report { fragment: String, shared: bool },
+    Team,
+    TeamSummary { fragment: String },
+}
+
+/// Draws the screen into `host` and wires its controls. `fresh` is true the first time the app
+/// shows this screen (the team boxes start empty) and false when it redraws it (language).
+/// Returns false when a link does not decode; the app then shows its own link error.
+pub fn show(host: web_sys::HtmlElement, kind: Kind, locale: Locale, fresh: bool, around: Surroundings, threshold: usize) -> bool {
+    let html = STATE.with_borrow_mut(|s| {
+        if fresh {
+            (s.links, s.baseline, s.combined) = (String::new(), String::new(), false);
+        }
+        (s.locale, s.share_base, s.threshold) = (locale, around.share_base.clone(), threshold);
+        let (html, files) = match kind {
+            Kind::Report { fragment, shared } => match results::report(locale, &fragment, shared, &today(locale), &around) {
+                Some(r) => (r.html, vec![r.json, r.csv]),
+                None => return None,
+            },
+            Kind::Team => {
+                let (html, csv) = results::team_screen(locale, &s.links, &s.baseline, threshold, &around.share_base, s.combined);
+                (html, vec![csv])
+            }
+            Kind::TeamSummary { fragment } => (results::team_summary(locale, &fragment)?, Vec::new()),
+        };
+        s.files = files;
+        Some(html)
+    });
+    let Some(html) = html else {
+        host.set_inner_html("");
+        return false;
+    };
+    host.set_inner_html(&html);
+    wire(host);
+    true
+}
+
+/// Today's date in the locale's format, for the printed report.
+fn today(locale: Locale) -> String {
+    js_sys::Date::new_0().to_locale_date_string(locale.code(), &JsValue::UNDEFINED).into()
+}
+
+/// Attaches the delegated handlers to a host element, once per element.
+fn wire(host: web_sys::HtmlElement) {
+    if STATE.with_borrow(|s| s.host.as_ref() == Some(&host)) {
+        return;
+    }
+    let click = Closure::<dyn FnMut(web_sys::Event)>::new(on_click);
+    let change = Closure::<dyn FnMut(web_sys::Event)>::new(on_change);
+    let input = Closure::<dyn FnMut(web_sys::Event)>::new(on_input);
+    host.set_onclick(Some(click.as_ref().unchecked_ref()));
+    host.set_onchange(Some(change.as_ref().unchecked_ref()));
+    host.set_oninput(Some(input.as_ref().unchecked_ref()));
+    STATE.with_borrow_mut(|s| {
+        s.handlers = vec![click, change, input];
+        s.host = Some(host);
+    });
+}
+
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+fn file(index: usize) -> String {
+    STATE.with_borrow(|s| s.files.get(index).cloned().unwrap_or_default())
+}
+
+fn on_click(ev: web_sys::Event) {
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let Some(action) = target.and_then(|t| t.closest("[data-action]").ok().flatten()).and_then(|e| e.get_attribute("data-action")) else { return };
+    match action.as_str() {
+        "print" | "team-print" => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+        "export-json" => offer("overlap-result.json", "application/json", &file(0)),
+        "export-csv" => offer("overlap-scores.csv", "text/csv", &file(1)),
+        "team-csv" => offer("overlap-team.csv", "text/csv", &file(0)),
+        "copy-link" => copy_link(),
+        "start-own" => start_own(),
+        "team-analyse" => combine(),
+        _ => {}
+    }
+}
+
+fn on_change(ev: web_sys::Event) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    if input.name() == "ov-share-level" {
+        // The share level radios swap the link shown between the full and summary links.
+        if let Some(link) = by_id::<web_sys::HtmlInputElement>(SHARE_LINK) {
+            link.set_value(&link.get_attribute(&format!("data-{}", input.value())).unwrap_or_default());
+        }
+        set_copy_status(None);
+    } else if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        // A text file of links is appended to the links box, so several can be added.
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
+            let links = STATE.with_borrow_mut(|s| {
+                if !s.links.is_empty() && !s.links.ends_with('\n') {
+                    s.links.push('\n');
+                }
+                s.links.push_str(&text.as_string().unwrap_or_default());
+                s.links.clone()
+            });
+            if let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(LINKS) {
+                area.set_value(&links);
+            }
+        });
+    }
+}
+
+fn on_input(ev: web_sys::Event) {
+    let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+    STATE.with_borrow_mut(|s| match area.id().as_str() {
+        LINKS => s.links = area.value(),
+        BASELINE => s.baseline = area.value(),
+        _ => {}
+    });
+}
+
+/// "Combine": only the figures are drawn and put in their place; the form, and what the boxes
+/// hold, stay as they are. A later redraw (language) then includes the figures.
+fn combine() {
+    let out = STATE.with_borrow_mut(|s| {
+        s.combined = true;
+        let out = results::team(s.locale, &s.links, &s.baseline, s.threshold, &s.share_base);
+        s.files = vec![out.csv];
+        out.html
+    });
+    if let Some(place) = by_id::<web_sys::HtmlElement>(TEAM_RESULT) {
+        place.set_inner_html(&out);
+        let _ = place.focus();
+    }
+}
+
+/// Leaves a shared result for the visitor's own assessment: the fragment goes (no new history
+/// entry), and the app, which follows `hashchange`, shows the assessment with saved progress.
+fn start_own() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+    if let Ok(event) = web_sys::Event::new("hashchange") {
+        let _ = w.dispatch_event(&event);
+    }
+}
+
+/// Copies the share link: the Clipboard API, or the link selected for copying by hand
+/// (clipboard access is often denied inside iframes and insecure pages).
+fn copy_link() {
+    let Some(input) = by_id::<web_sys::HtmlInputElement>(SHARE_LINK) else { return };
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).filter(|c| !JsValue::from(c).is_undefined());
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = match clipboard {
+            Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&input.value())).await.is_ok(),
+            None => false,
+        };
+        if copied {
+            set_copy_status(Some("data-copied"));
+        } else {
+            set_copy_status(Some("data-manual"));
+            let _ = input.focus();
+            input.select();
+        }
+    });
+}
+
+/// The share panel's status line: one of the texts the markup carries as data attributes.
+fn set_copy_status(which: Option<&str>) {
+    let status = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("[data-testid=copy-status]").ok().flatten());
+    if let Some(status) = status {
+        let text = which.and_then(|w| status.get_attribute(w));
+        status.set_text_content(text.as_deref());
+    }
+}
+
+/// Offers `content` as a downloaded file named `name`, made in the browser (no server).
+fn offer(name: &str, mime: &str, content: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The object URL is not revoked: Chromium may still be reading it after `click()` returns,
+    // and one small blob per export is not worth a timer.
+}
