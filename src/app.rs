@@ -3,7 +3,7 @@
 
 use crate::adapters::location;
 use crate::components::{
-    flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, results_screen::ResultsScreen,
+    actions, flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, results_screen::ResultsScreen,
 };
 use crate::adapters::results::Request;
 use crate::state::{provide_app, AppState, Mode};
@@ -34,7 +34,7 @@ pub fn App(config: Config) -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     view! {
-        <div class="ov-app">
+        <div class="ov-app" on:click=move |ev| actions::on_click(state, &ev)>
             <Header/>
             <NoticeBar/>
             <main class="ov-main">

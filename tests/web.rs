@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use overlap::adapters::storage::{progress_key, Progress};
-use overlap::components::flow::Flow;
+use overlap::components::{actions, flow::Flow};
 use overlap::state::{provide_app, use_app, AppState, Screen};
 use overlap_core::{Answer, Instrument, Role};
 use wasm_bindgen::JsCast;
@@ -39,13 +39,15 @@ fn host() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-/// Mounts `Flow` with a fresh view-model and hands the view-model back to the test.
+/// Mounts `Flow` with a fresh view-model, inside the root click handler the app puts around it,
+/// and hands the view-model back to the test.
 fn mount_flow(host: web_sys::HtmlElement) -> AppState {
     let slot = StoredValue::new_local(None::<AppState>);
     leptos::mount::mount_to(host, move || {
         provide_app(AppState::new());
-        slot.set_value(Some(use_app()));
-        view! { <Flow/> }
+        let state = use_app();
+        slot.set_value(Some(state));
+        view! { <div on:click=move |ev| actions::on_click(state, &ev)><Flow/></div> }
     })
     .forget();
     slot.get_value().expect("state provided")

@@ -15,6 +15,7 @@ use crate::present;
 use crate::response::{Answer, Response};
 use crate::scoring::{Band, Detail, Report};
 
+pub mod app;
 pub mod controls;
 
 /// Escapes text for HTML content and attribute values.

@@ -1,7 +1,8 @@
 //! The results screens' behaviour in the browser: renders a screen into the host element the app
 //! gives it and answers its controls (print, exports, copying the share link, the share level,
 //! the team boxes and "combine"). It lives here, in the module fetched on demand, so the survey's
-//! first load carries none of it. Nothing here panics on the browser: a missing element or a
+//! first load carries none of it. "Start my own assessment" bubbles up to the app's root, which
+//! handles it. Nothing here panics on the browser: a missing element or a
 //! refused API does nothing, or falls back (the link selected for copying by hand).
 
 use overlap_core::i18n::Locale;
@@ -119,7 +120,6 @@ fn on_click(ev: web_sys::Event) {
         "export-csv" => offer("overlap-scores.csv", "text/csv", &file(1)),
         "team-csv" => offer("overlap-team.csv", "text/csv", &file(0)),
         "copy-link" => copy_link(),
-        "start-own" => start_own(),
         "team-analyse" => combine(),
         _ => {}
     }
@@ -172,20 +172,6 @@ fn combine() {
     if let Some(place) = by_id::<web_sys::HtmlElement>(TEAM_RESULT) {
         place.set_inner_html(&out);
         let _ = place.focus();
-    }
-}
-
-/// Leaves a shared result for the visitor's own assessment: the fragment goes (no new history
-/// entry), and the app, which follows `hashchange`, shows the assessment with saved progress.
-fn start_own() {
-    let Some(w) = web_sys::window() else { return };
-    let loc = w.location();
-    let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
-    if let Ok(event) = web_sys::Event::new("hashchange") {
-        let _ = w.dispatch_event(&event);
     }
 }
 

@@ -1,10 +1,11 @@
-//! The assessment flow: hosts the current screen's markup and turns its events into view-model
-//! calls. Inputs are named `q:<answer key>` (or `role`); buttons carry `data-action`.
+//! The assessment flow: hosts the current screen's markup and turns its answers into view-model
+//! calls. Inputs are named `q:<answer key>` (or `role`); buttons carry `data-action` and are
+//! handled on the app's root (`actions`).
 
 use crate::adapters::results::Request;
 use crate::components::results_screen::ResultsScreen;
-use crate::components::start_over::StartOver;
-use crate::state::{use_app, AppState, Screen};
+use crate::components::actions::set_text;
+use crate::state::{use_app, Screen};
 use leptos::prelude::*;
 use overlap_core::markup;
 use overlap_core::Role;
@@ -22,7 +23,9 @@ pub fn Flow() -> impl IntoView {
         let response = state.response.get_untracked();
         let instrument = state.instrument();
         match screen {
-            Screen::Welcome => markup::welcome(locale, response.role.is_some()),
+            // Someone resuming can also start over from here.
+            Screen::Welcome if response.role.is_some() => markup::welcome(locale, true) + &markup::app::start_over_row(locale),
+            Screen::Welcome => markup::welcome(locale, false),
             Screen::Role => markup::role(locale, response.role),
             Screen::Section(s) => {
                 let sections = state.sections();
@@ -32,7 +35,7 @@ pub fn Flow() -> impl IntoView {
                     None => markup::role(locale, None),
                 }
             }
-            Screen::Review => markup::review(instrument, locale, &response, state.sections().len()),
+            Screen::Review => markup::review(instrument, locale, &response, state.sections().len()) + &markup::app::start_over_row(locale),
             Screen::Results => String::new(),
         }
     };
@@ -48,47 +51,10 @@ pub fn Flow() -> impl IntoView {
             state.answer(key, answer);
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let Some(el) = target.and_then(|e| e.closest("[data-action]").ok().flatten()) else { return };
-        act(state, &el);
-    };
     view! {
         {move || match state.screen.get() {
             Screen::Results => view! { <ResultsScreen request=Request::Report { fragment: state.own_fragment(), shared: false }/> }.into_any(),
-            _ => view! { <div class="ov-flow" inner_html=html on:change=on_change on:click=on_click></div> }.into_any(),
+            _ => view! { <div class="ov-flow" inner_html=html on:change=on_change></div> }.into_any(),
         }}
-        {move || matches!(state.screen.get(), Screen::Review).then(|| view! { <div class="ov-nav ov-nav--wrap"><StartOver/></div> })}
-        {move || (state.screen.get() == Screen::Welcome && state.role().is_some()).then(|| view! { <div class="ov-nav ov-nav--wrap"><StartOver/></div> })}
-    }
-}
-
-/// Carries out a `data-action` button of the flow's markup.
-fn act(state: AppState, el: &web_sys::Element) {
-    let screen = state.screen.get_untracked();
-    match el.get_attribute("data-action").as_deref() {
-        Some("start") => state.go(Screen::Role),
-        Some("team") => state.open_team(),
-        Some("back") => state.go(state.previous_from(screen)),
-        Some("next") if screen == Screen::Role && state.role().is_none() => {
-            set_text("ov-role-error", state.t_now("ui.role.required"));
-            state.request_focus("ov-role-error");
-        }
-        Some("next") => state.go(state.next_from(screen)),
-        Some("results") => state.go(Screen::Results),
-        Some("jump") => {
-            let section = el.get_attribute("data-section").and_then(|s| s.parse().ok());
-            if let (Some(section), Some(target)) = (section, el.get_attribute("data-target")) {
-                state.jump_to(Screen::Section(section), target);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Sets the text of an element of the current screen in place, without re-rendering it.
-fn set_text(id: &str, text: &str) {
-    if let Some(el) = crate::adapters::by_id::<web_sys::Element>(id) {
-        el.set_text_content(Some(text));
     }
 }

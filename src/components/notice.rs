@@ -1,27 +1,20 @@
 //! The notice bar: a short, dismissible status message when progress cannot be kept or a
-//! language's text could not be loaded.
+//! language's text could not be loaded. The live region stays in place and only its content
+//! changes, so screen readers announce each notice; "dismiss" is handled on the app's root.
 
 use crate::state::use_app;
-use crate::components::text::{tr, tr_in};
 use leptos::prelude::*;
+use overlap_core::markup;
 
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = use_app();
-    view! {
-        <div class="ov-notice-region" role="status" aria-live="polite">
-            {move || {
-                state.notice.get().map(|n| {
-                    view! {
-                        <div class="ov-notice" data-testid="storage-notice">
-                            <p lang=n.locale().map(|l| l.code())>{tr_in(n.locale(), n.key())}</p>
-                            <button type="button" class="ov-btn ov-btn--quiet" on:click=move |_| state.notice.set(None)>
-                                {tr("ui.dismiss")}
-                            </button>
-                        </div>
-                    }
-                })
-            }}
-        </div>
-    }
+    let content = move || {
+        let locale = state.locale.get();
+        state.notice.get().map_or_else(String::new, |n| {
+            let text = n.locale().unwrap_or(locale).t(n.key());
+            markup::app::notice(locale, text, n.locale().map(|l| l.code()))
+        })
+    };
+    view! { <div class="ov-notice-region" role="status" aria-live="polite" inner_html=content></div> }
 }

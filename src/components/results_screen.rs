@@ -7,9 +7,8 @@
 use crate::adapters::by_id;
 use crate::adapters::results::{self, Context, Request};
 use crate::components::link_error::LinkErrorView;
-use crate::components::start_over::StartOver;
 use crate::components::text::tr;
-use crate::state::{use_app, Screen};
+use crate::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use overlap_core::markup::controls::Surroundings;
@@ -85,15 +84,10 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             // The app checked the link before showing this screen, so this is a link the results
             // module reads differently (a newer app, an older module): say so rather than go blank.
             Loaded::LinkUnread => view! { <LinkErrorView error=LinkError::Garbled/> }.into_any(),
-            Loaded::Drawn => own_report.then(|| view! {
-                <div class="ov-nav ov-nav--wrap ov-no-print">
-                    <button type="button" class="ov-btn" data-testid="edit-answers" on:click=move |_| state.go(Screen::Review)>
-                        {tr("ui.results.edit")}
-                    </button>
-                    <StartOver/>
-                </div>
-            })
-            .into_any(),
+            // Edit answers and start over, handled on the app's root.
+            Loaded::Drawn => own_report
+                .then(|| view! { <div inner_html=move || overlap_core::markup::app::own_results_extras(state.locale.get())></div> })
+                .into_any(),
         }}
     }
 }

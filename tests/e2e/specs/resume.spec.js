@@ -1,6 +1,6 @@
 // Autosave and resume: a reload midway returns to the same section with every answer intact;
 // Start over asks first, then wipes.
-import { test, expect, openFresh, startAs, answerSection } from '../fixtures.js';
+import { test, expect, expectAccessible, openFresh, startAs, answerSection } from '../fixtures.js';
 
 test('a reload resumes at the same section with answers intact', async ({ page }) => {
   await openFresh(page);
@@ -25,8 +25,15 @@ test('start over asks for confirmation, then wipes saved answers', async ({ page
   await answerSection(page);
   while (await page.getByTestId('review').count() === 0) await page.getByTestId('next').click();
   await page.getByTestId('start-over').click();
+  // The confirmation takes the button's place and focus goes to the safe choice; keeping the
+  // answers puts the button back, focused.
+  await expect(page.getByRole('button', { name: 'Keep my answers' })).toBeFocused();
+  await expect(page.getByTestId('start-over')).toBeHidden();
+  await expectAccessible(page, 'start over confirmation');
   await page.getByRole('button', { name: 'Keep my answers' }).click();
   await expect(page.getByTestId('review')).toBeVisible();
+  await expect(page.getByTestId('start-over')).toBeFocused();
+  await expect(page.getByTestId('confirm-start-over')).toBeHidden();
   await page.getByTestId('start-over').click();
   await page.getByTestId('confirm-start-over').click();
   await expect(page.getByTestId('start')).toHaveText('Start the assessment');
