@@ -119,3 +119,40 @@ fn the_team_view_never_names_a_hidden_group_in_its_figures() {
     let csv = team_csv(Locale::En, &t);
     assert_eq!(csv.lines().next().unwrap().matches("mean_").count(), 1);
 }
+
+#[test]
+fn start_over_offers_a_hidden_labelled_confirmation() {
+    for locale in Locale::ALL {
+        let o = app::start_over(locale);
+        assert_eq!(count(&o, r#"data-action="start-over""#), 1);
+        // The confirmation is a labelled group, hidden until asked for, with both choices.
+        assert!(o.contains(r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" hidden><p id="ov-confirm-text">"#));
+        assert_eq!(count(&o, r#"data-action="confirm-start-over""#), 1);
+        assert_eq!(count(&o, r#"data-action="keep-answers""#), 1);
+        assert_eq!(count(&o, "<button type=\"button\""), 3);
+        assert!(!o.contains("[?]"));
+        let extras = app::own_results_extras(locale);
+        assert!(extras.contains(r#"data-action="edit-answers""#) && extras.contains(&o) && extras.contains("ov-no-print"));
+    }
+}
+
+#[test]
+fn the_link_error_names_the_problem_and_the_way_back() {
+    use crate::share::LinkError;
+    for error in [LinkError::NotOverlap, LinkError::Garbled, LinkError::Truncated, LinkError::Altered, LinkError::UnknownVersion(9)] {
+        let o = app::link_error(Locale::En, error);
+        assert!(o.contains(&format!(r#"data-testid="link-error" data-error="{}""#, error.id())));
+        assert!(o.contains(r#"<h1 id="ov-title" tabindex="-1">"#));
+        assert!(o.contains(r#"<p role="alert">"#));
+        assert_eq!(count(&o, r#"data-action="start-own""#), 1);
+        assert!(!o.contains("[?]"));
+    }
+}
+
+#[test]
+fn a_notice_carries_its_language_and_escapes_its_text() {
+    let o = app::notice(Locale::En, "<b>Saved</b> & kept", Some("es"));
+    assert!(o.contains(r#"<p lang="es">&lt;b&gt;Saved&lt;/b&gt; &amp; kept</p>"#), "{o}");
+    assert!(o.contains(r#"data-action="dismiss""#));
+    assert!(!app::notice(Locale::En, "x", None).contains("lang="));
+}
