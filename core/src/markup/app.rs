@@ -61,3 +61,29 @@ pub fn notice(locale: Locale, text: &str, lang: Option<&str>) -> String {
     o.push_str("</div>");
     o
 }
+
+/// The header: the consultancy's name and logo (or the product's name) and the language
+/// switch, a labelled native select listing every language in its own name. Drawn once: a
+/// change of language updates the two translated texts (`ov-brand-text`, `ov-lang-label`) and
+/// the selection in place, so the switch keeps focus. The name and logo are text and an
+/// attribute, never HTML.
+pub fn header(locale: Locale, name: Option<&str>, logo: Option<&str>) -> String {
+    let mut o = String::from(r#"<p class="ov-brand" data-testid="brand">"#);
+    if let Some(src) = logo {
+        o.push_str(&format!(r#"<img src="{}" alt="{}">"#, esc(src), esc(name.unwrap_or_default())));
+    }
+    match name {
+        Some(n) => o.push_str(&format!("<span>{}</span>", esc(n))),
+        None => o.push_str(&format!(r#"<span id="ov-brand-text">{}</span>"#, t(locale, "ui.brand"))),
+    }
+    o.push_str(&format!(
+        r#"</p><div class="ov-lang"><label for="ov-lang-select" id="ov-lang-label">{}</label><select id="ov-lang-select" data-testid="locale-switch">"#,
+        t(locale, "ui.language")
+    ));
+    for l in Locale::ALL.into_iter().filter(|l| l.is_available()) {
+        let selected = if l == locale { " selected" } else { "" };
+        o.push_str(&format!(r#"<option value="{0}" lang="{0}"{selected}>{1}</option>"#, l.code(), t(l, "ui.language_name")));
+    }
+    o.push_str("</select></div>");
+    o
+}

@@ -156,3 +156,16 @@ fn a_notice_carries_its_language_and_escapes_its_text() {
     assert!(o.contains(r#"data-action="dismiss""#));
     assert!(!app::notice(Locale::En, "x", None).contains("lang="));
 }
+
+#[test]
+fn the_header_lists_every_language_in_its_own_name_and_escapes_the_brand() {
+    let o = app::header(Locale::Es, None, None);
+    assert!(o.contains(r#"<label for="ov-lang-select" id="ov-lang-label">Idioma</label>"#), "{o}");
+    assert!(o.contains(r#"<option value="en" lang="en">English</option>"#));
+    assert!(o.contains(r#"<option value="es" lang="es" selected>Español</option>"#));
+    assert!(o.contains(r#"<span id="ov-brand-text">"#));
+    let branded = app::header(Locale::En, Some("A&B <IT>"), Some("logo.svg\" onload=\"x"));
+    assert!(branded.contains("<span>A&amp;B &lt;IT&gt;</span>"), "{branded}");
+    assert!(branded.contains(r#"<img src="logo.svg&quot; onload=&quot;x" alt="A&amp;B &lt;IT&gt;">"#), "{branded}");
+    assert!(!branded.contains("ov-brand-text"), "a configured name is not translated");
+}

@@ -104,3 +104,17 @@ test('a Spanish browser whose Spanish text is missing gets English and a notice 
   await expectAccessible(page, 'welcome, Spanish unavailable');
   await context.close();
 });
+
+test('changing language from the keyboard keeps focus on the switch and relabels it', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/');
+  const select = page.getByTestId('locale-switch');
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.locator('label[for=ov-lang-select]')).toHaveText('Idioma');
+  await expect(select).toBeFocused();
+  await expect(select).toHaveValue('es');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('label[for=ov-lang-select]')).toHaveText('Language');
+  await expect(select).toBeFocused();
+});
