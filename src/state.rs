@@ -66,6 +66,8 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     pub response: RwSignal<Response>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Counts "try again" on a results screen whose module did not load.
+    pub results_retry: RwSignal<u32>,
     /// Set by navigation so the new screen's heading takes focus (not on first load).
     pub focus_request: RwSignal<u32>,
     /// An element id to focus instead of the heading (jump-to from the review list).
@@ -115,6 +117,7 @@ impl AppState {
             screen: RwSignal::new(screen),
             response: RwSignal::new(response),
             notice: RwSignal::new(notice),
+            results_retry: RwSignal::new(0),
             focus_request: RwSignal::new(0),
             focus_target: StoredValue::new(None),
             chosen_locale: StoredValue::new(locale),

@@ -34,6 +34,7 @@ pub fn on_click(state: AppState, ev: &web_sys::Event) {
         Some("confirm-start-over") => state.start_over(),
         Some("start-own") => state.open_own_assessment(),
         Some("dismiss") => state.notice.set(None),
+        Some("results-retry") => state.results_retry.update(|n| *n += 1),
         _ => {}
     }
 }

@@ -12,4 +12,3 @@ pub mod header;
 pub mod link_error;
 pub mod notice;
 pub mod results_screen;
-pub mod text;

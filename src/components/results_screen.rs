@@ -6,12 +6,10 @@
 
 use crate::adapters::by_id;
 use crate::adapters::results::{self, Context, Request};
-use crate::components::link_error::LinkErrorView;
-use crate::components::text::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use overlap_core::markup::controls::Surroundings;
+use overlap_core::markup::{self, controls::Surroundings};
 use overlap_core::share::LinkError;
 
 /// What the screen has to show around the module's drawing.
@@ -33,12 +31,11 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
     let state = use_app();
     let own_report = matches!(request, Request::Report { shared: false, .. });
     let output = RwSignal::new(Loaded::Waiting);
-    let retry = RwSignal::new(0u32);
 
     // Draws again whenever the language changes and on retry.
     Effect::new(move |_| {
         let locale = state.locale.get();
-        retry.track();
+        state.results_retry.track();
         let first = output.get_untracked() != Loaded::Drawn;
         let request = request.clone();
         let cx = state.config.with_value(|c| Context {
@@ -65,29 +62,23 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
         });
     });
 
+    // Around the module's drawing: waiting, the load failure with its retry (handled on the
+    // app's root), a link the module could not read, or the own results' buttons.
+    let around = move || {
+        let locale = state.locale.get();
+        match output.get() {
+            Loaded::Waiting => markup::app::results_waiting(locale),
+            Loaded::Unavailable => markup::app::results_unavailable(locale),
+            // The app checked the link before showing this screen, so this is a link the
+            // results module reads differently (a newer app, an older module): say so rather
+            // than go blank.
+            Loaded::LinkUnread => markup::app::link_error(locale, LinkError::Garbled),
+            Loaded::Drawn if own_report => markup::app::own_results_extras(locale),
+            Loaded::Drawn => String::new(),
+        }
+    };
     view! {
         <div id=HOST class="ov-results-host"></div>
-        {move || match output.get() {
-            Loaded::Waiting => view! { <p class="ov-loading" role="status" data-testid="results-loading">{tr("ui.results.loading")}</p> }.into_any(),
-            Loaded::Unavailable => view! {
-                <section class="ov-screen" aria-labelledby="ov-title" data-testid="results-unavailable">
-                    <h1 id="ov-title" tabindex="-1">{tr("ui.results.load_failed_title")}</h1>
-                    <p role="alert">{tr("ui.results.load_failed")}</p>
-                    <div class="ov-nav">
-                        <button type="button" class="ov-btn ov-btn--primary" data-testid="results-retry" on:click=move |_| retry.update(|n| *n += 1)>
-                            {tr("ui.results.retry")}
-                        </button>
-                    </div>
-                </section>
-            }
-            .into_any(),
-            // The app checked the link before showing this screen, so this is a link the results
-            // module reads differently (a newer app, an older module): say so rather than go blank.
-            Loaded::LinkUnread => view! { <LinkErrorView error=LinkError::Garbled/> }.into_any(),
-            // Edit answers and start over, handled on the app's root.
-            Loaded::Drawn => own_report
-                .then(|| view! { <div inner_html=move || overlap_core::markup::app::own_results_extras(state.locale.get())></div> })
-                .into_any(),
-        }}
+        <div inner_html=around></div>
     }
 }

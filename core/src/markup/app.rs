@@ -87,3 +87,19 @@ pub fn header(locale: Locale, name: Option<&str>, logo: Option<&str>) -> String 
     o.push_str("</select></div>");
     o
 }
+
+/// While the results module loads (usually a blink: it is fetched from the review screen on).
+pub fn results_waiting(locale: Locale) -> String {
+    format!(r#"<p class="ov-loading" role="status" data-testid="results-loading">{}</p>"#, t(locale, "ui.results.loading"))
+}
+
+/// The results module could not be loaded (offline, a blocked file): say so, and offer a retry.
+/// The answers are saved already.
+pub fn results_unavailable(locale: Locale) -> String {
+    let mut o = String::from(r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="results-unavailable">"#);
+    title(&mut o, 1, locale.t("ui.results.load_failed_title"));
+    o.push_str(&format!(r#"<p role="alert">{}</p><div class="ov-nav">"#, t(locale, "ui.results.load_failed")));
+    button(&mut o, "ov-btn--primary", "results-retry", "", locale.t("ui.results.retry"));
+    o.push_str("</div></section>");
+    o
+}

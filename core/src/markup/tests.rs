@@ -169,3 +169,16 @@ fn the_header_lists_every_language_in_its_own_name_and_escapes_the_brand() {
     assert!(branded.contains(r#"<img src="logo.svg&quot; onload=&quot;x" alt="A&amp;B &lt;IT&gt;">"#), "{branded}");
     assert!(!branded.contains("ov-brand-text"), "a configured name is not translated");
 }
+
+#[test]
+fn the_results_waiting_and_failure_screens_say_what_happens() {
+    for locale in Locale::ALL {
+        let waiting = app::results_waiting(locale);
+        assert!(waiting.contains(r#"role="status""#) && !waiting.contains("[?]"));
+        let failed = app::results_unavailable(locale);
+        assert!(failed.contains(r#"<h1 id="ov-title" tabindex="-1">"#));
+        assert!(failed.contains(r#"<p role="alert">"#));
+        assert_eq!(count(&failed, r#"data-action="results-retry""#), 1);
+        assert!(!failed.contains("[?]"));
+    }
+}
