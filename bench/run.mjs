@@ -39,11 +39,12 @@ const sizeOf = (dir, files) => files.map((f) => {
 });
 const total = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const dist = path.join(root, 'dist');
-// The first load and the on-demand results module, classified by scripts/size-report (the one
-// place that decides what the first load is).
+// The first load, the on-demand results module and the language files, classified by
+// scripts/size-report (the one place that decides what the first load is).
 const sized = JSON.parse(sh('node scripts/size-report --json'));
-const overlapSize = sized.files.filter((f) => !f.on_demand && !f.host_only);
+const overlapSize = sized.files.filter((f) => !f.on_demand && !f.host_only && !f.language);
 const onDemandSize = sized.files.filter((f) => f.on_demand);
+const languageSize = sized.files.filter((f) => f.language);
 
 // --- The SurveyJS page, from our instrument ------------------------------------------------
 const sj = path.join(out, 'surveyjs');
@@ -214,7 +215,7 @@ const report = {
   date: new Date().toISOString().slice(0, 10),
   runs: RUNS,
   cpu_throttling: THROTTLE,
-  transfer: { overlap: { files: overlapSize, total: ot }, overlap_on_demand: { files: onDemandSize, total: total(onDemandSize) }, surveyjs: { files: sjSize, total: st } },
+  transfer: { overlap: { files: overlapSize, total: ot }, overlap_on_demand: { files: onDemandSize, total: total(onDemandSize) }, overlap_languages: { files: languageSize }, surveyjs: { files: sjSize, total: st } },
   overlap_ms: {
     first_question_interactive: median(overlapRuns.map((r) => r.first)),
     answer_click_to_dom: median(overlapRuns.map((r) => r.click)),
@@ -245,6 +246,7 @@ for (const r of overlapSize) console.log(`  ${r.file.slice(-26).padEnd(26)}${kb(
 console.log(`  ${'Overlap first load'.padEnd(26)}${kb(ot.raw).padStart(7)}${kb(ot.gzip).padStart(9)}${kb(ot.brotli).padStart(11)}`);
 const od = total(onDemandSize);
 console.log(`  ${'+ results module (later)'.padEnd(26)}${kb(od.raw).padStart(7)}${kb(od.gzip).padStart(9)}${kb(od.brotli).padStart(11)}`);
+for (const r of languageSize) console.log(`  ${('+ ' + r.file + ' (if chosen)').padEnd(26)}${kb(r.raw).padStart(7)}${kb(r.gzip).padStart(9)}${kb(r.brotli).padStart(11)}`);
 console.log(`  ${'SurveyJS total'.padEnd(26)}${kb(st.raw).padStart(7)}${kb(st.gzip).padStart(9)}${kb(st.brotli).padStart(11)}`);
 console.log('\nbrowser (ms)                          Overlap   SurveyJS');
 console.log(`  navigation -> first question       ${ms(report.overlap_ms.first_question_interactive).padStart(8)} ${ms(report.surveyjs_ms.first_question_interactive).padStart(10)}`);

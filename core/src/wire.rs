@@ -6,6 +6,19 @@
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// Each byte's value in the alphabet, or `NONE`: the team view decodes thousands of links, so
+/// the lookup is a table (built at compile time from `ALPHABET`), not a search.
+const NONE: u8 = 0xff;
+const VALUES: [u8; 256] = {
+    let mut table = [NONE; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// base64url, no padding (RFC 4648 §5).
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -22,7 +35,10 @@ pub fn encode(bytes: &[u8]) -> String {
 /// a length no encoding has (one character over a group of four), or a last character whose
 /// unused bits are set (so every byte string has exactly one text, as with `base64`'s decoder).
 pub fn decode(text: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32);
+    let value = |c: u8| match VALUES[c as usize] {
+        NONE => None,
+        v => Some(v as u32),
+    };
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     for chunk in text.as_bytes().chunks(4) {
         if chunk.len() == 1 {

@@ -171,7 +171,16 @@ fn combine() {
     });
     if let Some(place) = by_id::<web_sys::HtmlElement>(TEAM_RESULT) {
         place.set_inner_html(&out);
-        let _ = place.focus();
+    }
+    // Focus on the next frame, as the app does after navigation: focusing now would force a
+    // layout of the new figures inside the click.
+    let focus = Closure::once_into_js(|| {
+        if let Some(place) = by_id::<web_sys::HtmlElement>(TEAM_RESULT) {
+            let _ = place.focus();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(focus.unchecked_ref());
     }
 }
 

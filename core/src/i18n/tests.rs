@@ -139,7 +139,8 @@ fn keys_the_app_names_are_in_the_first_load() {
 }
 
 /// Every survey screen renders completely from the first tier alone, in every language, for
-/// every role, empty and fully answered, as do the link-error, storage and apology texts.
+/// every role, empty and fully answered, as do the app's own pieces (header, start over, link
+/// error, notices, the results' waiting and failure screens) and the storage and apology texts.
 #[test]
 fn the_survey_screens_need_only_the_first_tier() {
     use crate::instrument::{Instrument, Role};
@@ -160,6 +161,14 @@ fn the_survey_screens_need_only_the_first_tier() {
             pages.push(markup::review(instrument, locale, &empty, 10));
             pages.push(markup::review(instrument, locale, &full, 10));
         }
+        // The app's own pieces around the screens.
+        pages.push(markup::app::header(locale, None, None));
+        pages.push(markup::app::start_over_row(locale));
+        pages.push(markup::app::own_results_extras(locale));
+        pages.push(markup::app::results_waiting(locale));
+        pages.push(markup::app::results_unavailable(locale));
+        pages.push(markup::app::link_error(locale, crate::share::LinkError::Altered));
+        pages.push(markup::app::notice(locale, locale.t("ui.language_unavailable"), None));
         for key in Locale::En.keys().filter(|k| ["ui.link_error.", "ui.storage.", "ui.panic.", "ui.start_over."].iter().any(|p| k.starts_with(p))) {
             pages.push(locale.t(key).to_string());
         }

@@ -17,6 +17,8 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   await page.getByTestId('team-links').fill(text);
   await page.getByTestId('team-analyse').click();
   await expect(page.getByTestId('team-count')).toContainText('20 results combined');
+  // Focus moves to the figures, so a screen reader reads them next.
+  await expect(page.locator('#ov-team-result')).toBeFocused();
   await expect(page.getByTestId('team-count')).toContainText('1 duplicate');
   await expect(page.getByTestId('team-invalid')).toContainText('incomplete');
   const roles = page.getByTestId('team-roles');
