@@ -13,6 +13,11 @@ use wasm_bindgen::prelude::*;
 
 mod screen;
 
+// Talc instead of dlmalloc: the team view allocates for every link it decodes and combines.
+#[cfg(all(target_arch = "wasm32", feature = "allocator"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn locale(code: &str) -> Locale {
     Locale::from_tag(code).unwrap_or_default()
 }
