@@ -15,14 +15,15 @@ use wasm_bindgen::JsCast;
 /// The id of the element the app mounts on (index.html provides it; an embedder may too).
 pub const HOST_ID: &str = "overlap";
 
-/// Reads the configuration (and the language's text when it is not bundled), then mounts the app. If the host element is missing, mounts on
-/// `<body>` so the page is never blank.
+/// Reads the configuration (and the language's text when it is not bundled), then mounts the
+/// app. If the host element is missing, mounts on `<body>` so the page is never blank.
 pub fn start() {
     panic_hook::install();
     wasm_bindgen_futures::spawn_local(async {
         // The saved or the browser's language, when the first load does not carry its text, is
         // fetched alongside the configuration, so the first screen appears in it at once.
-        let early = state::wanted_locale(adapters::storage::ProgressStore::saved_locale(), &Default::default());
+        let saved = adapters::storage::ProgressStore::saved_locale();
+        let early = state::wanted_locale(saved, &Default::default());
         let early_text = adapters::locale::load(early);
         let (config, warnings) = adapters::config::load().await;
         for w in &warnings {
@@ -30,7 +31,7 @@ pub fn start() {
         }
         early_text.await;
         // The configured default language applies only when nothing else chose one.
-        let wanted = state::wanted_locale(adapters::storage::ProgressStore::saved_locale(), &config);
+        let wanted = state::wanted_locale(saved, &config);
         if wanted != early {
             adapters::locale::load(wanted).await;
         }

@@ -111,8 +111,7 @@ impl ProgressStore {
         if !probe() {
             return None;
         }
-        let text = get(&progress_key(Instrument::current().version))?;
-        Locale::from_tag(text.split('|').nth(2)?)
+        Progress::from_text(&get(&progress_key(Instrument::current().version))?)?.locale
     }
 
     /// Loads saved progress for the current instrument. Corrupt or other-version data is moved

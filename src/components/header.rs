@@ -20,9 +20,7 @@ pub fn Header() -> impl IntoView {
         let locale = state.locale.get();
         set_text("ov-brand-text", locale.t("ui.brand"));
         set_text("ov-lang-label", locale.t("ui.language"));
-        if let Some(select) = crate::adapters::by_id::<web_sys::HtmlSelectElement>("ov-lang-select") {
-            select.set_value(locale.code());
-        }
+        show_selected(locale);
     });
     let on_change = move |ev: leptos::ev::Event| {
         let Some(l) = Locale::from_tag(&event_target_value(&ev)) else { return };
@@ -30,11 +28,16 @@ pub fn Header() -> impl IntoView {
             // When the language's text could not be loaded, the switch shows the page's
             // language again (the notice says why).
             if !state.choose_locale(l).await {
-                if let Some(select) = crate::adapters::by_id::<web_sys::HtmlSelectElement>("ov-lang-select") {
-                    select.set_value(state.locale.get_untracked().code());
-                }
+                show_selected(state.locale.get_untracked());
             }
         });
     };
     view! { <header class="ov-header" inner_html=html on:change=on_change></header> }
+}
+
+/// Shows `locale` as the switch's selection.
+fn show_selected(locale: Locale) {
+    if let Some(select) = crate::adapters::by_id::<web_sys::HtmlSelectElement>("ov-lang-select") {
+        select.set_value(locale.code());
+    }
 }
