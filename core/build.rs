@@ -7,10 +7,10 @@
 
 // The split of locale keys between the first load and the results module, and the key hash,
 // shared with the core.
-#[path = "src/i18n/tiers.rs"]
-mod tiers;
 #[path = "src/i18n/hash.rs"]
 mod hash;
+#[path = "src/i18n/tiers.rs"]
+mod tiers;
 use hash::fnv1a;
 
 use serde::Deserialize;
@@ -19,10 +19,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The nine scored dimensions, in prerequisite order; must match `Dimension` in src/instrument.rs.
-const DIMENSIONS: [&str; 9] = [
-    "leadership", "threat", "trust", "knowledge", "info_flow", "ownership", "roles", "collaboration",
-    "readiness",
-];
+const DIMENSIONS: [&str; 9] =
+    ["leadership", "threat", "trust", "knowledge", "info_flow", "ownership", "roles", "collaboration", "readiness"];
 const ROLES: [&str; 4] = ["internal_it", "msp", "leadership", "other"];
 /// Matrix answers, in share-link code order (code = index + 1); must match `Owner`.
 const OWNERS: [&str; 6] = ["internal_it", "msp", "shared", "vendor", "nobody", "dont_know"];
@@ -154,7 +152,8 @@ fn main() {
             // Instrument wording must belong to something in an instrument: no orphans left
             // behind when an item, flag or action is retired.
             for key in en.keys() {
-                let instrument_ns = ["section.", "item.", "dim.", "flag.", "action.", "phase."].iter().any(|p| key.starts_with(p));
+                let instrument_ns =
+                    ["section.", "item.", "dim.", "flag.", "action.", "phase."].iter().any(|p| key.starts_with(p));
                 if instrument_ns && !required_keys.contains(key) {
                     errors.push(format!("locales/en.toml: key `{key}` is not used by any instrument"));
                 }
@@ -181,7 +180,9 @@ fn main() {
                     }
                     // One line per text: the app fetches a language's text as a line-based file.
                     if value.contains(['\n', '\r', '\t']) {
-                        errors.push(format!("locales/{lang}.toml: `{key}` has a line break or tab; keep each text on one line"));
+                        errors.push(format!(
+                            "locales/{lang}.toml: `{key}` has a line break or tab; keep each text on one line"
+                        ));
                     }
                 }
             }
@@ -205,7 +206,11 @@ fn main() {
             let mut rows: Vec<(u32, &String)> =
                 map.iter().filter(|(k, _)| tiers::results_tier(k) == results).map(|(k, v)| (fnv1a(k), v)).collect();
             rows.sort();
-            let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static LOCALE_{}{suffix}: &[(u32, &str)] = &[", lang.to_uppercase());
+            let _ = writeln!(
+                code,
+                "#[allow(dead_code)]\npub(crate) static LOCALE_{}{suffix}: &[(u32, &str)] = &[",
+                lang.to_uppercase()
+            );
             for (h, v) in rows {
                 let _ = writeln!(code, "    ({h}, {v:?}),");
             }
@@ -216,10 +221,17 @@ fn main() {
     // with the `all-locales` feature (the results module, tests); the app bundles just its
     // EVERY_BUILD_KEYS and fetches the rest when that language is chosen (`i18n::install`).
     for (lang, map) in &locales {
-        let mut rows: Vec<(u32, &String)> =
-            map.iter().filter(|(k, _)| tiers::EVERY_BUILD_KEYS.contains(&k.as_str())).map(|(k, v)| (fnv1a(k), v)).collect();
+        let mut rows: Vec<(u32, &String)> = map
+            .iter()
+            .filter(|(k, _)| tiers::EVERY_BUILD_KEYS.contains(&k.as_str()))
+            .map(|(k, v)| (fnv1a(k), v))
+            .collect();
         rows.sort();
-        let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static LOCALE_{}_BASE: &[(u32, &str)] = &[", lang.to_uppercase());
+        let _ = writeln!(
+            code,
+            "#[allow(dead_code)]\npub(crate) static LOCALE_{}_BASE: &[(u32, &str)] = &[",
+            lang.to_uppercase()
+        );
         for (h, v) in rows {
             let _ = writeln!(code, "    ({h}, {v:?}),");
         }
@@ -233,7 +245,8 @@ fn main() {
                 let _ = writeln!(code, "    ({lang:?}, LOCALE_{upper}{suffix}),");
             } else {
                 let _ = writeln!(code, "    #[cfg(feature = \"all-locales\")]\n    ({lang:?}, LOCALE_{upper}),");
-                let _ = writeln!(code, "    #[cfg(not(feature = \"all-locales\"))]\n    ({lang:?}, LOCALE_{upper}_BASE),");
+                let _ =
+                    writeln!(code, "    #[cfg(not(feature = \"all-locales\"))]\n    ({lang:?}, LOCALE_{upper}_BASE),");
             }
         }
         let _ = writeln!(code, "];");
@@ -260,9 +273,8 @@ fn main() {
 }
 
 fn sorted_dir(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     v.retain(|p| p.extension().is_some_and(|e| e == ext));
     v.sort();
     v
@@ -429,11 +441,8 @@ fn validate(raw: &RawInstrument, errors: &mut Vec<String>) {
     }
     // Coverage: every dimension is measurable, for every role, with both keyings present.
     for dim in DIMENSIONS {
-        let scored: Vec<&RawItem> = raw
-            .item
-            .iter()
-            .filter(|i| i.section == dim && (i.kind == "likert" || i.scores.is_some()))
-            .collect();
+        let scored: Vec<&RawItem> =
+            raw.item.iter().filter(|i| i.section == dim && (i.kind == "likert" || i.scores.is_some())).collect();
         if scored.len() < MIN_SCORED_PER_DIMENSION {
             err(format!("dimension `{dim}`: {} scored items, need at least {MIN_SCORED_PER_DIMENSION}", scored.len()));
         }
@@ -447,7 +456,9 @@ fn validate(raw: &RawInstrument, errors: &mut Vec<String>) {
         for role in ROLES {
             let n = scored.iter().filter(|i| i.roles.iter().any(|r| r == role)).count();
             if n < MIN_PER_ROLE_PER_DIMENSION {
-                err(format!("dimension `{dim}`: role `{role}` sees {n} scored items, need {MIN_PER_ROLE_PER_DIMENSION}"));
+                err(format!(
+                    "dimension `{dim}`: role `{role}` sees {n} scored items, need {MIN_PER_ROLE_PER_DIMENSION}"
+                ));
             }
         }
     }
@@ -477,7 +488,9 @@ fn validate(raw: &RawInstrument, errors: &mut Vec<String>) {
         match (&f.area, item.kind.as_str()) {
             (Some(a), "matrix") if item.areas.as_ref().is_some_and(|x| x.contains(a)) => {}
             (None, k) if k != "matrix" => {}
-            _ => err(format!("red flag `{id}`: `area` is required for (and only for) matrix items, and must be one of its areas")),
+            _ => err(format!(
+                "red flag `{id}`: `area` is required for (and only for) matrix items, and must be one of its areas"
+            )),
         }
     }
     let mut action_ids = BTreeSet::new();
@@ -581,12 +594,13 @@ fn emit_instrument(raw: &RawInstrument, code: &mut String) {
     let _ = writeln!(code, "    items: &[");
     for item in &raw.item {
         let section = raw.section.iter().position(|s| s.id == item.section).unwrap();
-        let dim = if item.section == "context" { "None".to_string() } else { format!("Some({})", dim_variant(&item.section)) };
-        let roles: u8 = item
-            .roles
-            .iter()
-            .map(|r| 1u8 << ROLES.iter().position(|x| x == r).unwrap())
-            .fold(0, |a, b| a | b);
+        let dim = if item.section == "context" {
+            "None".to_string()
+        } else {
+            format!("Some({})", dim_variant(&item.section))
+        };
+        let roles: u8 =
+            item.roles.iter().map(|r| 1u8 << ROLES.iter().position(|x| x == r).unwrap()).fold(0, |a, b| a | b);
         let kind = match item.kind.as_str() {
             "likert" => format!("ItemKind::Likert {{ reverse: {} }}", item.reverse.unwrap()),
             "choice" => format!(
@@ -637,8 +651,7 @@ fn emit_instrument(raw: &RawInstrument, code: &mut String) {
     let mut actions: Vec<&RawAction> = raw.action.iter().collect();
     actions.sort_by_key(|a| a.priority);
     for a in actions {
-        let flags: Vec<usize> =
-            a.flags.iter().map(|f| raw.red_flag.iter().position(|x| &x.id == f).unwrap()).collect();
+        let flags: Vec<usize> = a.flags.iter().map(|f| raw.red_flag.iter().position(|x| &x.id == f).unwrap()).collect();
         let dims: Vec<&str> = a.dimensions.iter().map(|d| dim_variant(d)).collect();
         let _ = writeln!(
             code,

@@ -2,10 +2,10 @@
 //! in sync, and shows the assessment, a shared result or the team view.
 
 use crate::adapters::location;
+use crate::adapters::results::Request;
 use crate::components::{
     actions, flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, results_screen::ResultsScreen,
 };
-use crate::adapters::results::Request;
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
 use overlap_core::config::Config;

@@ -16,14 +16,9 @@ pub fn show_apology() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let lang = document
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
+    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
     let locale = Locale::from_tag(&lang).unwrap_or_default();
-    let host = document
-        .get_element_by_id(crate::HOST_ID)
-        .or_else(|| document.body().map(Into::into));
+    let host = document.get_element_by_id(crate::HOST_ID).or_else(|| document.body().map(Into::into));
     if let Some(host) = host {
         // Text is set through text nodes, not HTML, so nothing in it can be interpreted.
         host.set_inner_html("");

@@ -4,7 +4,7 @@
 
 use crate::adapters::location::{self, Route};
 use crate::adapters::results;
-use crate::adapters::storage::{Progress, ProgressStore, Notice};
+use crate::adapters::storage::{Notice, Progress, ProgressStore};
 use leptos::prelude::*;
 use overlap_core::config::Config;
 use overlap_core::i18n::Locale;
@@ -57,7 +57,6 @@ pub enum Mode {
     /// A team summary link (its fragment, `t=...`), read-only.
     TeamSummary(Result<String, LinkError>),
 }
-
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -233,9 +232,7 @@ impl AppState {
         match screen {
             Screen::Welcome => Screen::Role,
             Screen::Role => sections.first().map_or(Screen::Review, |s| Screen::Section(*s)),
-            Screen::Section(i) => {
-                sections.iter().find(|s| **s > i).map_or(Screen::Review, |s| Screen::Section(*s))
-            }
+            Screen::Section(i) => sections.iter().find(|s| **s > i).map_or(Screen::Review, |s| Screen::Section(*s)),
             Screen::Review | Screen::Results => Screen::Results,
         }
     }

@@ -140,7 +140,10 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
     assert_eq!(rows.length(), 9);
     click(&h.query_selector(r#"input[name="q:own_matrix.backup"][value=o5]"#).unwrap().unwrap());
     tick().await;
-    assert_eq!(state.response.get_untracked().get("own_matrix.backup"), Some(Answer::Owner(overlap_core::Owner::Nobody)));
+    assert_eq!(
+        state.response.get_untracked().get("own_matrix.backup"),
+        Some(Answer::Owner(overlap_core::Owner::Nobody))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -164,14 +167,18 @@ async fn the_results_screen_shows_the_report_and_share_link() {
     // The report arrives asynchronously (the results module is called through a future), then
     // an effect sets the link's value: a few ticks, bounded so a regression fails, not hangs.
     for _ in 0..20 {
-        if h.query_selector("[data-testid=share-link]").unwrap().is_some_and(|l| !l.unchecked_into::<web_sys::HtmlInputElement>().value().is_empty()) {
+        if h.query_selector("[data-testid=share-link]")
+            .unwrap()
+            .is_some_and(|l| !l.unchecked_into::<web_sys::HtmlInputElement>().value().is_empty())
+        {
             break;
         }
         tick().await;
     }
     assert!(h.query_selector("[data-testid=headline]").unwrap().is_some());
     assert!(h.query_selector("[data-testid=bars] svg[role=img] title").unwrap().is_some());
-    let link = h.query_selector("[data-testid=share-link]").unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    let link =
+        h.query_selector("[data-testid=share-link]").unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>();
     let value = link.value();
     assert!(value.contains("#r="), "share link: {value:?}");
 }

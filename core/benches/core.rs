@@ -6,8 +6,8 @@
 use overlap_core::aggregate;
 use overlap_core::instrument::{Instrument, Role};
 use overlap_core::sample::{self, Rng};
-use overlap_core::share::{decode, encode_full, encode_summary};
 use overlap_core::score;
+use overlap_core::share::{decode, encode_full, encode_summary};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -47,11 +47,8 @@ fn main() {
         black_box(aggregate::aggregate(i, &c.members, aggregate::DEFAULT_THRESHOLD));
     }) / 1000.0;
     let full_len = Role::ALL.iter().map(|r| encode_full(&sample::healthy(*r)).unwrap().len()).max().unwrap();
-    let summary_len = Role::ALL
-        .iter()
-        .map(|r| encode_summary(&score(i, &sample::healthy(*r))).unwrap().len())
-        .max()
-        .unwrap();
+    let summary_len =
+        Role::ALL.iter().map(|r| encode_summary(&score(i, &sample::healthy(*r))).unwrap().len()).max().unwrap();
 
     // Completion time per role, estimated from what each role reads and decides: words at 238 a
     // minute (average adult silent reading) plus 4 seconds per answer (each Likert item, choice
@@ -61,10 +58,16 @@ fn main() {
         .map(|role| {
             let l = overlap_core::i18n::Locale::En;
             let words = |s: &str| s.split_whitespace().count();
-            let mut w = ["ui.welcome.lead", "ui.welcome.duration", "ui.welcome.promise_no_names", "ui.welcome.promise_local", "ui.welcome.promise_link"]
-                .iter()
-                .map(|k| words(l.t(k)))
-                .sum::<usize>();
+            let mut w = [
+                "ui.welcome.lead",
+                "ui.welcome.duration",
+                "ui.welcome.promise_no_names",
+                "ui.welcome.promise_local",
+                "ui.welcome.promise_link",
+            ]
+            .iter()
+            .map(|k| words(l.t(k)))
+            .sum::<usize>();
             let mut answers = 0usize;
             for (s, sec) in i.sections.iter().enumerate() {
                 if i.section_items(s, *role).next().is_some() {

@@ -6,8 +6,8 @@
 
 use overlap_core::instrument::{Instrument, Role};
 use overlap_core::sample::{self, Rng};
-use overlap_core::share::{encode_full, encode_summary};
 use overlap_core::score;
+use overlap_core::share::{encode_full, encode_summary};
 
 fn main() {
     let i = Instrument::current();

@@ -12,7 +12,8 @@ fn main() {
     let role = std::env::args().nth(1).and_then(|r| Role::from_id(&r)).unwrap_or(Role::InternalIt);
     let i = Instrument::current();
     let l = Locale::En;
-    let likert: Vec<String> = (1..=5).map(|v| q(l.t(&format!("ui.likert.{v}")))).chain([q(l.t("ui.dont_know"))]).collect();
+    let likert: Vec<String> =
+        (1..=5).map(|v| q(l.t(&format!("ui.likert.{v}")))).chain([q(l.t("ui.dont_know"))]).collect();
     let mut pages = Vec::new();
     for (s, section) in i.sections.iter().enumerate() {
         let mut elements = Vec::new();
@@ -27,14 +28,22 @@ fn main() {
                 ItemKind::Choice { options, .. } => {
                     let choices: Vec<String> = options
                         .iter()
-                        .map(|o| format!(r#"{{"value":{},"text":{}}}"#, q(o), q(l.t(&format!("item.{}.opt.{o}", item.id)))))
+                        .map(|o| {
+                            format!(r#"{{"value":{},"text":{}}}"#, q(o), q(l.t(&format!("item.{}.opt.{o}", item.id))))
+                        })
                         .collect();
-                    format!(r#"{{"type":"radiogroup","name":{},"title":{title},"choices":[{}]}}"#, q(item.id), choices.join(","))
+                    format!(
+                        r#"{{"type":"radiogroup","name":{},"title":{title},"choices":[{}]}}"#,
+                        q(item.id),
+                        choices.join(",")
+                    )
                 }
                 ItemKind::Matrix { areas, .. } => {
                     let rows: Vec<String> = areas
                         .iter()
-                        .map(|a| format!(r#"{{"value":{},"text":{}}}"#, q(a), q(l.t(&format!("item.{}.area.{a}", item.id)))))
+                        .map(|a| {
+                            format!(r#"{{"value":{},"text":{}}}"#, q(a), q(l.t(&format!("item.{}.area.{a}", item.id))))
+                        })
                         .collect();
                     let cols: Vec<String> = Owner::ALL
                         .iter()

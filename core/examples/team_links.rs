@@ -14,7 +14,10 @@ fn main() {
     if let Some(n) = std::env::args().nth(1).and_then(|a| a.parse::<usize>().ok()) {
         let mut rng = Rng::new(1000);
         for _ in 0..n {
-            println!("http://127.0.0.1:4173/#r={}", encode_full(&sample::random_any(&mut rng)).expect("current version"));
+            println!(
+                "http://127.0.0.1:4173/#r={}",
+                encode_full(&sample::random_any(&mut rng)).expect("current version")
+            );
         }
         return;
     }

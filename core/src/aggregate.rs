@@ -232,7 +232,12 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
                     })
                     .collect()
             };
-            RoleGroup { role: *role, n: *size, hidden: if suppressed && *size > 0 { Some(Hidden::TooFew) } else { *h }, means }
+            RoleGroup {
+                role: *role,
+                n: *size,
+                hidden: if suppressed && *size > 0 { Some(Hidden::TooFew) } else { *h },
+                means,
+            }
         })
         .collect();
 
@@ -249,7 +254,19 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
     };
     flags.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let alpha = if suppressed { Vec::new() } else { alphas(instrument, &full) };
-    TeamReport { threshold, n, n_full: full.len(), suppressed, dimensions, barrier, roles, gaps, ownership, flags, alpha }
+    TeamReport {
+        threshold,
+        n,
+        n_full: full.len(),
+        suppressed,
+        dimensions,
+        barrier,
+        roles,
+        gaps,
+        ownership,
+        flags,
+        alpha,
+    }
 }
 
 /// The first dimension, in prerequisite order, whose team median is below the threshold.

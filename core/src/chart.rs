@@ -84,7 +84,10 @@ pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Prof
         ))?;
         let color = band_color(row.band);
         if let Some(score) = row.score {
-            root.draw(&Rectangle::new([(x0, y + 7), (scale(score).max(x0 + 2), y + BAR_ROW as i32 - 7)], color.filled()))?;
+            root.draw(&Rectangle::new(
+                [(x0, y + 7), (scale(score).max(x0 + 2), y + BAR_ROW as i32 - 7)],
+                color.filled(),
+            ))?;
         }
         root.draw(&Text::new(
             format!("{} · {}", row.value_text(), row.band_label),
@@ -116,7 +119,13 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
     for (i, row) in rows.iter().enumerate() {
         root.draw(&PathElement::new(vec![at(i, 0.0), at(i, 100.0)], GRID))?;
         let (lx, ly) = at(i, 118.0);
-        let h = if (lx - cx as i32).abs() < 8 { HPos::Center } else if lx < cx as i32 { HPos::Right } else { HPos::Left };
+        let h = if (lx - cx as i32).abs() < 8 {
+            HPos::Center
+        } else if lx < cx as i32 {
+            HPos::Right
+        } else {
+            HPos::Left
+        };
         root.draw(&Text::new(
             format!("{} {}", row.label, row.value_text()),
             (lx, ly),
@@ -215,21 +224,39 @@ pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Team
     for v in [0u8, 40, 60, 80, 100] {
         let x = scale(v as f64);
         root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
-        root.draw(&Text::new(v.to_string(), (x, 14), (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center))))?;
+        root.draw(&Text::new(
+            v.to_string(),
+            (x, 14),
+            (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
     }
     for (i, row) in rows.iter().enumerate() {
         let y = BAR_TOP as i32 + (i as u32 * BAR_ROW) as i32;
         let mid = y + BAR_ROW as i32 / 2;
-        root.draw(&Text::new(row.label.clone(), (x0 - 10, mid), (FONT, px(14.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        root.draw(&Text::new(
+            row.label.clone(),
+            (x0 - 10, mid),
+            (FONT, px(14.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
         if let Some((q1, median, q3)) = row.spread {
-            root.draw(&Rectangle::new([(scale(q1), y + 10), (scale(q3).max(scale(q1) + 2), y + BAR_ROW as i32 - 10)], GRID.filled()))?;
-            root.draw(&Rectangle::new([(scale(median) - 1, y + 5), (scale(median) + 1, y + BAR_ROW as i32 - 5)], INK.filled()))?;
+            root.draw(&Rectangle::new(
+                [(scale(q1), y + 10), (scale(q3).max(scale(q1) + 2), y + BAR_ROW as i32 - 10)],
+                GRID.filled(),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(scale(median) - 1, y + 5), (scale(median) + 1, y + BAR_ROW as i32 - 5)],
+                INK.filled(),
+            ))?;
         }
         for (k, (letter, mean)) in row.roles.iter().enumerate() {
             if let Some(m) = mean {
                 let c = ROLE_COLORS[k % 4];
                 root.draw(&Circle::new((scale(*m), mid), 8, c.filled()))?;
-                root.draw(&Text::new(letter.clone(), (scale(*m), mid), (FONT, px(10.0)).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center))))?;
+                root.draw(&Text::new(
+                    letter.clone(),
+                    (scale(*m), mid),
+                    (FONT, px(10.0)).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center)),
+                ))?;
             }
         }
     }

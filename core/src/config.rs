@@ -85,7 +85,9 @@ impl Config {
             if is_same_origin_path(&l) || l.starts_with("data:image/") {
                 Some(l)
             } else {
-                w.push(format!("logo `{l}` must be a path on this site (the CSP allows images from 'self' only); ignored"));
+                w.push(format!(
+                    "logo `{l}` must be a path on this site (the CSP allows images from 'self' only); ignored"
+                ));
                 None
             }
         });
@@ -192,7 +194,11 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     let lum = |(r, g, b): (u8, u8, u8)| {
         let c = |v: u8| {
             let v = v as f64 / 255.0;
-            if v <= 0.04045 { v / 12.92 } else { pow_2_4((v + 0.055) / 1.055) }
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                pow_2_4((v + 0.055) / 1.055)
+            }
         };
         0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
     };
@@ -214,7 +220,8 @@ pub fn origin_of(s: &str) -> Option<String> {
     }
     let (scheme, rest) = s.trim().split_once("://")?;
     let host = rest.split(['/', '?', '#']).next()?;
-    (!host.is_empty() && !host.contains('@')).then(|| format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
+    (!host.is_empty() && !host.contains('@'))
+        .then(|| format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
 }
 
 fn is_same_origin_path(s: &str) -> bool {

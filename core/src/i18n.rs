@@ -46,9 +46,7 @@ impl Locale {
     /// The bundled first tier, the installed text, then (in builds with the `results` feature)
     /// the results tier.
     fn find(self, h: u32) -> Option<&'static str> {
-        lookup(self.table(), h)
-            .or_else(|| self.installed().and_then(|t| lookup(t, h)))
-            .or_else(|| self.find_results(h))
+        lookup(self.table(), h).or_else(|| self.installed().and_then(|t| lookup(t, h))).or_else(|| self.find_results(h))
     }
 
     #[cfg(feature = "results")]
@@ -56,7 +54,8 @@ impl Locale {
         if first_tier_only() {
             return None;
         }
-        let table = crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map_or(&[][..], |(_, t)| t);
+        let table =
+            crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map_or(&[][..], |(_, t)| t);
         lookup(table, h)
     }
 
@@ -151,7 +150,8 @@ pub const FILE_HEADER: &str = "overlap-locale 1";
 
 // One slot per language for text installed at run time. The app is single-threaded; OnceLock
 // keeps it safe anyway and makes an installed table immutable.
-static INSTALLED: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] = [const { OnceLock::new() }; Locale::ALL.len()];
+static INSTALLED: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] =
+    [const { OnceLock::new() }; Locale::ALL.len()];
 
 /// Why a language file was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

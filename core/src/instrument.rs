@@ -164,8 +164,7 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const TIMELINE: [Phase; 4] =
-        [Phase::Orientation, Phase::Adjustment, Phase::Normalization, Phase::Optimization];
+    pub const TIMELINE: [Phase; 4] = [Phase::Orientation, Phase::Adjustment, Phase::Normalization, Phase::Optimization];
 
     pub fn id(self) -> &'static str {
         match self {

@@ -137,7 +137,10 @@ pub fn section(
     let mut o = format!(r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="section-{id}">"#);
     progress(&mut o, locale, position, total);
     title(&mut o, 2, locale.t(&format!("section.{id}.title")));
-    o.push_str(&format!(r#"<p class="ov-intro">{}</p><div class="ov-items">"#, t(locale, &format!("section.{id}.intro"))));
+    o.push_str(&format!(
+        r#"<p class="ov-intro">{}</p><div class="ov-items">"#,
+        t(locale, &format!("section.{id}.intro"))
+    ));
     for item in instrument.section_items(section, role) {
         item_markup(&mut o, locale, item.id, &item.kind, response);
     }
@@ -159,9 +162,23 @@ fn item_markup(o: &mut String, locale: Locale, id: &str, kind: &ItemKind, respon
             let name = format!("{INPUT_PREFIX}{id}");
             for v in 1..=5u8 {
                 let a = Answer::Likert(v);
-                radio(o, "ov-opt ov-opt--scale", &name, &answer_value(a), current == Some(a), &t(locale, &format!("ui.likert.{v}")));
+                radio(
+                    o,
+                    "ov-opt ov-opt--scale",
+                    &name,
+                    &answer_value(a),
+                    current == Some(a),
+                    &t(locale, &format!("ui.likert.{v}")),
+                );
             }
-            radio(o, "ov-opt ov-opt--scale ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow), &t(locale, "ui.dont_know"));
+            radio(
+                o,
+                "ov-opt ov-opt--scale ov-opt--dk",
+                &name,
+                "dk",
+                current == Some(Answer::DontKnow),
+                &t(locale, "ui.dont_know"),
+            );
             o.push_str("</div></fieldset>");
         }
         ItemKind::Choice { options, .. } => {
@@ -173,7 +190,14 @@ fn item_markup(o: &mut String, locale: Locale, id: &str, kind: &ItemKind, respon
             for (i, opt) in options.iter().enumerate() {
                 let a = Answer::Choice(i as u8);
                 let class = if *opt == "dk" { "ov-opt ov-opt--dk" } else { "ov-opt" };
-                radio(o, class, &name, &answer_value(a), current == Some(a), &t(locale, &format!("item.{id}.opt.{opt}")));
+                radio(
+                    o,
+                    class,
+                    &name,
+                    &answer_value(a),
+                    current == Some(a),
+                    &t(locale, &format!("item.{id}.opt.{opt}")),
+                );
             }
             o.push_str("</div></fieldset>");
         }
@@ -195,7 +219,8 @@ fn item_markup(o: &mut String, locale: Locale, id: &str, kind: &ItemKind, respon
                 ));
                 for owner in Owner::ALL {
                     let a = Answer::Owner(owner);
-                    let label = format!(r#"<span class="ov-matrix__label">{}</span>"#, esc(present::owner_text(locale, owner)));
+                    let label =
+                        format!(r#"<span class="ov-matrix__label">{}</span>"#, esc(present::owner_text(locale, owner)));
                     // The label span is the radio's accessible name; the legend gives the row.
                     o.push_str(&format!(
                         r#"<label class="ov-matrix__cell"><input type="radio" name="{INPUT_PREFIX}{key}" value="{}"{}>{label}</label>"#,
@@ -255,7 +280,10 @@ pub struct ReportOptions<'a> {
 pub fn report(instrument: &Instrument, locale: Locale, report: &Report, opts: &ReportOptions) -> String {
     let mut o = String::from(r#"<div class="ov-report" data-testid="report">"#);
     if opts.shared {
-        o.push_str(&format!(r#"<p class="ov-banner" data-testid="shared-banner">{}</p>"#, t(locale, "ui.shared.banner")));
+        o.push_str(&format!(
+            r#"<p class="ov-banner" data-testid="shared-banner">{}</p>"#,
+            t(locale, "ui.shared.banner")
+        ));
     }
     title(&mut o, 1, locale.t(if opts.shared { "ui.shared.title" } else { "ui.results.title" }));
     if let Some(role) = report.role {
@@ -272,7 +300,8 @@ pub fn report(instrument: &Instrument, locale: Locale, report: &Report, opts: &R
     phase(&mut o, locale, report);
     o.push_str(&format!(
         r#"<footer class="ov-print-footer">{}</footer></div>"#,
-        esc(&locale.fmt("ui.results.footer", &[("date", opts.date), ("version", &report.instrument_version.to_string())]))
+        esc(&locale
+            .fmt("ui.results.footer", &[("date", opts.date), ("version", &report.instrument_version.to_string())]))
     ));
     o
 }
@@ -323,7 +352,10 @@ fn headline(o: &mut String, locale: Locale, r: &Report) {
 /// Opens a card section with its heading; `testid` may be empty (no test id).
 fn card_start(o: &mut String, id: &str, testid: &str, heading: &str) {
     let testid = if testid.is_empty() { String::new() } else { format!(r#" data-testid="{testid}""#) };
-    o.push_str(&format!(r#"<section class="ov-card" aria-labelledby="{id}"{testid}><h2 id="{id}">{}</h2>"#, esc(heading)));
+    o.push_str(&format!(
+        r#"<section class="ov-card" aria-labelledby="{id}"{testid}><h2 id="{id}">{}</h2>"#,
+        esc(heading)
+    ));
 }
 
 fn actions(o: &mut String, instrument: &Instrument, locale: Locale, r: &Report) {
@@ -386,7 +418,10 @@ fn profile(o: &mut String, locale: Locale, r: &Report) {
 
 fn flags(o: &mut String, instrument: &Instrument, locale: Locale, r: &Report) {
     if r.detail == Detail::Summary {
-        o.push_str(&format!(r#"<p class="ov-card" data-testid="summary-note">{}</p>"#, t(locale, "ui.results.summary_only")));
+        o.push_str(&format!(
+            r#"<p class="ov-card" data-testid="summary-note">{}</p>"#,
+            t(locale, "ui.results.summary_only")
+        ));
         return;
     }
     card_start(o, "ov-flags-h", "red-flags", locale.t("ui.results.flags"));
@@ -430,7 +465,11 @@ fn ownership(o: &mut String, instrument: &Instrument, locale: Locale, r: &Report
             if gap { r#" class="ov-gap""# } else { "" },
             t(locale, &format!("item.{}.area.{}", matrix.id, areas.get(*a).unwrap_or(&""))),
             esc(answer),
-            if gap { format!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, t(locale, "ui.results.gap")) } else { String::new() }
+            if gap {
+                format!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, t(locale, "ui.results.gap"))
+            } else {
+                String::new()
+            }
         ));
     }
     o.push_str("</tbody></table></section>");
@@ -466,7 +505,13 @@ fn role_name(locale: Locale, role: Role) -> &'static str {
 
 /// The team view's figures, from [`aggregate::aggregate`]. Every figure is already subject to
 /// the anonymity rules; this only presents what the aggregate lets through.
-pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep: &TeamReport, change: Option<&Change>) -> String {
+pub fn team(
+    instrument: &Instrument,
+    locale: Locale,
+    collected: &Collected,
+    rep: &TeamReport,
+    change: Option<&Change>,
+) -> String {
     let mut o = String::from(r#"<div class="ov-team-report" data-testid="team-report">"#);
     let full = rep.n_full;
     o.push_str(&format!(
@@ -487,7 +532,11 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
         o.push_str("<ul>");
         for (text, e) in &collected.invalid {
             let short: String = text.chars().take(48).collect();
-            o.push_str(&format!(r#"<li><code>{}</code> · {}</li>"#, esc(&short), esc(&present::link_error_text(locale, *e))));
+            o.push_str(&format!(
+                r#"<li><code>{}</code> · {}</li>"#,
+                esc(&short),
+                esc(&present::link_error_text(locale, *e))
+            ));
         }
         o.push_str("</ul></section>");
     }
@@ -565,7 +614,10 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
             o.push_str(&format!(
                 r#"<tr><th scope="row">{}</th><td>{}</td><td class="ov-num">{}</td></tr>"#,
                 esc(present::dimension_name(locale, g.dimension)),
-                esc(&locale.fmt("ui.team.higher_than", &[("a", role_name(locale, g.higher)), ("b", role_name(locale, g.lower))])),
+                esc(&locale.fmt(
+                    "ui.team.higher_than",
+                    &[("a", role_name(locale, g.higher)), ("b", role_name(locale, g.lower))]
+                )),
                 esc(&one(g.size, locale))
             ));
         }
@@ -582,7 +634,10 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
         t(locale, "ui.team.iqr"),
     ));
     for g in &shown {
-        o.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(&locale.fmt("ui.team.mean_of", &[("role", role_name(locale, g.role))]))));
+        o.push_str(&format!(
+            r#"<th scope="col">{}</th>"#,
+            esc(&locale.fmt("ui.team.mean_of", &[("role", role_name(locale, g.role))]))
+        ));
     }
     o.push_str("</tr></thead><tbody>");
     for (d, s) in &rep.dimensions {
@@ -595,7 +650,10 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
             esc(present::dimension_name(locale, *d))
         ));
         for g in &shown {
-            o.push_str(&format!(r#"<td class="ov-num">{}</td>"#, g.means[d.index()].map_or("–".into(), |m| one((m * 10.0).round() / 10.0, locale))));
+            o.push_str(&format!(
+                r#"<td class="ov-num">{}</td>"#,
+                g.means[d.index()].map_or("–".into(), |m| one((m * 10.0).round() / 10.0, locale))
+            ));
         }
         o.push_str("</tr>");
     }
@@ -609,7 +667,8 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
             esc(&locale.fmt("ui.team.ownership_intro", &[("n", &full.to_string())])),
             t(locale, "ui.results.area")
         ));
-        let role_cols: Vec<Role> = rep.ownership.first().map(|r| r.by_role.iter().map(|(r, _)| *r).collect()).unwrap_or_default();
+        let role_cols: Vec<Role> =
+            rep.ownership.first().map(|r| r.by_role.iter().map(|(r, _)| *r).collect()).unwrap_or_default();
         for r in &role_cols {
             o.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(role_name(locale, *r))));
         }
@@ -621,7 +680,11 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
                     .filter(|ow| c[ow.code() as usize - 1] > 0)
                     .map(|ow| format!("{} ×{}", present::owner_text(locale, *ow), c[ow.code() as usize - 1]))
                     .collect();
-                if parts.is_empty() { "–".to_string() } else { parts.join(", ") }
+                if parts.is_empty() {
+                    "–".to_string()
+                } else {
+                    parts.join(", ")
+                }
             };
             let mut status = Vec::new();
             if row.disagreement {
@@ -640,7 +703,11 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
             }
             o.push_str(&format!(
                 "<td>{}</td></tr>",
-                status.iter().map(|s| format!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, esc(s))).collect::<Vec<_>>().join(" ")
+                status
+                    .iter()
+                    .map(|s| format!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, esc(s)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ));
         }
         o.push_str("</tbody></table></section>");
@@ -675,8 +742,13 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
         ));
         for a in &rep.alpha {
             let (value, reading) = match a.value {
-                Some(v) => (locale.number(v, 2), locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string()),
-                None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &aggregate::ALPHA_MIN_N.to_string())])),
+                Some(v) => (
+                    locale.number(v, 2),
+                    locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string(),
+                ),
+                None => {
+                    ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &aggregate::ALPHA_MIN_N.to_string())]))
+                }
             };
             o.push_str(&format!(
                 r#"<tr><th scope="row">{}</th><td class="ov-num">{value}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
@@ -696,21 +768,42 @@ pub fn team(instrument: &Instrument, locale: Locale, collected: &Collected, rep:
             t(locale, "ui.team.change_median")
         ));
         for (d, delta) in &c.deltas {
-            let text = delta.map_or("–".to_string(), |v| format!("{}{}", if v > 0.0 { "+" } else { "" }, one(v, locale)));
-            o.push_str(&format!(r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td></tr>"#, esc(present::dimension_name(locale, *d)), esc(&text)));
+            let text =
+                delta.map_or("–".to_string(), |v| format!("{}{}", if v > 0.0 { "+" } else { "" }, one(v, locale)));
+            o.push_str(&format!(
+                r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td></tr>"#,
+                esc(present::dimension_name(locale, *d)),
+                esc(&text)
+            ));
         }
         o.push_str("</tbody></table><ul>");
         let flag_names = |v: &[usize]| -> String {
-            let names: Vec<&str> = v.iter().filter_map(|f| instrument.red_flags.get(*f)).map(|r| locale.t(&format!("flag.{}.text", r.id))).collect();
-            if names.is_empty() { "–".to_string() } else { names.join(" · ") }
+            let names: Vec<&str> = v
+                .iter()
+                .filter_map(|f| instrument.red_flags.get(*f))
+                .map(|r| locale.t(&format!("flag.{}.text", r.id)))
+                .collect();
+            if names.is_empty() {
+                "–".to_string()
+            } else {
+                names.join(" · ")
+            }
         };
         let area_names = |v: &[usize]| -> String {
             let m = instrument.matrix();
             let names: Vec<&str> = match m.kind {
-                ItemKind::Matrix { areas, .. } => v.iter().filter_map(|a| areas.get(*a)).map(|a| locale.t(&format!("item.{}.area.{a}", m.id))).collect(),
+                ItemKind::Matrix { areas, .. } => v
+                    .iter()
+                    .filter_map(|a| areas.get(*a))
+                    .map(|a| locale.t(&format!("item.{}.area.{a}", m.id)))
+                    .collect(),
                 _ => Vec::new(),
             };
-            if names.is_empty() { "–".to_string() } else { names.join(" · ") }
+            if names.is_empty() {
+                "–".to_string()
+            } else {
+                names.join(" · ")
+            }
         };
         for (key, text) in [
             ("ui.team.flags_closed", flag_names(&c.flags_closed)),

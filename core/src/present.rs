@@ -112,7 +112,9 @@ pub fn answered_rows(instrument: &Instrument, locale: Locale, response: &Respons
 /// list of unreadable links).
 pub fn link_error_text(locale: Locale, error: crate::share::LinkError) -> String {
     match error {
-        crate::share::LinkError::UnknownVersion(v) => locale.fmt("ui.link_error.unknown_version", &[("version", &v.to_string())]),
+        crate::share::LinkError::UnknownVersion(v) => {
+            locale.fmt("ui.link_error.unknown_version", &[("version", &v.to_string())])
+        }
         e => locale.t(&format!("ui.link_error.{}", e.id())).to_string(),
     }
 }

@@ -39,7 +39,8 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
         Shared::Summary(_) => (String::new(), String::new()),
     };
     let summary_payload = share::encode_summary(&report).unwrap_or_default();
-    let mut html = String::from(r#"<section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results">"#);
+    let mut html =
+        String::from(r#"<section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results">"#);
     html.push_str(&markup::report(instrument, locale, &report, &ReportOptions { shared, date }));
     html.push_str(&controls::report_controls(locale, around, shared, &full, &summary_payload, !json.is_empty()));
     html.push_str("</section>");
@@ -48,7 +49,14 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
 
 /// The whole team view: heading and form (holding `links` and `baseline`), then, once the
 /// person has combined the links, the figures in `#ov-team-result` and the CSV export.
-pub fn team_screen(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str, combined: bool) -> (String, String) {
+pub fn team_screen(
+    locale: Locale,
+    links: &str,
+    baseline: &str,
+    threshold: usize,
+    share_base: &str,
+    combined: bool,
+) -> (String, String) {
     let mut html = String::from(r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team">"#);
     html.push_str(&controls::team_form(locale, links, baseline));
     // The figures' place is always there, so "combine" can fill it without redrawing the form.

@@ -265,9 +265,7 @@ impl Report {
         let readiness = (scored.len() >= MIN_DIMENSIONS_FOR_INDEX).then(|| mean_u8(&scored));
         let resistance = inverse_mean(&scores, &Dimension::RESISTANCE, MIN_DIMENSIONS_FOR_RISK);
         let friction = inverse_mean(&scores, &Dimension::FRICTION, 2);
-        let barrier = Dimension::ALL
-            .into_iter()
-            .find(|d| scores[d.index()].is_some_and(|s| s < BARRIER_THRESHOLD));
+        let barrier = Dimension::ALL.into_iter().find(|d| scores[d.index()].is_some_and(|s| s < BARRIER_THRESHOLD));
         let phase = Phase::from_months_option(months);
         let phase_reading = match friction {
             None => PhaseReading::NotEnough,
@@ -341,10 +339,8 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         problems.push(Problem::NoRole);
     }
     if response.instrument_version != instrument.version {
-        problems.push(Problem::VersionMismatch {
-            instrument: instrument.version,
-            response: response.instrument_version,
-        });
+        problems
+            .push(Problem::VersionMismatch { instrument: instrument.version, response: response.instrument_version });
     }
     // Answers that do not fit the instrument are set aside and named, never guessed at.
     let mut set_aside = Vec::new();
@@ -353,7 +349,9 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         let id = key.split('.').next().unwrap_or(key);
         match instrument.item(id) {
             None => set_aside.push(Problem::UnknownKey(key.to_string())),
-            Some(_) if !Response::answer_fits(instrument, key, *answer) => set_aside.push(Problem::InvalidValue(key.to_string())),
+            Some(_) if !Response::answer_fits(instrument, key, *answer) => {
+                set_aside.push(Problem::InvalidValue(key.to_string()))
+            }
             Some(item) => {
                 if response.role.is_some_and(|role| !item.roles.contains(role)) {
                     set_aside.push(Problem::NotShownToRole(key.to_string()));
@@ -426,9 +424,8 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         }
     }
 
-    let valid = |key: &str| -> Option<Answer> {
-        response.get(key).filter(|a| Response::answer_fits(instrument, key, *a))
-    };
+    let valid =
+        |key: &str| -> Option<Answer> { response.get(key).filter(|a| Response::answer_fits(instrument, key, *a)) };
     let mut red_flags = Vec::new();
     for (rule_index, rule) in instrument.red_flags.iter().enumerate() {
         let item = &instrument.items[rule.item];

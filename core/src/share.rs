@@ -174,11 +174,8 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
         0 => None,
         c => Some(Role::from_code(c as u8 - 1).ok_or(LinkError::Altered)?),
     };
-    let shared = if summary {
-        decode_summary(instrument, role, &mut r)?
-    } else {
-        decode_full(instrument, role, &mut r)?
-    };
+    let shared =
+        if summary { decode_summary(instrument, role, &mut r)? } else { decode_full(instrument, role, &mut r)? };
     // Padding bits must be zero, so that each response has exactly one link.
     if !r.rest_is_zero() {
         return Err(LinkError::Altered);

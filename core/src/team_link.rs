@@ -47,7 +47,15 @@ pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
     for g in &t.roles {
         w.push(g.n.min(1023) as u32, 10);
         let shown = g.is_shown();
-        w.push(match g.hidden { None if shown => 0, Some(Hidden::TooFew) => 1, Some(Hidden::Complementary) => 2, None => 3 }, 2);
+        w.push(
+            match g.hidden {
+                None if shown => 0,
+                Some(Hidden::TooFew) => 1,
+                Some(Hidden::Complementary) => 2,
+                None => 3,
+            },
+            2,
+        );
         if shown {
             for m in &g.means {
                 w.push(half(*m), 8);
@@ -132,7 +140,8 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
             _ => None,
         };
         let shown_code = hidden.is_none() && size > 0;
-        let means = if shown_code { (0..9).map(|_| unhalf(r.take(8))).collect::<Result<Vec<_>, _>>()? } else { Vec::new() };
+        let means =
+            if shown_code { (0..9).map(|_| unhalf(r.take(8))).collect::<Result<Vec<_>, _>>()? } else { Vec::new() };
         roles.push(RoleGroup { role, n: size, hidden, means });
     }
     let areas = match instrument.matrix().kind {
@@ -172,7 +181,13 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
         gaps: gaps_between,
         // Only gap and dispute marks travel; the per-role answers stay with the facilitator.
         ownership: (0..areas)
-            .map(|a| AreaRow { area: a, counts: [0; 6], by_role: Vec::new(), disagreement: disputed.contains(&a), gap: gaps.contains(&a) })
+            .map(|a| AreaRow {
+                area: a,
+                counts: [0; 6],
+                by_role: Vec::new(),
+                disagreement: disputed.contains(&a),
+                gap: gaps.contains(&a),
+            })
             .collect(),
         flags,
         alpha: Vec::new(),

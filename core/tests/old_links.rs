@@ -18,7 +18,11 @@ fn every_released_link_decodes_to_its_recorded_report() {
             let report = shared.report();
             // A summary carries no flags or actions from flags, so compare the shared part.
             let got = fixture_summary(&report);
-            let (want, got) = if level == "summary" { (strip_detail(expected), strip_detail(&got)) } else { (expected.to_string(), got) };
+            let (want, got) = if level == "summary" {
+                (strip_detail(expected), strip_detail(&got))
+            } else {
+                (expected.to_string(), got)
+            };
             assert_eq!(got, want, "{}:{}", entry.path().display(), n + 1);
             checked += 1;
         }

@@ -33,7 +33,17 @@ fn around(share_base: &str, cta_text: &str, cta_url: &str) -> Surroundings {
 /// `cta_url` means no call to action. Returns false when the fragment does not decode.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
-pub fn show(host: web_sys::HtmlElement, kind: &str, locale_code: &str, fragment: &str, fresh: bool, share_base: &str, cta_text: &str, cta_url: &str, threshold: u32) -> bool {
+pub fn show(
+    host: web_sys::HtmlElement,
+    kind: &str,
+    locale_code: &str,
+    fragment: &str,
+    fresh: bool,
+    share_base: &str,
+    cta_text: &str,
+    cta_url: &str,
+    threshold: u32,
+) -> bool {
     let fragment = fragment.to_string();
     let kind = match kind {
         "report" | "shared" => screen::Kind::Report { fragment, shared: kind == "shared" },

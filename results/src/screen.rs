@@ -48,19 +48,29 @@ pub enum Kind {
 /// Draws the screen into `host` and wires its controls. `fresh` is true the first time the app
 /// shows this screen (the team boxes start empty) and false when it redraws it (language).
 /// Returns false when a link does not decode; the app then shows its own link error.
-pub fn show(host: web_sys::HtmlElement, kind: Kind, locale: Locale, fresh: bool, around: Surroundings, threshold: usize) -> bool {
+pub fn show(
+    host: web_sys::HtmlElement,
+    kind: Kind,
+    locale: Locale,
+    fresh: bool,
+    around: Surroundings,
+    threshold: usize,
+) -> bool {
     let html = STATE.with_borrow_mut(|s| {
         if fresh {
             (s.links, s.baseline, s.combined) = (String::new(), String::new(), false);
         }
         (s.locale, s.share_base, s.threshold) = (locale, around.share_base.clone(), threshold);
         let (html, files) = match kind {
-            Kind::Report { fragment, shared } => match results::report(locale, &fragment, shared, &today(locale), &around) {
-                Some(r) => (r.html, vec![r.json, r.csv]),
-                None => return None,
-            },
+            Kind::Report { fragment, shared } => {
+                match results::report(locale, &fragment, shared, &today(locale), &around) {
+                    Some(r) => (r.html, vec![r.json, r.csv]),
+                    None => return None,
+                }
+            }
             Kind::Team => {
-                let (html, csv) = results::team_screen(locale, &s.links, &s.baseline, threshold, &around.share_base, s.combined);
+                let (html, csv) =
+                    results::team_screen(locale, &s.links, &s.baseline, threshold, &around.share_base, s.combined);
                 (html, vec![csv])
             }
             Kind::TeamSummary { fragment } => (results::team_summary(locale, &fragment)?, Vec::new()),
@@ -109,7 +119,11 @@ fn file(index: usize) -> String {
 
 fn on_click(ev: web_sys::Event) {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let Some(action) = target.and_then(|t| t.closest("[data-action]").ok().flatten()).and_then(|e| e.get_attribute("data-action")) else { return };
+    let Some(action) =
+        target.and_then(|t| t.closest("[data-action]").ok().flatten()).and_then(|e| e.get_attribute("data-action"))
+    else {
+        return;
+    };
     match action.as_str() {
         "print" | "team-print" => {
             if let Some(w) = web_sys::window() {
@@ -206,7 +220,9 @@ fn copy_link() {
 
 /// The share panel's status line: one of the texts the markup carries as data attributes.
 fn set_copy_status(which: Option<&str>) {
-    let status = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("[data-testid=copy-status]").ok().flatten());
+    let status = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=copy-status]").ok().flatten());
     if let Some(status) = status {
         let text = which.and_then(|w| status.get_attribute(w));
         status.set_text_content(text.as_deref());

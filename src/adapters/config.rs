@@ -7,8 +7,16 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub const FILE: &str = "overlap.json";
 const KNOWN: [&str; 10] = [
-    "consultancy_name", "logo", "accent", "accent_dark", "cta_text", "cta_url", "share_base_url",
-    "allowed_parent_origins", "team_threshold", "default_locale",
+    "consultancy_name",
+    "logo",
+    "accent",
+    "accent_dark",
+    "cta_text",
+    "cta_url",
+    "share_base_url",
+    "allowed_parent_origins",
+    "team_threshold",
+    "default_locale",
 ];
 
 /// Fetches and validates the configuration; returns it with the warnings to log.
@@ -38,7 +46,9 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
             warnings.push(format!("{FILE}: unknown setting `{key}` ignored"));
         }
     }
-    let get = |k: &str| js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let get = |k: &str| {
+        js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    };
     let mut string = |k: &str| -> Option<String> {
         let v = get(k)?;
         let s = v.as_string();

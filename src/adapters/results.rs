@@ -58,13 +58,30 @@ pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) 
     // The component tests call the results module's own function, linked in, with the same
     // arguments the lazy path sends.
     #[cfg(feature = "inline-results")]
-    return Ok(overlap_results::show(host.clone(), kind, code, fragment, cx.fresh, base, &cta_text, &cta_url, threshold));
+    return Ok(overlap_results::show(
+        host.clone(),
+        kind,
+        code,
+        fragment,
+        cx.fresh,
+        base,
+        &cta_text,
+        &cta_url,
+        threshold,
+    ));
     #[cfg(not(feature = "inline-results"))]
     {
         use wasm_bindgen::JsValue;
         let s = |v: &str| JsValue::from_str(v);
         let args = [
-            host.into(), s(kind), s(code), s(fragment), JsValue::from_bool(cx.fresh), s(base), s(&cta_text), s(&cta_url),
+            host.into(),
+            s(kind),
+            s(code),
+            s(fragment),
+            JsValue::from_bool(cx.fresh),
+            s(base),
+            s(&cta_text),
+            s(&cta_url),
             JsValue::from_f64(threshold as f64),
         ];
         lazy::call("show", &args).await?.as_bool().ok_or(Unavailable)

@@ -50,7 +50,9 @@ pub fn set_text(id: &str, text: &str) {
 /// focus to what is now shown ("keep my answers" first: the safe choice).
 fn confirming(el: &web_sys::Element, ask: bool) {
     let Some(block) = el.closest(".ov-start-over").ok().flatten() else { return };
-    let find = |selector: &str| block.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let find = |selector: &str| {
+        block.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
     let (Some(button), Some(confirm)) = (find("[data-action=start-over]"), find(".ov-confirm")) else { return };
     button.set_hidden(ask);
     confirm.set_hidden(!ask);

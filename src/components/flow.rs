@@ -3,8 +3,8 @@
 //! handled on the app's root (`actions`).
 
 use crate::adapters::results::Request;
-use crate::components::results_screen::ResultsScreen;
 use crate::components::actions::set_text;
+use crate::components::results_screen::ResultsScreen;
 use crate::state::{use_app, Screen};
 use leptos::prelude::*;
 use overlap_core::markup;
@@ -24,7 +24,9 @@ pub fn Flow() -> impl IntoView {
         let instrument = state.instrument();
         match screen {
             // Someone resuming can also start over from here.
-            Screen::Welcome if response.role.is_some() => markup::welcome(locale, true) + &markup::app::start_over_row(locale),
+            Screen::Welcome if response.role.is_some() => {
+                markup::welcome(locale, true) + &markup::app::start_over_row(locale)
+            }
             Screen::Welcome => markup::welcome(locale, false),
             Screen::Role => markup::role(locale, response.role),
             Screen::Section(s) => {
@@ -35,7 +37,10 @@ pub fn Flow() -> impl IntoView {
                     None => markup::role(locale, None),
                 }
             }
-            Screen::Review => markup::review(instrument, locale, &response, state.sections().len()) + &markup::app::start_over_row(locale),
+            Screen::Review => {
+                markup::review(instrument, locale, &response, state.sections().len())
+                    + &markup::app::start_over_row(locale)
+            }
             Screen::Results => String::new(),
         }
     };
@@ -47,7 +52,9 @@ pub fn Flow() -> impl IntoView {
                 state.set_role(role);
                 set_text("ov-role-error", "");
             }
-        } else if let (Some(key), Some(answer)) = (name.strip_prefix(markup::INPUT_PREFIX), markup::parse_answer_value(&value)) {
+        } else if let (Some(key), Some(answer)) =
+            (name.strip_prefix(markup::INPUT_PREFIX), markup::parse_answer_value(&value))
+        {
             state.answer(key, answer);
         }
     };

@@ -26,7 +26,8 @@ fn spread_uses_interpolated_quartiles() {
 fn cronbach_alpha_matches_the_worked_example() {
     // Item variances 2.5 + 0.7 + 1.7 = 4.9; totals 8,13,10,14,5 have variance 13.5;
     // alpha = 3/2 × (1 - 4.9/13.5) = 0.9556.
-    let rows = vec![vec![2.0, 3.0, 3.0], vec![4.0, 4.0, 5.0], vec![3.0, 3.0, 4.0], vec![5.0, 4.0, 5.0], vec![1.0, 2.0, 2.0]];
+    let rows =
+        vec![vec![2.0, 3.0, 3.0], vec![4.0, 4.0, 5.0], vec![3.0, 3.0, 4.0], vec![5.0, 4.0, 5.0], vec![1.0, 2.0, 2.0]];
     let a = cronbach_alpha(&rows).unwrap();
     assert!((a - 0.955_555).abs() < 1e-5, "{a}");
     assert_eq!(cronbach_alpha(&[vec![1.0, 1.0], vec![1.0, 1.0]]), None, "no variance");

@@ -6,10 +6,25 @@ use crate::scoring::Band;
 
 fn rows() -> Vec<ProfileRow> {
     vec![
-        ProfileRow { label: "Leadership".into(), score: Some(82), band: Some(Band::Strong), band_label: "Strong".into() },
-        ProfileRow { label: "Threat".into(), score: Some(35), band: Some(Band::Critical), band_label: "Critical".into() },
+        ProfileRow {
+            label: "Leadership".into(),
+            score: Some(82),
+            band: Some(Band::Strong),
+            band_label: "Strong".into(),
+        },
+        ProfileRow {
+            label: "Threat".into(),
+            score: Some(35),
+            band: Some(Band::Critical),
+            band_label: "Critical".into(),
+        },
         ProfileRow { label: "Trust & <tone>".into(), score: None, band: None, band_label: "Not enough answers".into() },
-        ProfileRow { label: "Knowledge".into(), score: Some(61), band: Some(Band::Workable), band_label: "Workable".into() },
+        ProfileRow {
+            label: "Knowledge".into(),
+            score: Some(61),
+            band: Some(Band::Workable),
+            band_label: "Workable".into(),
+        },
     ]
 }
 
@@ -19,7 +34,10 @@ fn count(svg: &str, needle: &str) -> usize {
 
 /// The trimmed contents of every `<text>` element.
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string())).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string()))
+        .collect()
 }
 
 #[test]
@@ -69,11 +87,15 @@ fn phase_chart_marks_the_current_phase() {
         .iter()
         .map(|p| PhaseSegment { phase: *p, name: p.id().to_string(), span: "m".into() })
         .collect();
-    let svg = to_svg((PHASE_WIDTH, PHASE_HEIGHT), "ph", "Phase", "d", |a| draw_phase(a, &segs, Phase::Adjustment, "You are here"));
+    let svg = to_svg((PHASE_WIDTH, PHASE_HEIGHT), "ph", "Phase", "d", |a| {
+        draw_phase(a, &segs, Phase::Adjustment, "You are here")
+    });
     assert_eq!(count(&svg, "You are here"), 1);
     for p in Phase::TIMELINE {
         assert!(svg.contains(p.id()));
     }
-    let none = to_svg((PHASE_WIDTH, PHASE_HEIGHT), "ph", "Phase", "d", |a| draw_phase(a, &segs, Phase::Unknown, "You are here"));
+    let none = to_svg((PHASE_WIDTH, PHASE_HEIGHT), "ph", "Phase", "d", |a| {
+        draw_phase(a, &segs, Phase::Unknown, "You are here")
+    });
     assert_eq!(count(&none, "You are here"), 0);
 }

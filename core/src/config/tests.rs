@@ -22,7 +22,10 @@ fn valid_values_are_kept() {
         cta_text: Some("Book a review".into()),
         cta_url: Some("https://northwind.example/review".into()),
         share_base_url: Some("https://northwind.example/assessment/#x".into()),
-        allowed_parent_origins: Some(vec!["https://northwind.example/some/page".into(), "http://localhost:4174".into()]),
+        allowed_parent_origins: Some(vec![
+            "https://northwind.example/some/page".into(),
+            "http://localhost:4174".into(),
+        ]),
         team_threshold: Some(3.0),
         default_locale: Some("es".into()),
     });

@@ -92,7 +92,18 @@ fn interface_keys_in_the_source_exist_and_are_used() {
     }
     // Keys built at run time from a prefix: ui.likert.N, ui.owner.X, ui.role.X(_hint),
     // ui.band.X, ui.risk.X, ui.confidence.X, ui.storage.X, ui.link_error.X.
-    let dynamic = ["ui.likert.", "ui.owner.", "ui.role.", "ui.band.", "ui.risk.", "ui.confidence.", "ui.storage.", "ui.link_error.", "ui.team.letter.", "ui.team.alpha."];
+    let dynamic = [
+        "ui.likert.",
+        "ui.owner.",
+        "ui.role.",
+        "ui.band.",
+        "ui.risk.",
+        "ui.confidence.",
+        "ui.storage.",
+        "ui.link_error.",
+        "ui.team.letter.",
+        "ui.team.alpha.",
+    ];
     for key in Locale::En.keys().filter(|k| k.starts_with("ui.")) {
         let base = key.trim_end_matches(".one").trim_end_matches(".other");
         let used = literal_keys.contains(&base) || dynamic.iter().any(|p| key.starts_with(p));
@@ -114,7 +125,9 @@ fn literal_keys_in(dir: &str) -> Vec<String> {
                 let text = std::fs::read_to_string(p).unwrap();
                 keys.extend(
                     text.split('"')
-                        .filter(|s| s.starts_with("ui.") && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+                        .filter(|s| {
+                            s.starts_with("ui.") && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+                        })
                         .map(str::to_string),
                 );
             }
@@ -169,7 +182,9 @@ fn the_survey_screens_need_only_the_first_tier() {
         pages.push(markup::app::results_unavailable(locale));
         pages.push(markup::app::link_error(locale, crate::share::LinkError::Altered));
         pages.push(markup::app::notice(locale, locale.t("ui.language_unavailable"), None));
-        for key in Locale::En.keys().filter(|k| ["ui.link_error.", "ui.storage.", "ui.panic.", "ui.start_over."].iter().any(|p| k.starts_with(p))) {
+        for key in Locale::En.keys().filter(|k| {
+            ["ui.link_error.", "ui.storage.", "ui.panic.", "ui.start_over."].iter().any(|p| k.starts_with(p))
+        }) {
             pages.push(locale.t(key).to_string());
         }
         for key in tiers::FIRST_LOAD_EXCEPTIONS {
@@ -236,18 +251,24 @@ fn a_bad_language_file_is_refused_with_its_reason() {
     check("<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
     check(&good.replacen("overlap-locale 1", "overlap-locale 2", 1), LocaleFileError::NotALocaleFile);
     check(&good.replacen(" es\n", " en\n", 1), LocaleFileError::OtherLanguage);
-    check(&with(&|l| {
-        l.pop();
-    }), LocaleFileError::KeysDiffer);
+    check(
+        &with(&|l| {
+            l.pop();
+        }),
+        LocaleFileError::KeysDiffer,
+    );
     check(&with(&|l| l.push("ffffffff\tA text this release does not have".into())), LocaleFileError::KeysDiffer);
     check(&with(&|l| l[1] = l[1].replace('\t', " ")), LocaleFileError::BadLine(2));
     check(&with(&|l| l[2] = format!("zz{}", &l[2][2..])), LocaleFileError::BadLine(3));
     check(&with(&|l| l[2] = format!("{}\t ", &l[2][..8])), LocaleFileError::BadLine(3));
     check(&with(&|l| l.swap(2, 3)), LocaleFileError::BadLine(4));
-    check(&with(&|l| {
-        let dup = l[2].clone();
-        l.insert(2, dup);
-    }), LocaleFileError::BadLine(4));
+    check(
+        &with(&|l| {
+            let dup = l[2].clone();
+            l.insert(2, dup);
+        }),
+        LocaleFileError::BadLine(4),
+    );
     check(good.trim_end(), LocaleFileError::Incomplete);
     let cut: String = good.chars().take(good.chars().count() - 3).collect();
     check(&cut, LocaleFileError::Incomplete);

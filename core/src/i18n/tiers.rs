@@ -9,15 +9,29 @@
 /// Prefixes of the keys only the results module shows: the report and its controls, the team
 /// view.
 pub const RESULTS_PREFIXES: [&str; 12] = [
-    "action.", "flag.", "phase.", "dim.", "ui.results.", "ui.team.", "ui.shared.", "ui.share.",
-    "ui.action.", "ui.band.", "ui.risk.", "ui.confidence.",
+    "action.",
+    "flag.",
+    "phase.",
+    "dim.",
+    "ui.results.",
+    "ui.team.",
+    "ui.shared.",
+    "ui.share.",
+    "ui.action.",
+    "ui.band.",
+    "ui.risk.",
+    "ui.confidence.",
 ];
 
 /// Keys under those prefixes that the app's own components show (waiting for and failing to
 /// load the results module, the way back from a link error), so they stay in the first tier.
 pub const FIRST_LOAD_EXCEPTIONS: [&str; 6] = [
-    "ui.results.edit", "ui.results.load_failed", "ui.results.load_failed_title", "ui.results.loading",
-    "ui.results.retry", "ui.shared.start_own",
+    "ui.results.edit",
+    "ui.results.load_failed",
+    "ui.results.load_failed_title",
+    "ui.results.loading",
+    "ui.results.retry",
+    "ui.shared.start_own",
 ];
 
 /// Keys every build carries for every language, whatever text it bundles: a language's own name

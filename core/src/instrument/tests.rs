@@ -55,8 +55,11 @@ fn summary_counts_fit_their_five_bits() {
     let i = Instrument::current();
     for role in Role::ALL {
         for d in Dimension::ALL {
-            let units: usize =
-                i.items_for(role).filter(|it| it.dimension == Some(d) && it.is_scored()).map(|it| it.answer_keys().len()).sum();
+            let units: usize = i
+                .items_for(role)
+                .filter(|it| it.dimension == Some(d) && it.is_scored())
+                .map(|it| it.answer_keys().len())
+                .sum();
             assert!(units < 32, "{role:?} {d:?}: {units} units");
         }
     }

@@ -40,7 +40,10 @@ pub fn own_results_extras(locale: Locale) -> String {
 
 /// What a visitor sees when a link cannot be opened: what is wrong, and a way forward.
 pub fn link_error(locale: Locale, error: LinkError) -> String {
-    let mut o = format!(r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="link-error" data-error="{}">"#, error.id());
+    let mut o = format!(
+        r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="link-error" data-error="{}">"#,
+        error.id()
+    );
     title(&mut o, 1, locale.t("ui.link_error.title"));
     o.push_str(&format!(
         r#"<p role="alert">{}</p><p>{}</p><div class="ov-nav ov-no-print">"#,
@@ -82,7 +85,11 @@ pub fn header(locale: Locale, name: Option<&str>, logo: Option<&str>) -> String 
     ));
     for l in Locale::ALL.into_iter().filter(|l| l.is_available()) {
         let selected = if l == locale { " selected" } else { "" };
-        o.push_str(&format!(r#"<option value="{0}" lang="{0}"{selected}>{1}</option>"#, l.code(), t(l, "ui.language_name")));
+        o.push_str(&format!(
+            r#"<option value="{0}" lang="{0}"{selected}>{1}</option>"#,
+            l.code(),
+            t(l, "ui.language_name")
+        ));
     }
     o.push_str("</select></div>");
     o
@@ -90,13 +97,17 @@ pub fn header(locale: Locale, name: Option<&str>, logo: Option<&str>) -> String 
 
 /// While the results module loads (usually a blink: it is fetched from the review screen on).
 pub fn results_waiting(locale: Locale) -> String {
-    format!(r#"<p class="ov-loading" role="status" data-testid="results-loading">{}</p>"#, t(locale, "ui.results.loading"))
+    format!(
+        r#"<p class="ov-loading" role="status" data-testid="results-loading">{}</p>"#,
+        t(locale, "ui.results.loading")
+    )
 }
 
 /// The results module could not be loaded (offline, a blocked file): say so, and offer a retry.
 /// The answers are saved already.
 pub fn results_unavailable(locale: Locale) -> String {
-    let mut o = String::from(r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="results-unavailable">"#);
+    let mut o =
+        String::from(r#"<section class="ov-screen" aria-labelledby="ov-title" data-testid="results-unavailable">"#);
     title(&mut o, 1, locale.t("ui.results.load_failed_title"));
     o.push_str(&format!(r#"<p role="alert">{}</p><div class="ov-nav">"#, t(locale, "ui.results.load_failed")));
     button(&mut o, "ov-btn--primary", "results-retry", "", locale.t("ui.results.retry"));

@@ -24,7 +24,14 @@ pub struct Surroundings {
 /// The call to action, the share panel (own results only), and keep/print/export. `full` is
 /// the full link's payload, `summary` the summary link's; `json` says whether a JSON export
 /// exists (a summary link carries no answers).
-pub fn report_controls(locale: Locale, around: &Surroundings, shared: bool, full: &str, summary: &str, json: bool) -> String {
+pub fn report_controls(
+    locale: Locale,
+    around: &Surroundings,
+    shared: bool,
+    full: &str,
+    summary: &str,
+    json: bool,
+) -> String {
     let mut o = String::from(r#"<div class="ov-controls ov-no-print">"#);
     if let Some((text, url)) = &around.cta {
         card_start(&mut o, "ov-cta-h", "cta", locale.t("ui.results.cta_title"));
@@ -39,8 +46,14 @@ pub fn report_controls(locale: Locale, around: &Surroundings, shared: bool, full
         let link = |payload: &str| format!("{}#{FRAGMENT_PREFIX}{payload}", around.share_base);
         card_start(&mut o, "ov-share-h", "share", locale.t("ui.share.title"));
         o.push_str(&format!(r#"<p>{}</p>"#, t(locale, "ui.share.privacy")));
-        o.push_str(&format!(r#"<fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">"#, t(locale, "ui.share.level")));
-        let levels = [("full", "ui.share.full", "ui.share.full_hint", true), ("summary", "ui.share.summary", "ui.share.summary_hint", false)];
+        o.push_str(&format!(
+            r#"<fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">"#,
+            t(locale, "ui.share.level")
+        ));
+        let levels = [
+            ("full", "ui.share.full", "ui.share.full_hint", true),
+            ("summary", "ui.share.summary", "ui.share.summary_hint", false),
+        ];
         for (level, key, hint, checked) in levels {
             o.push_str(&format!(
                 r#"<label class="ov-opt"><input type="radio" name="ov-share-level" value="{level}" data-testid="share-{level}"{}><span><strong>{}</strong><span class="ov-opt__hint">{}</span></span></label>"#,
@@ -104,7 +117,11 @@ pub fn team_form(locale: Locale, links: &str, baseline: &str) -> String {
         r#"<label for="ov-team-file" class="ov-label">{}</label><input id="ov-team-file" type="file" accept=".txt,text/plain" data-testid="team-file">"#,
         t(locale, "ui.team.file_label")
     ));
-    o.push_str(&format!(r#"<details class="ov-details"{}><summary>{}</summary>"#, if baseline.trim().is_empty() { "" } else { " open" }, t(locale, "ui.team.baseline_label")));
+    o.push_str(&format!(
+        r#"<details class="ov-details"{}><summary>{}</summary>"#,
+        if baseline.trim().is_empty() { "" } else { " open" },
+        t(locale, "ui.team.baseline_label")
+    ));
     links_field(&mut o, locale, "ov-team-baseline", "ui.team.baseline_label", "ui.team.baseline_hint", 5, baseline);
     o.push_str(r#"</details><div class="ov-nav">"#);
     button(&mut o, "ov-btn--primary", "team-analyse", "", locale.t("ui.team.analyse"));
@@ -114,7 +131,9 @@ pub fn team_form(locale: Locale, links: &str, baseline: &str) -> String {
 
 /// After the team figures: the team summary link, and print/CSV.
 pub fn team_extras(locale: Locale, share_base: &str, summary_payload: &str) -> String {
-    let mut o = String::from(r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card">"#);
+    let mut o = String::from(
+        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card">"#,
+    );
     o.push_str(&format!(
         r#"<h2 id="ov-team-link-h">{}</h2><p>{}</p><label for="ov-team-link" class="ov-label">{}</label><input id="ov-team-link" class="ov-textarea" data-testid="team-link" type="text" readonly value="{}"></section>"#,
         t(locale, "ui.team.link_title"),

@@ -14,7 +14,14 @@ fn count(s: &str, needle: &str) -> usize {
 
 #[test]
 fn answer_values_round_trip() {
-    for a in [Answer::Likert(1), Answer::Likert(5), Answer::DontKnow, Answer::Choice(0), Answer::Choice(12), Answer::Owner(crate::Owner::Nobody)] {
+    for a in [
+        Answer::Likert(1),
+        Answer::Likert(5),
+        Answer::DontKnow,
+        Answer::Choice(0),
+        Answer::Choice(12),
+        Answer::Owner(crate::Owner::Nobody),
+    ] {
         assert_eq!(parse_answer_value(&answer_value(a)), Some(a));
     }
     for bad in ["", "l", "l0", "l6", "x1", "o0", "o7", "c", "dkk", "ö"] {
@@ -30,10 +37,8 @@ fn every_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
             let html = section(i, Locale::En, role, s, 1, 10, &Response::new(i, Some(role)));
             let items: Vec<_> = i.section_items(s, role).collect();
             let plain = items.iter().filter(|it| !matches!(it.kind, ItemKind::Matrix { .. })).count();
-            let areas: usize = items
-                .iter()
-                .map(|it| if let ItemKind::Matrix { areas, .. } = it.kind { areas.len() } else { 0 })
-                .sum();
+            let areas: usize =
+                items.iter().map(|it| if let ItemKind::Matrix { areas, .. } = it.kind { areas.len() } else { 0 }).sum();
             assert_eq!(count(&html, "<fieldset"), plain + areas, "{role:?} section {s}");
             assert_eq!(count(&html, "<legend"), plain + areas);
             // Every radio sits inside its own label.
@@ -77,7 +82,19 @@ fn the_report_carries_the_headline_and_every_action() {
     for a in &rep.actions {
         assert!(html.contains(&esc(Locale::En.t(&format!("action.{}.title", a.id)))), "{}", a.id);
     }
-    for testid in ["headline", "readiness", "risk", "barrier", "confidence", "profile", "bars", "phase-chart", "ownership-map", "red-flags", "actions"] {
+    for testid in [
+        "headline",
+        "readiness",
+        "risk",
+        "barrier",
+        "confidence",
+        "profile",
+        "bars",
+        "phase-chart",
+        "ownership-map",
+        "red-flags",
+        "actions",
+    ] {
         assert!(html.contains(&format!(r#"data-testid="{testid}""#)), "{testid}");
     }
     assert!(html.contains("1 Jan 2027") && html.contains("instrument version 1"));
@@ -126,20 +143,30 @@ fn start_over_offers_a_hidden_labelled_confirmation() {
         let o = app::start_over(locale);
         assert_eq!(count(&o, r#"data-action="start-over""#), 1);
         // The confirmation is a labelled group, hidden until asked for, with both choices.
-        assert!(o.contains(r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" hidden><p id="ov-confirm-text">"#));
+        assert!(o.contains(
+            r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" hidden><p id="ov-confirm-text">"#
+        ));
         assert_eq!(count(&o, r#"data-action="confirm-start-over""#), 1);
         assert_eq!(count(&o, r#"data-action="keep-answers""#), 1);
         assert_eq!(count(&o, "<button type=\"button\""), 3);
         assert!(!o.contains("[?]"));
         let extras = app::own_results_extras(locale);
-        assert!(extras.contains(r#"data-action="edit-answers""#) && extras.contains(&o) && extras.contains("ov-no-print"));
+        assert!(
+            extras.contains(r#"data-action="edit-answers""#) && extras.contains(&o) && extras.contains("ov-no-print")
+        );
     }
 }
 
 #[test]
 fn the_link_error_names_the_problem_and_the_way_back() {
     use crate::share::LinkError;
-    for error in [LinkError::NotOverlap, LinkError::Garbled, LinkError::Truncated, LinkError::Altered, LinkError::UnknownVersion(9)] {
+    for error in [
+        LinkError::NotOverlap,
+        LinkError::Garbled,
+        LinkError::Truncated,
+        LinkError::Altered,
+        LinkError::UnknownVersion(9),
+    ] {
         let o = app::link_error(Locale::En, error);
         assert!(o.contains(&format!(r#"data-testid="link-error" data-error="{}""#, error.id())));
         assert!(o.contains(r#"<h1 id="ov-title" tabindex="-1">"#));

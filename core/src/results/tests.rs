@@ -27,7 +27,9 @@ fn a_full_link_renders_the_report_with_both_exports_and_a_summary_link() {
     assert!(out.csv.lines().count() > 9, "a CSV row per dimension");
     // The summary payload is a valid summary link with the same scores.
     match share::decode(&format!("r={}", out.summary_payload)) {
-        Ok(Shared::Summary(s)) => assert_eq!(s.dimensions, crate::score(crate::Instrument::current(), &response).dimensions),
+        Ok(Shared::Summary(s)) => {
+            assert_eq!(s.dimensions, crate::score(crate::Instrument::current(), &response).dimensions)
+        }
         other => panic!("summary payload decoded to {other:?}"),
     }
 }
@@ -50,11 +52,16 @@ fn a_summary_link_renders_without_a_json_export() {
 #[test]
 fn the_share_panel_carries_both_links_and_the_call_to_action_when_configured() {
     let response = sample::healthy(Role::InternalIt);
-    let with_cta = Surroundings { cta: Some((String::new(), "https://consultancy.test/book?a=1&b=2".into())), ..around() };
+    let with_cta =
+        Surroundings { cta: Some((String::new(), "https://consultancy.test/book?a=1&b=2".into())), ..around() };
     let out = report(Locale::En, &fragment(&response), false, "", &with_cta).unwrap();
     let full_link = format!("https://x.test/a/#{}", fragment(&response));
     let summary_link = format!("https://x.test/a/#r={}", out.summary_payload);
-    assert!(out.html.contains(&format!(r#"value="{full_link}" data-full="{full_link}" data-summary="{summary_link}""#)), "{}", out.html);
+    assert!(
+        out.html.contains(&format!(r#"value="{full_link}" data-full="{full_link}" data-summary="{summary_link}""#)),
+        "{}",
+        out.html
+    );
     assert!(out.html.contains(r#"data-copied="Link copied.""#));
     assert!(out.html.contains(r#"href="https://consultancy.test/book?a=1&amp;b=2""#), "the address is escaped");
     assert!(out.html.contains("Book a review"), "the default label");
@@ -65,12 +72,24 @@ fn the_share_panel_carries_both_links_and_the_call_to_action_when_configured() {
 #[test]
 fn the_team_form_keeps_what_the_boxes_held() {
     let (html, csv) = team_screen(Locale::Es, "https://x.test/#r=AAA <b>", "", 5, "", false);
-    assert!(csv.is_empty() && html.contains(r#"<div id="ov-team-result" tabindex="-1"></div>"#), "no figures before combining");
-    assert!(html.contains(r#"aria-describedby="ov-team-links-hint">https://x.test/#r=AAA &lt;b&gt;</textarea>"#), "escaped: {html}");
+    assert!(
+        csv.is_empty() && html.contains(r#"<div id="ov-team-result" tabindex="-1"></div>"#),
+        "no figures before combining"
+    );
+    assert!(
+        html.contains(r#"aria-describedby="ov-team-links-hint">https://x.test/#r=AAA &lt;b&gt;</textarea>"#),
+        "escaped: {html}"
+    );
     assert!(!html.contains("<details class=\"ov-details\" open"));
-    assert!(team_screen(Locale::En, "", "x", 5, "", false).0.contains("<details class=\"ov-details\" open"), "a baseline keeps its box open");
+    assert!(
+        team_screen(Locale::En, "", "x", 5, "", false).0.contains("<details class=\"ov-details\" open"),
+        "a baseline keeps its box open"
+    );
     let (combined, csv) = team_screen(Locale::En, "", "", 5, "", true);
-    assert!(combined.contains(r#"<div id="ov-team-result" tabindex="-1">"#) && combined.contains(r#"data-testid="team-suppressed""#));
+    assert!(
+        combined.contains(r#"<div id="ov-team-result" tabindex="-1">"#)
+            && combined.contains(r#"data-testid="team-suppressed""#)
+    );
     assert!(!csv.is_empty());
 }
 #[test]
@@ -86,7 +105,8 @@ fn a_mangled_link_renders_nothing() {
 #[test]
 fn team_combines_links_and_its_summary_payload_opens_read_only() {
     let mut rng = Rng::new(7);
-    let links: String = (0..12).map(|_| format!("https://x.test/#{}\n", fragment(&sample::random_any(&mut rng)))).collect();
+    let links: String =
+        (0..12).map(|_| format!("https://x.test/#{}\n", fragment(&sample::random_any(&mut rng)))).collect();
     let out = team(Locale::En, &links, "", 3, "https://x.test/a/");
     assert!(out.html.contains("12"), "the team view counts the people");
     assert!(out.csv.lines().count() > 1);
@@ -94,7 +114,10 @@ fn team_combines_links_and_its_summary_payload_opens_read_only() {
     assert_eq!(decoded.report.n, 12);
     let html = team_summary(Locale::En, &format!("t={}", out.summary_payload)).expect("renders");
     assert!(html.contains(r#"data-testid="team-summary-banner""#) && html.contains(r#"data-action="start-own""#));
-    assert!(out.html.contains(&format!(r#"value="https://x.test/a/#t={}""#, out.summary_payload)), "the team link card");
+    assert!(
+        out.html.contains(&format!(r#"value="https://x.test/a/#t={}""#, out.summary_payload)),
+        "the team link card"
+    );
     // A baseline round adds the change section; an empty one does not.
     let with_baseline = team(Locale::En, &links, &links, 3, "https://x.test/a/");
     assert_ne!(with_baseline.html, out.html);

@@ -172,11 +172,8 @@ fn persona_healthy_organisation() {
 /// rest of the picture a guarded, resistant team shows.
 #[test]
 fn persona_internal_it_holding_the_keys() {
-    let mut changes = vec![
-        choice("kn_creds", "one_person"),
-        choice("kn_procs", "little"),
-        ("tp_job".to_string(), Answer::Likert(5)),
-    ];
+    let mut changes =
+        vec![choice("kn_creds", "one_person"), choice("kn_procs", "little"), ("tp_job".to_string(), Answer::Likert(5))];
     for item in instrument().items_for(Role::InternalIt) {
         let resist = item.dimension.is_some_and(|d| Dimension::RESISTANCE.contains(&d));
         if let (true, ItemKind::Likert { reverse }) = (resist, &item.kind) {

@@ -60,7 +60,10 @@ fn bad_team_links_say_what_is_wrong() {
     let link = encode(Instrument::current(), &t);
     assert_eq!(decode("#r=abc").err(), Some(LinkError::NotOverlap));
     assert_eq!(decode("#t=a+b").err(), Some(LinkError::Garbled));
-    assert_eq!(decode(&format!("#t={}", &link[..10])).err().map(|e| e == LinkError::Truncated || e == LinkError::Altered), Some(true));
+    assert_eq!(
+        decode(&format!("#t={}", &link[..10])).err().map(|e| e == LinkError::Truncated || e == LinkError::Altered),
+        Some(true)
+    );
     let mut edited: Vec<char> = link.chars().collect();
     edited[20] = if edited[20] == 'A' { 'B' } else { 'A' };
     assert_eq!(decode(&format!("#t={}", edited.iter().collect::<String>())).err(), Some(LinkError::Altered));
