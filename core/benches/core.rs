@@ -99,7 +99,7 @@ fn main() {
         ("full link length (fully answered)", format!("{full_len} chars after #r=")),
         ("summary link length", format!("{summary_len} chars after #r=")),
     ];
-    println!("{:<36} {}", "core benchmark (median)", "value");
+    println!("{:<36} value", "core benchmark (median)");
     for (k, v) in &rows {
         println!("{k:<36} {v}");
     }

@@ -18,7 +18,7 @@ fn main() {
         responses.push(sample::healthy(role));
         responses.push(sample::dont_know(role));
     }
-    let mut rng = Rng::new(2026_11_23);
+    let mut rng = Rng::new(20_261_123);
     for _ in 0..12 {
         responses.push(sample::random_any(&mut rng));
     }

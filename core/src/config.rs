@@ -69,8 +69,7 @@ impl Config {
     /// Validates raw values. Returns the config and one warning per value that was set aside.
     pub fn from_raw(raw: RawConfig) -> (Config, Vec<String>) {
         let mut w = Vec::new();
-        let mut c = Config::default();
-        c.consultancy_name = raw.consultancy_name.and_then(|n| {
+        let consultancy_name = raw.consultancy_name.and_then(|n| {
             let n = n.trim().to_string();
             match n.chars().count() {
                 0 => None,
@@ -81,6 +80,7 @@ impl Config {
                 }
             }
         });
+        let mut c = Config { consultancy_name, ..Config::default() };
         c.logo = raw.logo.and_then(|l| {
             if is_same_origin_path(&l) || l.starts_with("data:image/") {
                 Some(l)

@@ -340,7 +340,7 @@ pub(crate) struct BitWriter {
 impl BitWriter {
     pub(crate) fn push(&mut self, value: u32, width: u32) {
         for i in (0..width).rev() {
-            if self.bits % 8 == 0 {
+            if self.bits.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             if value >> i & 1 == 1 {
