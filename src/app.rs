@@ -9,6 +9,7 @@ use crate::components::{
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
 use overlap_core::config::Config;
+use overlap_core::ui::{ids, ResultsView};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -40,10 +41,10 @@ pub fn App(config: Config) -> impl IntoView {
             <main class="ov-main">
                 {move || match state.mode.get() {
                     Mode::Assessment => view! { <Flow/> }.into_any(),
-                    Mode::Shared(Ok(fragment)) => view! { <ResultsScreen request=Request::Report { fragment, shared: true }/> }.into_any(),
+                    Mode::Shared(Ok(fragment)) => view! { <ResultsScreen request=Request { view: ResultsView::Shared, fragment }/> }.into_any(),
                     Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
-                    Mode::Team => view! { <ResultsScreen request=Request::Team/> }.into_any(),
-                    Mode::TeamSummary(Ok(fragment)) => view! { <ResultsScreen request=Request::TeamSummary { fragment }/> }.into_any(),
+                    Mode::Team => view! { <ResultsScreen request=Request { view: ResultsView::Team, fragment: String::new() }/> }.into_any(),
+                    Mode::TeamSummary(Ok(fragment)) => view! { <ResultsScreen request=Request { view: ResultsView::TeamSummary, fragment }/> }.into_any(),
                     Mode::TeamSummary(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}
             </main>
@@ -53,14 +54,14 @@ pub fn App(config: Config) -> impl IntoView {
 
 fn focus_target(id: Option<String>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let id = id.unwrap_or_else(|| "ov-title".to_string());
-    let el = document.get_element_by_id(&id).or_else(|| document.get_element_by_id("ov-title"));
+    let id = id.unwrap_or_else(|| ids::TITLE.to_string());
+    let el = document.get_element_by_id(&id).or_else(|| document.get_element_by_id(ids::TITLE));
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
         // A new screen shows from its top (progress included); a jump shows its target.
-        let scroll_to = if id == "ov-title" { document.get_element_by_id(crate::HOST_ID) } else { Some(el.into()) };
+        let scroll_to = if id == ids::TITLE { document.get_element_by_id(crate::HOST_ID) } else { Some(el.into()) };
         if let Some(target) = scroll_to {
             target.scroll_into_view_with_bool(true);
         }

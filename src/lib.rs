@@ -13,7 +13,7 @@ pub mod state;
 use wasm_bindgen::JsCast;
 
 /// The id of the element the app mounts on (index.html provides it; an embedder may too).
-pub const HOST_ID: &str = "overlap";
+pub const HOST_ID: &str = overlap_core::ui::ids::HOST;
 
 /// Reads the configuration (and the language's text when it is not bundled), then mounts the
 /// app. If the host element is missing, mounts on `<body>` so the page is never blank.

@@ -4,47 +4,15 @@
 
 use crate::adapters::location::{self, Route};
 use crate::adapters::results;
-use crate::adapters::storage::{Notice, Progress, ProgressStore};
+use crate::adapters::storage::{Notice, ProgressStore};
 use leptos::prelude::*;
 use overlap_core::config::Config;
+pub use overlap_core::flow::Screen;
+use overlap_core::flow::{self, Flow};
 use overlap_core::i18n::Locale;
+use overlap_core::progress::Progress;
 use overlap_core::share::{self, LinkError};
 use overlap_core::{Answer, Instrument, Response, Role};
-
-/// Where the assessment flow is. `Section(i)` indexes the instrument's sections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Role,
-    Section(usize),
-    Review,
-    Results,
-}
-
-impl Screen {
-    /// A number for saved progress: stable across sessions of the same instrument version.
-    pub fn step(self) -> usize {
-        let n = Instrument::current().sections.len();
-        match self {
-            Screen::Welcome => 0,
-            Screen::Role => 1,
-            Screen::Section(i) => 2 + i.min(n - 1),
-            Screen::Review => 2 + n,
-            Screen::Results => 3 + n,
-        }
-    }
-
-    pub fn from_step(step: usize) -> Screen {
-        let n = Instrument::current().sections.len();
-        match step {
-            0 => Screen::Welcome,
-            1 => Screen::Role,
-            s if s < 2 + n => Screen::Section(s - 2),
-            s if s == 2 + n => Screen::Review,
-            _ => Screen::Results,
-        }
-    }
-}
 
 /// What the app as a whole shows, from the URL fragment.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,7 +71,10 @@ impl AppState {
             Locale::En
         };
         let (response, screen) = match saved {
-            Some(p) => (p.response, Screen::from_step(p.step)),
+            Some(p) => {
+                let screen = Flow::new(instrument, p.response.role).resolve(p.screen);
+                (p.response, screen)
+            }
             None => (Response::new(instrument, None), Screen::Welcome),
         };
         // Resumed on the review screen: fetch the results module now, as `go` would have.
@@ -123,10 +94,6 @@ impl AppState {
             store: StoredValue::new(store),
             config: StoredValue::new(config),
         }
-    }
-
-    pub fn t(&self, key: &str) -> &'static str {
-        self.locale.get().t(key)
     }
 
     /// Untracked text, for event handlers.
@@ -150,18 +117,10 @@ impl AppState {
         self.save();
     }
 
+    /// Records the role; answers the new role is not shown are dropped (`flow::change_role`).
     pub fn set_role(&self, role: Role) {
         self.response.update(|r| {
-            if r.role != Some(role) {
-                // Answers to items the new role is not shown are dropped, so nothing hidden
-                // from the respondent is ever scored or shared.
-                let instrument = Instrument::current();
-                r.answers.retain(|k, _| {
-                    let id = k.split('.').next().unwrap_or(k);
-                    instrument.item(id).is_some_and(|i| i.roles.contains(role))
-                });
-                r.role = Some(role);
-            }
+            flow::change_role(Instrument::current(), r, role);
         });
         self.save();
     }
@@ -220,31 +179,9 @@ impl AppState {
         self.focus_target.try_update_value(|t| t.take()).flatten()
     }
 
-    /// Sections the current role is shown, as instrument section indices, in order.
-    pub fn sections(&self) -> Vec<usize> {
-        let instrument = Instrument::current();
-        let Some(role) = self.role() else { return Vec::new() };
-        (0..instrument.sections.len()).filter(|s| instrument.section_items(*s, role).next().is_some()).collect()
-    }
-
-    pub fn next_from(&self, screen: Screen) -> Screen {
-        let sections = self.sections();
-        match screen {
-            Screen::Welcome => Screen::Role,
-            Screen::Role => sections.first().map_or(Screen::Review, |s| Screen::Section(*s)),
-            Screen::Section(i) => sections.iter().find(|s| **s > i).map_or(Screen::Review, |s| Screen::Section(*s)),
-            Screen::Review | Screen::Results => Screen::Results,
-        }
-    }
-
-    pub fn previous_from(&self, screen: Screen) -> Screen {
-        let sections = self.sections();
-        match screen {
-            Screen::Welcome | Screen::Role => Screen::Welcome,
-            Screen::Section(i) => sections.iter().rev().find(|s| **s < i).map_or(Screen::Role, |s| Screen::Section(*s)),
-            Screen::Review => sections.last().map_or(Screen::Role, |s| Screen::Section(*s)),
-            Screen::Results => Screen::Review,
-        }
+    /// The flow for the current role: its sections, Back and Next, progress.
+    pub fn flow(&self) -> Flow<'static> {
+        Flow::new(Instrument::current(), self.role())
     }
 
     /// The person's own answers as a result fragment (`r=...`), for the results screen.
@@ -283,7 +220,7 @@ impl AppState {
     fn save(&self) {
         let progress = Progress {
             response: self.response.get_untracked(),
-            step: self.screen.get_untracked().step(),
+            screen: self.screen.get_untracked(),
             locale: Some(self.locale.get_untracked()),
         };
         if let Some(problem) = self.store.try_update_value(|s| s.save(&progress)).flatten() {

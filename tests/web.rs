@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use overlap::adapters::storage::{progress_key, Progress};
 use overlap::components::{actions, flow::Flow};
 use overlap::state::{provide_app, use_app, AppState, Screen};
+use overlap_core::progress::{key as progress_key, Progress};
 use overlap_core::{Answer, Instrument, Role};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -102,7 +102,7 @@ async fn choosing_a_role_and_answering_updates_state_and_storage() {
     let saved = storage().get_item(&progress_key(Instrument::current().version)).unwrap().expect("saved");
     let progress = Progress::from_text(&saved).expect("readable");
     assert_eq!(progress.response.get("ctx_months"), Some(Answer::Choice(2)));
-    assert_eq!(progress.step, Screen::Section(0).step());
+    assert_eq!(progress.screen, Screen::Section(0));
 }
 
 #[wasm_bindgen_test]

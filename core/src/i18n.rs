@@ -110,6 +110,10 @@ impl Locale {
     /// The text for `key`. Falls back to English, then to a visible "[?]" marker, never a blank
     /// label. Build-time checks and tests make sure neither fallback is ever needed.
     pub fn t(self, key: &str) -> &'static str {
+        #[cfg(test)]
+        if HOSTILE.with(|h| h.get()) {
+            return HOSTILE_TEXT;
+        }
         let h = hash(key);
         self.find(h).or_else(|| Locale::En.find(h)).unwrap_or("[?]")
     }
@@ -223,6 +227,16 @@ pub fn instrument_keys() -> &'static [&'static str] {
 thread_local! {
     pub(crate) static FIRST_TIER_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
+
+// Tests switch every text to markup-like text to prove the screens escape locale strings too.
+#[cfg(test)]
+thread_local! {
+    pub(crate) static HOSTILE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// What every text reads as while `HOSTILE` is on: an attribute break-out and a tag.
+#[cfg(test)]
+pub(crate) const HOSTILE_TEXT: &str = "\"'><x-injected onclick=\"alert(1)\">&amp;</x-injected>";
 
 #[cfg(feature = "results")]
 fn first_tier_only() -> bool {

@@ -97,14 +97,6 @@ impl Response {
         self.answers.remove(key);
     }
 
-    /// The option index chosen for a choice item, if any.
-    pub fn choice(&self, key: &str) -> Option<u8> {
-        match self.get(key) {
-            Some(Answer::Choice(i)) => Some(i),
-            _ => None,
-        }
-    }
-
     /// Keys of the items (and matrix cells) this respondent is shown but has not answered yet.
     pub fn unanswered(&self, instrument: &Instrument) -> Vec<String> {
         let Some(role) = self.role else { return Vec::new() };

@@ -9,8 +9,10 @@
 use crate::aggregate::{self, Collected};
 use crate::i18n::Locale;
 use crate::markup::controls::{self, Surroundings};
+use crate::markup::html::{html, Html};
 use crate::markup::{self, ReportOptions};
 use crate::share::{self, Shared};
+use crate::ui::ids;
 use crate::{export, team_link, Instrument};
 
 /// Everything the results screen shows or offers for one result link (`r=...`).
@@ -39,12 +41,13 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
         Shared::Summary(_) => (String::new(), String::new()),
     };
     let summary_payload = share::encode_summary(&report).unwrap_or_default();
-    let mut html =
-        String::from(r#"<section class="ov-screen ov-results" aria-labelledby="ov-title" data-testid="results">"#);
-    html.push_str(&markup::report(instrument, locale, &report, &ReportOptions { shared, date }));
-    html.push_str(&controls::report_controls(locale, around, shared, &full, &summary_payload, !json.is_empty()));
-    html.push_str("</section>");
-    Some(ReportOutput { html, summary_payload, json, csv: export::csv(&report, locale) })
+    let html = html!(
+        r#"<section class="ov-screen ov-results" aria-labelledby="{}" data-testid="results">{}{}</section>"#,
+        ids::TITLE,
+        markup::report(instrument, locale, &report, &ReportOptions { shared, date }),
+        controls::report_controls(locale, around, shared, &full, &summary_payload, !json.is_empty())
+    );
+    Some(ReportOutput { html: html.into_string(), summary_payload, json, csv: export::csv(&report, locale) })
 }
 
 /// The whole team view: heading and form (holding `links` and `baseline`), then, once the
@@ -57,20 +60,22 @@ pub fn team_screen(
     share_base: &str,
     combined: bool,
 ) -> (String, String) {
-    let mut html = String::from(r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team">"#);
-    html.push_str(&controls::team_form(locale, links, baseline));
+    let (figures, csv) = if combined {
+        let (figures, _, csv) = team_parts(locale, links, baseline, threshold, share_base);
+        (figures, csv)
+    } else {
+        (Html::new(), String::new())
+    };
     // The figures' place is always there, so "combine" can fill it without redrawing the form.
-    html.push_str(r#"<div id="ov-team-result" tabindex="-1">"#);
-    let mut csv = String::new();
-    if combined {
-        let out = team(locale, links, baseline, threshold, share_base);
-        html.push_str(&out.html);
-        csv = out.csv;
-    }
-    html.push_str("</div>");
-    html.push_str(&controls::start_own(locale));
-    html.push_str("</section>");
-    (html, csv)
+    let html = html!(
+        r#"<section class="ov-screen ov-team" aria-labelledby="{}" data-testid="team">{}<div id="{}" tabindex="-1">{}</div>{}</section>"#,
+        ids::TITLE,
+        controls::team_form(locale, links, baseline),
+        ids::TEAM_RESULT,
+        figures,
+        controls::start_own(locale)
+    );
+    (html.into_string(), csv)
 }
 
 /// What the team view shows after "combine".
@@ -85,6 +90,18 @@ pub struct TeamOutput {
 
 /// Combines pasted result links (and optionally a baseline round) into the team view.
 pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str) -> TeamOutput {
+    let (html, summary_payload, csv) = team_parts(locale, links, baseline, threshold, share_base);
+    TeamOutput { html: html.into_string(), summary_payload, csv }
+}
+
+/// The team figures' markup, the team summary link's payload and the CSV export.
+fn team_parts(
+    locale: Locale,
+    links: &str,
+    baseline: &str,
+    threshold: usize,
+    share_base: &str,
+) -> (Html, String, String) {
     let instrument = Instrument::current();
     let collected = aggregate::collect(links);
     let team = aggregate::aggregate(instrument, &collected.members, threshold);
@@ -93,16 +110,16 @@ pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize, share
         aggregate::change(&before, &team)
     });
     let summary_payload = team_link::encode(instrument, &team);
-    let mut html = markup::team(instrument, locale, &collected, &team, change.as_ref());
-    html.push_str(&controls::team_extras(locale, share_base, &summary_payload));
-    TeamOutput { html, summary_payload, csv: markup::team_csv(locale, &team) }
+    let mut html = markup::team::team(instrument, locale, &collected, &team, change.as_ref());
+    html.push(controls::team_extras(locale, share_base, &summary_payload));
+    (html, summary_payload, export::team_csv(locale, &team))
 }
 
 /// Renders a team summary link's screen (`t=...`): the aggregate figures only.
 pub fn team_summary(locale: Locale, fragment: &str) -> Option<String> {
     let summary = team_link::decode(fragment).ok()?;
-    let figures = markup::team(Instrument::current(), locale, &Collected::default(), &summary.report, None);
-    Some(controls::team_summary_screen(locale, &figures))
+    let figures = markup::team::team(Instrument::current(), locale, &Collected::default(), &summary.report, None);
+    Some(controls::team_summary_screen(locale, figures).into_string())
 }
 
 #[cfg(test)]

@@ -101,3 +101,15 @@ pub fn random_any(rng: &mut Rng) -> Response {
     let role = Role::ALL[rng.below(4) as usize];
     random(rng, role)
 }
+
+/// Text holding `n` random full result links, the roles in turn, one per line, as a facilitator
+/// would paste them (tests of the team view).
+pub fn team_links_text(n: usize) -> String {
+    let mut rng = Rng::new(n as u64);
+    (0..n)
+        .map(|k| {
+            let r = random(&mut rng, Role::ALL[k % Role::ALL.len()]);
+            format!("https://x.example/#r={}\n", crate::share::encode_full(&r).unwrap_or_default())
+        })
+        .collect()
+}

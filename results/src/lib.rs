@@ -9,6 +9,7 @@
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
+use overlap_core::ui::ResultsView;
 use wasm_bindgen::prelude::*;
 
 mod screen;
@@ -27,10 +28,12 @@ fn around(share_base: &str, cta_text: &str, cta_url: &str) -> Surroundings {
     Surroundings { share_base: share_base.to_string(), cta }
 }
 
-/// Draws a results screen into `host` and answers its controls. `kind` is `report` (the person's
-/// own result), `shared` (a result link), `team` or `team_summary`; `fresh` is true the first
-/// time the app shows the screen and false when it redraws it (a change of language). An empty
-/// `cta_url` means no call to action. Returns false when the fragment does not decode.
+/// Draws a results screen into `host` and answers its controls. `kind` names a
+/// [`ResultsView`]; `fresh` is true the first time the app shows the screen and false when it
+/// redraws it (a change of language). An empty `cta_url` means no call to action. Returns false
+/// when the fragment does not decode, or when `kind` is not a view this module knows (an app and
+/// a module from different releases): the app then says the link could not be read, rather than
+/// this module guessing which screen was meant.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn show(
@@ -44,11 +47,10 @@ pub fn show(
     cta_url: &str,
     threshold: u32,
 ) -> bool {
-    let fragment = fragment.to_string();
-    let kind = match kind {
-        "report" | "shared" => screen::Kind::Report { fragment, shared: kind == "shared" },
-        "team_summary" => screen::Kind::TeamSummary { fragment },
-        _ => screen::Kind::Team,
+    let Some(view) = ResultsView::parse(kind) else {
+        web_sys::console::error_1(&format!("overlap: unknown results view `{kind}`").into());
+        return false;
     };
-    screen::show(host, kind, locale(locale_code), fresh, around(share_base, cta_text, cta_url), threshold as usize)
+    let request = screen::Request { view, fragment: fragment.to_string() };
+    screen::show(host, request, locale(locale_code), fresh, around(share_base, cta_text, cta_url), threshold as usize)
 }

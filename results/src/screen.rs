@@ -8,14 +8,15 @@
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
 use overlap_core::results;
+use overlap_core::ui::{ids, names, Action, ResultsView};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-const LINKS: &str = "ov-team-links";
-const BASELINE: &str = "ov-team-baseline";
-const SHARE_LINK: &str = "ov-share-link";
-const TEAM_RESULT: &str = "ov-team-result";
+const LINKS: &str = ids::TEAM_LINKS;
+const BASELINE: &str = ids::TEAM_BASELINE;
+const SHARE_LINK: &str = ids::SHARE_LINK;
+const TEAM_RESULT: &str = ids::TEAM_RESULT;
 
 /// What the screen on show needs to redraw itself and answer its controls.
 #[derive(Default)]
@@ -38,11 +39,10 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
-/// Which screen to show, as the app names it.
-pub enum Kind {
-    Report { fragment: String, shared: bool },
-    Team,
-    TeamSummary { fragment: String },
+/// Which screen to show, as the app names it, with the fragment it shows.
+pub struct Request {
+    pub view: ResultsView,
+    pub fragment: String,
 }
 
 /// Draws the screen into `host` and wires its controls. `fresh` is true the first time the app
@@ -50,7 +50,7 @@ pub enum Kind {
 /// Returns false when a link does not decode; the app then shows its own link error.
 pub fn show(
     host: web_sys::HtmlElement,
-    kind: Kind,
+    request: Request,
     locale: Locale,
     fresh: bool,
     around: Surroundings,
@@ -61,19 +61,21 @@ pub fn show(
             (s.links, s.baseline, s.combined) = (String::new(), String::new(), false);
         }
         (s.locale, s.share_base, s.threshold) = (locale, around.share_base.clone(), threshold);
-        let (html, files) = match kind {
-            Kind::Report { fragment, shared } => {
+        let Request { view, fragment } = request;
+        let (html, files) = match view {
+            ResultsView::Own | ResultsView::Shared => {
+                let shared = view == ResultsView::Shared;
                 match results::report(locale, &fragment, shared, &today(locale), &around) {
                     Some(r) => (r.html, vec![r.json, r.csv]),
                     None => return None,
                 }
             }
-            Kind::Team => {
+            ResultsView::Team => {
                 let (html, csv) =
                     results::team_screen(locale, &s.links, &s.baseline, threshold, &around.share_base, s.combined);
                 (html, vec![csv])
             }
-            Kind::TeamSummary { fragment } => (results::team_summary(locale, &fragment)?, Vec::new()),
+            ResultsView::TeamSummary => (results::team_summary(locale, &fragment)?, Vec::new()),
         };
         s.files = files;
         Some(html)
@@ -119,32 +121,49 @@ fn file(index: usize) -> String {
 
 fn on_click(ev: web_sys::Event) {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let Some(action) =
-        target.and_then(|t| t.closest("[data-action]").ok().flatten()).and_then(|e| e.get_attribute("data-action"))
+    let selector = format!("[{}]", names::ACTION_ATTR);
+    let Some(name) =
+        target.and_then(|t| t.closest(&selector).ok().flatten()).and_then(|e| e.get_attribute(names::ACTION_ATTR))
     else {
         return;
     };
-    match action.as_str() {
-        "print" | "team-print" => {
+    // An unknown name is the app's root handler's to report; it sees every click too.
+    let Some(action) = Action::parse(&name) else { return };
+    match action {
+        Action::Print | Action::TeamPrint => {
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }
         }
-        "export-json" => offer("overlap-result.json", "application/json", &file(0)),
-        "export-csv" => offer("overlap-scores.csv", "text/csv", &file(1)),
-        "team-csv" => offer("overlap-team.csv", "text/csv", &file(0)),
-        "copy-link" => copy_link(),
-        "team-analyse" => combine(),
-        _ => {}
+        Action::ExportJson => offer("overlap-result.json", "application/json", &file(0)),
+        Action::ExportCsv => offer("overlap-scores.csv", "text/csv", &file(1)),
+        Action::TeamCsv => offer("overlap-team.csv", "text/csv", &file(0)),
+        Action::CopyLink => copy_link(),
+        Action::TeamAnalyse => combine(),
+        // The app's own buttons (start my own assessment, ...) bubble up to its root handler.
+        Action::Start
+        | Action::Team
+        | Action::Back
+        | Action::Next
+        | Action::Results
+        | Action::Jump
+        | Action::EditAnswers
+        | Action::StartOver
+        | Action::KeepAnswers
+        | Action::ConfirmStartOver
+        | Action::StartOwn
+        | Action::Dismiss
+        | Action::ResultsRetry => {}
     }
 }
 
 fn on_change(ev: web_sys::Event) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    if input.name() == "ov-share-level" {
+    if input.name() == names::SHARE_LEVEL {
         // The share level radios swap the link shown between the full and summary links.
+        let attr = if input.value() == "summary" { names::SUMMARY_LINK_ATTR } else { names::FULL_LINK_ATTR };
         if let Some(link) = by_id::<web_sys::HtmlInputElement>(SHARE_LINK) {
-            link.set_value(&link.get_attribute(&format!("data-{}", input.value())).unwrap_or_default());
+            link.set_value(&link.get_attribute(attr).unwrap_or_default());
         }
         set_copy_status(None);
     } else if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -209,9 +228,9 @@ fn copy_link() {
             None => false,
         };
         if copied {
-            set_copy_status(Some("data-copied"));
+            set_copy_status(Some(names::COPIED_ATTR));
         } else {
-            set_copy_status(Some("data-manual"));
+            set_copy_status(Some(names::MANUAL_ATTR));
             let _ = input.focus();
             input.select();
         }
@@ -220,10 +239,7 @@ fn copy_link() {
 
 /// The share panel's status line: one of the texts the markup carries as data attributes.
 fn set_copy_status(which: Option<&str>) {
-    let status = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-testid=copy-status]").ok().flatten());
-    if let Some(status) = status {
+    if let Some(status) = by_id::<web_sys::Element>(ids::COPY_STATUS) {
         let text = which.and_then(|w| status.get_attribute(w));
         status.set_text_content(text.as_deref());
     }

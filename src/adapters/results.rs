@@ -13,20 +13,19 @@
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
+use overlap_core::ui::ResultsView;
 
 /// The results module could not be loaded or did not answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable;
 
-/// A screen the results module draws.
+/// A screen for the results module to draw: which one, and the fragment it shows (a result
+/// link's `r=...` for the own and shared results, a team link's `t=...`, nothing for the team
+/// view).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
-    /// A result fragment (`r=...`): the person's own results or a shared link.
-    Report { fragment: String, shared: bool },
-    /// The team view.
-    Team,
-    /// A team summary fragment (`t=...`).
-    TeamSummary { fragment: String },
+pub struct Request {
+    pub view: ResultsView,
+    pub fragment: String,
 }
 
 /// What the screens need besides the request: language, configuration, and whether this is the
@@ -47,12 +46,7 @@ pub fn preload() {
 /// Has the results module draw a screen into `host`; from then on the module answers the
 /// screen's controls itself. `Ok(false)` when the link does not decode.
 pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) -> Result<bool, Unavailable> {
-    let (kind, fragment) = match request {
-        Request::Report { fragment, shared: false } => ("report", fragment.as_str()),
-        Request::Report { fragment, shared: true } => ("shared", fragment.as_str()),
-        Request::Team => ("team", ""),
-        Request::TeamSummary { fragment } => ("team_summary", fragment.as_str()),
-    };
+    let (kind, fragment) = (request.view.as_str(), request.fragment.as_str());
     let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
     let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
     // The component tests call the results module's own function, linked in, with the same

@@ -1,4 +1,4 @@
-//! Saved progress in localStorage, behind a probe: blocked, full or corrupt storage degrades to
+//! Saved progress in localStorage (its text format is `overlap_core::progress`), behind a probe: blocked, full or corrupt storage degrades to
 //! memory with a notice, never a panic.
 //!
 //! gloo-storage's `LocalStorage` panics (`expect_throw`) when `window.localStorage` itself
@@ -7,15 +7,8 @@
 
 use gloo_storage::Storage as _;
 use overlap_core::i18n::Locale;
-use overlap_core::share::{self, Shared};
-use overlap_core::{Instrument, Response};
-
-/// The key records the instrument version: progress from another version is never misread.
-pub fn progress_key(version: u8) -> String {
-    format!("overlap:progress:v{version}")
-}
-const KEY_PREFIX: &str = "overlap:progress:v";
-const SET_ASIDE_PREFIX: &str = "overlap:set-aside:";
+use overlap_core::progress::{self, Progress, KEY_PREFIX, SET_ASIDE_PREFIX};
+use overlap_core::Instrument;
 
 /// What the user should be told, if anything: about storage, or a language whose text could not
 /// be loaded (defined here because storage produces most of them).
@@ -54,38 +47,6 @@ impl Notice {
     }
 }
 
-/// Progress as saved: the answers (as a full share payload), where the user was, and locale.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Progress {
-    pub response: Response,
-    pub step: usize,
-    pub locale: Option<Locale>,
-}
-
-impl Progress {
-    /// `v<version>|<step>|<locale>|<payload>`: versioned, short, and decoded by the same
-    /// checked codec as share links, so a corrupt value is detected, not misread.
-    pub fn to_text(&self) -> Option<String> {
-        let payload = share::encode_full(&self.response).ok()?;
-        let locale = self.locale.map_or("", |l| l.code());
-        Some(format!("v{}|{}|{}|{}", self.response.instrument_version, self.step, locale, payload))
-    }
-
-    pub fn from_text(text: &str) -> Option<Progress> {
-        let mut parts = text.splitn(4, '|');
-        let version: u8 = parts.next()?.strip_prefix('v')?.parse().ok()?;
-        let step: usize = parts.next()?.parse().ok()?;
-        let locale = Locale::from_tag(parts.next()?);
-        let payload = parts.next()?;
-        match share::decode(&format!("r={payload}")) {
-            Ok(Shared::Full(response)) if response.instrument_version == version => {
-                Some(Progress { response, step, locale })
-            }
-            _ => None,
-        }
-    }
-}
-
 /// The one way the app reaches localStorage.
 pub struct ProgressStore {
     available: bool,
@@ -101,17 +62,13 @@ impl ProgressStore {
         (store, (!available).then_some(Notice::Unavailable))
     }
 
-    pub fn is_available(&self) -> bool {
-        self.available
-    }
-
     /// The language saved with the progress, read without changing anything (start-up fetches
     /// that language's text before the app is built; `load` then does the real work).
     pub fn saved_locale() -> Option<Locale> {
         if !probe() {
             return None;
         }
-        Progress::from_text(&get(&progress_key(Instrument::current().version))?)?.locale
+        Progress::from_text(&get(&progress::key(Instrument::current().version))?)?.locale
     }
 
     /// Loads saved progress for the current instrument. Corrupt or other-version data is moved
@@ -121,7 +78,7 @@ impl ProgressStore {
             return (None, None);
         }
         let current = Instrument::current().version;
-        let key = progress_key(current);
+        let key = progress::key(current);
         let mut notice = None;
         for other in stored_keys().into_iter().filter(|k| k.starts_with(KEY_PREFIX) && *k != key) {
             set_aside(&other);
@@ -146,7 +103,7 @@ impl ProgressStore {
         if !self.available {
             return None;
         }
-        match gloo_storage::LocalStorage::raw().set_item(&progress_key(progress.response.instrument_version), &text) {
+        match gloo_storage::LocalStorage::raw().set_item(&progress::key(progress.response.instrument_version), &text) {
             Ok(()) => None,
             Err(_) => Some(Notice::WriteFailed),
         }
@@ -156,7 +113,7 @@ impl ProgressStore {
     pub fn clear(&mut self) {
         self.memory = None;
         if self.available {
-            let _ = gloo_storage::LocalStorage::raw().remove_item(&progress_key(Instrument::current().version));
+            let _ = gloo_storage::LocalStorage::raw().remove_item(&progress::key(Instrument::current().version));
         }
     }
 }

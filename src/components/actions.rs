@@ -1,41 +1,57 @@
 //! The app's buttons, by delegation: one click handler on the app's root carries out the
-//! `data-action` of every button in the markup the app shows (survey screens, start over, the
-//! link error, notices, the buttons under the person's own results). Buttons of the results
-//! module's screens bubble here too; the module answers its own, so they are ignored.
+//! [`Action`] of every button in the markup the app shows (survey screens, start over, the link
+//! error, notices, the buttons under the person's own results). Buttons of the results module's
+//! screens bubble here too; the module answers its own (`Handler::Results`), so they are
+//! ignored here. The match is exhaustive: a new action does not compile until it has a home.
 
 use crate::state::{AppState, Screen};
 use leptos::prelude::*;
+use overlap_core::ui::{ids, names, Action};
 use wasm_bindgen::JsCast;
 
 /// Handles a click anywhere in the app.
 pub fn on_click(state: AppState, ev: &web_sys::Event) {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let Some(el) = target.and_then(|e| e.closest("[data-action]").ok().flatten()) else { return };
+    let selector = format!("[{}]", names::ACTION_ATTR);
+    let Some(el) = target.and_then(|e| e.closest(&selector).ok().flatten()) else { return };
+    let Some(action) = el.get_attribute(names::ACTION_ATTR).as_deref().and_then(Action::parse) else {
+        // The markup and this build disagree (a stale cached module): do nothing, visibly.
+        web_sys::console::warn_1(&"overlap: a button with an unknown action was ignored".into());
+        return;
+    };
     let screen = state.screen.get_untracked();
-    match el.get_attribute("data-action").as_deref() {
-        Some("start") => state.go(Screen::Role),
-        Some("team") => state.open_team(),
-        Some("back") => state.go(state.previous_from(screen)),
-        Some("next") if screen == Screen::Role && state.role().is_none() => {
-            set_text("ov-role-error", state.t_now("ui.role.required"));
-            state.request_focus("ov-role-error");
+    let flow = state.flow();
+    match action {
+        Action::Start => state.go(Screen::Role),
+        Action::Team => state.open_team(),
+        Action::Back => state.go(flow.previous(screen)),
+        Action::Next if screen == Screen::Role && state.role().is_none() => {
+            set_text(ids::ROLE_ERROR, state.t_now("ui.role.required"));
+            state.request_focus(ids::ROLE_ERROR);
         }
-        Some("next") => state.go(state.next_from(screen)),
-        Some("results") => state.go(Screen::Results),
-        Some("jump") => {
-            let section = el.get_attribute("data-section").and_then(|s| s.parse().ok());
-            if let (Some(section), Some(target)) = (section, el.get_attribute("data-target")) {
+        Action::Next => state.go(flow.next(screen)),
+        Action::Results => state.go(Screen::Results),
+        Action::Jump => {
+            let section = el.get_attribute(names::SECTION_ATTR).and_then(|s| s.parse().ok());
+            if let (Some(section), Some(target)) = (section, el.get_attribute(names::TARGET_ATTR)) {
                 state.jump_to(Screen::Section(section), target);
             }
         }
-        Some("edit-answers") => state.go(Screen::Review),
-        Some("start-over") => confirming(&el, true),
-        Some("keep-answers") => confirming(&el, false),
-        Some("confirm-start-over") => state.start_over(),
-        Some("start-own") => state.open_own_assessment(),
-        Some("dismiss") => state.notice.set(None),
-        Some("results-retry") => state.results_retry.update(|n| *n += 1),
-        _ => {}
+        Action::EditAnswers => state.go(Screen::Review),
+        Action::StartOver => confirming(&el, true),
+        Action::KeepAnswers => confirming(&el, false),
+        Action::ConfirmStartOver => state.start_over(),
+        Action::StartOwn => state.open_own_assessment(),
+        Action::Dismiss => state.notice.set(None),
+        Action::ResultsRetry => state.results_retry.update(|n| *n += 1),
+        Action::Print
+        | Action::ExportJson
+        | Action::ExportCsv
+        | Action::CopyLink
+        | Action::TeamAnalyse
+        | Action::TeamPrint
+        // The results module answers its own controls (`Handler::Results`).
+        | Action::TeamCsv => {}
     }
 }
 
@@ -53,10 +69,11 @@ fn confirming(el: &web_sys::Element, ask: bool) {
     let find = |selector: &str| {
         block.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     };
-    let (Some(button), Some(confirm)) = (find("[data-action=start-over]"), find(".ov-confirm")) else { return };
+    let button = find(&format!("[{}={}]", names::ACTION_ATTR, Action::StartOver));
+    let (Some(button), Some(confirm)) = (button, find(".ov-confirm")) else { return };
     button.set_hidden(ask);
     confirm.set_hidden(!ask);
-    let focus = if ask { find("[data-action=keep-answers]") } else { Some(button) };
+    let focus = if ask { find(&format!("[{}={}]", names::ACTION_ATTR, Action::KeepAnswers)) } else { Some(button) };
     if let Some(f) = focus {
         let _ = f.focus();
     }

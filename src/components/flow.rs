@@ -1,6 +1,7 @@
 //! The assessment flow: hosts the current screen's markup and turns its answers into view-model
-//! calls. Inputs are named `q:<answer key>` (or `role`); buttons carry `data-action` and are
-//! handled on the app's root (`actions`).
+//! calls. Inputs are named `q:<answer key>` (or `role`); buttons carry a `data-action` and are
+//! handled on the app's root (`actions`). Which screens there are and in what order is
+//! `overlap_core::flow`.
 
 use crate::adapters::results::Request;
 use crate::components::actions::set_text;
@@ -8,6 +9,7 @@ use crate::components::results_screen::ResultsScreen;
 use crate::state::{use_app, Screen};
 use leptos::prelude::*;
 use overlap_core::markup;
+use overlap_core::ui::{ids, names, ResultsView};
 use overlap_core::Role;
 use wasm_bindgen::JsCast;
 
@@ -22,45 +24,47 @@ pub fn Flow() -> impl IntoView {
         let screen = state.screen.get();
         let response = state.response.get_untracked();
         let instrument = state.instrument();
-        match screen {
+        let flow = state.flow();
+        let html = match (screen, response.role) {
             // Someone resuming can also start over from here.
-            Screen::Welcome if response.role.is_some() => {
-                markup::welcome(locale, true) + &markup::app::start_over_row(locale)
+            (Screen::Welcome, Some(_)) => {
+                let mut h = markup::welcome(locale, true);
+                h.push(markup::app::start_over_row(locale));
+                h
             }
-            Screen::Welcome => markup::welcome(locale, false),
-            Screen::Role => markup::role(locale, response.role),
-            Screen::Section(s) => {
-                let sections = state.sections();
-                let position = sections.iter().position(|x| *x == s).map_or(1, |p| p + 1);
-                match response.role {
-                    Some(role) => markup::section(instrument, locale, role, s, position, sections.len(), &response),
-                    None => markup::role(locale, None),
-                }
+            (Screen::Welcome, None) => markup::welcome(locale, false),
+            (Screen::Role, role) | (Screen::Section(_), role @ None) => markup::role(locale, role),
+            (Screen::Section(s), Some(role)) => {
+                let (position, total) = flow.progress(screen).unwrap_or((1, 1));
+                markup::section(instrument, locale, role, s, position, total, &response)
             }
-            Screen::Review => {
-                markup::review(instrument, locale, &response, state.sections().len())
-                    + &markup::app::start_over_row(locale)
+            (Screen::Review, _) => {
+                let (_, total) = flow.progress(screen).unwrap_or((0, 0));
+                let mut h = markup::review(instrument, locale, &response, total);
+                h.push(markup::app::start_over_row(locale));
+                h
             }
-            Screen::Results => String::new(),
-        }
+            (Screen::Results, _) => markup::Html::new(),
+        };
+        html.into_string()
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let (name, value) = (input.name(), input.value());
-        if name == "role" {
+        if name == names::ROLE_INPUT {
             if let Some(role) = Role::from_id(&value) {
                 state.set_role(role);
-                set_text("ov-role-error", "");
+                set_text(ids::ROLE_ERROR, "");
             }
         } else if let (Some(key), Some(answer)) =
-            (name.strip_prefix(markup::INPUT_PREFIX), markup::parse_answer_value(&value))
+            (name.strip_prefix(names::ANSWER_PREFIX), markup::parse_answer_value(&value))
         {
             state.answer(key, answer);
         }
     };
     view! {
         {move || match state.screen.get() {
-            Screen::Results => view! { <ResultsScreen request=Request::Report { fragment: state.own_fragment(), shared: false }/> }.into_any(),
+            Screen::Results => view! { <ResultsScreen request=Request { view: ResultsView::Own, fragment: state.own_fragment() }/> }.into_any(),
             _ => view! { <div class="ov-flow" inner_html=html on:change=on_change></div> }.into_any(),
         }}
     }

@@ -9,17 +9,19 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use overlap_core::i18n::Locale;
 use overlap_core::markup;
+use overlap_core::ui::ids;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_app();
     let html = state.config.with_value(|c| {
         markup::app::header(state.locale.get_untracked(), c.consultancy_name.as_deref(), c.logo.as_deref())
+            .into_string()
     });
     Effect::new(move |_| {
         let locale = state.locale.get();
-        set_text("ov-brand-text", locale.t("ui.brand"));
-        set_text("ov-lang-label", locale.t("ui.language"));
+        set_text(ids::BRAND_TEXT, locale.t("ui.brand"));
+        set_text(ids::LANG_LABEL, locale.t("ui.language"));
         show_selected(locale);
     });
     let on_change = move |ev: leptos::ev::Event| {
@@ -37,7 +39,7 @@ pub fn Header() -> impl IntoView {
 
 /// Shows `locale` as the switch's selection.
 fn show_selected(locale: Locale) {
-    if let Some(select) = crate::adapters::by_id::<web_sys::HtmlSelectElement>("ov-lang-select") {
+    if let Some(select) = crate::adapters::by_id::<web_sys::HtmlSelectElement>(ids::LANG_SELECT) {
         select.set_value(locale.code());
     }
 }

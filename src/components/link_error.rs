@@ -9,5 +9,5 @@ use overlap_core::share::LinkError;
 #[component]
 pub fn LinkErrorView(error: LinkError) -> impl IntoView {
     let state = use_app();
-    view! { <div inner_html=move || markup::app::link_error(state.locale.get(), error)></div> }
+    view! { <div inner_html=move || markup::app::link_error(state.locale.get(), error).into_string()></div> }
 }

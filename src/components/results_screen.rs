@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use overlap_core::markup::{self, controls::Surroundings};
 use overlap_core::share::LinkError;
+use overlap_core::ui::{ids, ResultsView};
 
 /// What the screen has to show around the module's drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,12 +25,12 @@ enum Loaded {
 }
 
 /// The element the results module draws into.
-const HOST: &str = "ov-results-host";
+const HOST: &str = ids::RESULTS_HOST;
 
 #[component]
 pub fn ResultsScreen(request: Request) -> impl IntoView {
     let state = use_app();
-    let own_report = matches!(request, Request::Report { shared: false, .. });
+    let own_report = request.view == ResultsView::Own;
     let output = RwSignal::new(Loaded::Waiting);
 
     // Draws again whenever the language changes and on retry.
@@ -57,7 +58,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             // The app's own focus step ran while the screen was still waiting: after a
             // navigation, move focus to the new heading now.
             if first && state.focus_request.get_untracked() > 0 {
-                state.request_focus("ov-title");
+                state.request_focus(ids::TITLE);
             }
         });
     });
@@ -74,8 +75,9 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             // than go blank.
             Loaded::LinkUnread => markup::app::link_error(locale, LinkError::Garbled),
             Loaded::Drawn if own_report => markup::app::own_results_extras(locale),
-            Loaded::Drawn => String::new(),
+            Loaded::Drawn => markup::Html::new(),
         }
+        .into_string()
     };
     view! {
         <div id=HOST class="ov-results-host"></div>

@@ -185,12 +185,13 @@ fn the_survey_screens_need_only_the_first_tier() {
         for key in Locale::En.keys().filter(|k| {
             ["ui.link_error.", "ui.storage.", "ui.panic.", "ui.start_over."].iter().any(|p| k.starts_with(p))
         }) {
-            pages.push(locale.t(key).to_string());
+            pages.push(crate::markup::Html::text(locale.t(key)));
         }
         for key in tiers::FIRST_LOAD_EXCEPTIONS {
-            pages.push(locale.t(key).to_string());
+            pages.push(crate::markup::Html::text(locale.t(key)));
         }
         for page in pages {
+            let page = page.into_string();
             if let Some(at) = page.find("[?]") {
                 let context = &page[page.floor_char_boundary(at.saturating_sub(160))..at + 3];
                 panic!("{}: a survey text is missing from the first tier, after: {context}", locale.code());

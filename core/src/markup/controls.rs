@@ -1,15 +1,18 @@
 //! The controls around the report and the team view (share panel, keep and export buttons, the
 //! team view's form and link card), as markup the results module renders with the report.
 //!
-//! They used to be Leptos components in the app; as strings they cost the first load nothing
-//! (they travel in the results module) and the app handles them by delegation, as it does the
-//! survey: buttons carry `data-action`, the share level radios are named `ov-share-level`, and
-//! the texts the app swaps in later (copied, copy by hand) ride along as data attributes.
+//! They used to be Leptos components in the app; as markup they cost the first load nothing
+//! (they travel in the results module), which handles them by delegation, as the app does the
+//! survey: buttons carry a [`ui::Action`](crate::ui::Action), the share level radios are named
+//! [`names::SHARE_LEVEL`], and the texts swapped in later (copied, copy by hand) ride along as
+//! data attributes.
 
-use super::{button, card_start, esc, t, title};
+use super::html::{html, Html};
+use super::{button, card, title};
 use crate::i18n::Locale;
 use crate::share::FRAGMENT_PREFIX;
 use crate::team_link;
+use crate::ui::{ids, names, Action};
 
 /// What the page around the report needs to know: where share links point and the
 /// consultancy's call to action, both from the deploy-time configuration.
@@ -31,140 +34,148 @@ pub fn report_controls(
     full: &str,
     summary: &str,
     json: bool,
-) -> String {
-    let mut o = String::from(r#"<div class="ov-controls ov-no-print">"#);
+) -> Html {
+    let mut o = html!(r#"<div class="ov-controls ov-no-print">"#);
     if let Some((text, url)) = &around.cta {
-        card_start(&mut o, "ov-cta-h", "cta", locale.t("ui.results.cta_title"));
         let label = if text.is_empty() { locale.t("ui.results.cta_default") } else { text.as_str() };
-        o.push_str(&format!(
-            r#"<a class="ov-btn ov-btn--primary ov-cta" href="{}" rel="noopener noreferrer" target="_blank">{}</a></section>"#,
-            esc(url),
-            esc(label)
-        ));
+        let link = html!(
+            r#"<a class="ov-btn ov-btn--primary ov-cta" href="{}" rel="noopener noreferrer" target="_blank">{}</a>"#,
+            url.as_str(),
+            label
+        );
+        o.push(card("ov-cta-h", "cta", locale.t("ui.results.cta_title"), link));
     }
     if !shared {
-        let link = |payload: &str| format!("{}#{FRAGMENT_PREFIX}{payload}", around.share_base);
-        card_start(&mut o, "ov-share-h", "share", locale.t("ui.share.title"));
-        o.push_str(&format!(r#"<p>{}</p>"#, t(locale, "ui.share.privacy")));
-        o.push_str(&format!(
-            r#"<fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">"#,
-            t(locale, "ui.share.level")
-        ));
-        let levels = [
-            ("full", "ui.share.full", "ui.share.full_hint", true),
-            ("summary", "ui.share.summary", "ui.share.summary_hint", false),
-        ];
-        for (level, key, hint, checked) in levels {
-            o.push_str(&format!(
-                r#"<label class="ov-opt"><input type="radio" name="ov-share-level" value="{level}" data-testid="share-{level}"{}><span><strong>{}</strong><span class="ov-opt__hint">{}</span></span></label>"#,
-                if checked { " checked" } else { "" },
-                t(locale, key),
-                t(locale, hint),
-            ));
-        }
-        o.push_str("</div></fieldset>");
-        o.push_str(&format!(
-            r#"<label for="ov-share-link" class="ov-label">{}</label><div class="ov-share-row"><input id="ov-share-link" data-testid="share-link" type="text" readonly value="{}" data-full="{}" data-summary="{}">"#,
-            t(locale, "ui.share.link_label"),
-            esc(&link(full)),
-            esc(&link(full)),
-            esc(&link(summary)),
-        ));
-        button(&mut o, "ov-btn--primary", "copy-link", "", locale.t("ui.share.copy"));
-        o.push_str(&format!(
-            r#"</div><p class="ov-status" role="status" data-testid="copy-status" data-copied="{}" data-manual="{}"></p></section>"#,
-            t(locale, "ui.share.copied"),
-            t(locale, "ui.share.copy_manually"),
-        ));
+        o.push(share_panel(locale, around, full, summary));
     }
-    card_start(&mut o, "ov-keep-h", "", locale.t("ui.results.keep"));
-    o.push_str(r#"<div class="ov-nav ov-nav--wrap">"#);
-    button(&mut o, "", "print", "", locale.t("ui.results.print"));
+    let mut keep =
+        html!(r#"<div class="ov-nav ov-nav--wrap">{}"#, button("", Action::Print, locale.t("ui.results.print")));
     if json {
-        button(&mut o, "", "export-json", "", locale.t("ui.results.export_json"));
+        keep.push(button("", Action::ExportJson, locale.t("ui.results.export_json")));
     }
-    button(&mut o, "", "export-csv", "", locale.t("ui.results.export_csv"));
-    o.push_str("</div></section>");
+    keep.push(button("", Action::ExportCsv, locale.t("ui.results.export_csv")));
+    keep.push(html!("</div>"));
+    o.push(card("ov-keep-h", "", locale.t("ui.results.keep"), keep));
     if shared {
-        o.push_str(r#"<div class="ov-nav ov-no-print">"#);
-        button(&mut o, "ov-btn--primary", "start-own", "", locale.t("ui.shared.start_own"));
-        o.push_str("</div>");
+        o.push(html!(
+            r#"<div class="ov-nav ov-no-print">{}</div>"#,
+            button("ov-btn--primary", Action::StartOwn, locale.t("ui.shared.start_own"))
+        ));
     }
-    o.push_str("</div>");
+    o.push(html!("</div>"));
     o
+}
+
+/// The share panel: what the link carries, the link itself and the copy button.
+fn share_panel(locale: Locale, around: &Surroundings, full: &str, summary: &str) -> Html {
+    let link = |payload: &str| format!("{}#{FRAGMENT_PREFIX}{payload}", around.share_base);
+    let mut levels = Html::new();
+    let choices = [
+        ("full", "ui.share.full", "ui.share.full_hint", true),
+        ("summary", "ui.share.summary", "ui.share.summary_hint", false),
+    ];
+    for (level, key, hint, checked) in choices {
+        levels.push(html!(
+            r#"<label class="ov-opt"><input type="radio" name="{}" value="{}" data-testid="share-{}"{}><span><strong>{}</strong><span class="ov-opt__hint">{}</span></span></label>"#,
+            names::SHARE_LEVEL,
+            level,
+            level,
+            super::checked_attr(checked),
+            locale.t(key),
+            locale.t(hint),
+        ));
+    }
+    let content = html!(
+        r#"<p>{}</p><fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">{}</div></fieldset><label for="{}" class="ov-label">{}</label><div class="ov-share-row"><input id="{}" data-testid="share-link" type="text" readonly value="{}" {}="{}" {}="{}">{}</div><p class="ov-status" role="status" id="{}" data-testid="copy-status" {}="{}" {}="{}"></p>"#,
+        locale.t("ui.share.privacy"),
+        locale.t("ui.share.level"),
+        levels,
+        ids::SHARE_LINK,
+        locale.t("ui.share.link_label"),
+        ids::SHARE_LINK,
+        link(full),
+        names::FULL_LINK_ATTR,
+        link(full),
+        names::SUMMARY_LINK_ATTR,
+        link(summary),
+        button("ov-btn--primary", Action::CopyLink, locale.t("ui.share.copy")),
+        ids::COPY_STATUS,
+        names::COPIED_ATTR,
+        locale.t("ui.share.copied"),
+        names::MANUAL_ATTR,
+        locale.t("ui.share.copy_manually"),
+    );
+    card("ov-share-h", "share", locale.t("ui.share.title"), content)
 }
 
 /// A labelled text area for links holding `value`, its hint tied to it by `aria-describedby`.
 /// ("Combine" fills only the figures' place, so this is drawn again only on a language change.)
-fn links_field(out: &mut String, locale: Locale, id: &str, label: &str, hint: &str, rows: u32, value: &str) {
+fn links_field(locale: Locale, id: &str, label: &str, hint: &str, rows: u32, value: &str) -> Html {
     let testid = id.trim_start_matches("ov-");
-    out.push_str(&format!(
-        r#"<label for="{id}" class="ov-label">{}</label><p class="ov-hint" id="{id}-hint">{}</p><textarea id="{id}" class="ov-textarea" data-testid="{testid}" rows="{rows}" aria-describedby="{id}-hint">{}</textarea>"#,
-        t(locale, label),
-        t(locale, hint),
-        esc(value),
-    ));
+    html!(
+        r#"<label for="{}" class="ov-label">{}</label><p class="ov-hint" id="{}-hint">{}</p><textarea id="{}" class="ov-textarea" data-testid="{}" rows="{}" aria-describedby="{}-hint">{}</textarea>"#,
+        id,
+        locale.t(label),
+        id,
+        locale.t(hint),
+        id,
+        testid,
+        rows,
+        id,
+        value,
+    )
 }
 
 /// The team view's heading and form: links, a file of links, an optional baseline round (its
 /// box shown open when it holds something). `links` and `baseline` are what the boxes hold.
-pub fn team_form(locale: Locale, links: &str, baseline: &str) -> String {
-    let mut o = String::new();
-    title(&mut o, 1, locale.t("ui.team.title"));
-    o.push_str(&format!(r#"<p class="ov-lead">{}</p><div class="ov-card ov-no-print">"#, t(locale, "ui.team.intro")));
-    links_field(&mut o, locale, "ov-team-links", "ui.team.paste_label", "ui.team.paste_hint", 8, links);
-    o.push_str(&format!(
-        r#"<label for="ov-team-file" class="ov-label">{}</label><input id="ov-team-file" type="file" accept=".txt,text/plain" data-testid="team-file">"#,
-        t(locale, "ui.team.file_label")
-    ));
-    o.push_str(&format!(
-        r#"<details class="ov-details"{}><summary>{}</summary>"#,
-        if baseline.trim().is_empty() { "" } else { " open" },
-        t(locale, "ui.team.baseline_label")
-    ));
-    links_field(&mut o, locale, "ov-team-baseline", "ui.team.baseline_label", "ui.team.baseline_hint", 5, baseline);
-    o.push_str(r#"</details><div class="ov-nav">"#);
-    button(&mut o, "ov-btn--primary", "team-analyse", "", locale.t("ui.team.analyse"));
-    o.push_str("</div></div>");
-    o
+pub fn team_form(locale: Locale, links: &str, baseline: &str) -> Html {
+    html!(
+        r#"{}<p class="ov-lead">{}</p><div class="ov-card ov-no-print">{}<label for="{}" class="ov-label">{}</label><input id="{}" type="file" accept=".txt,text/plain" data-testid="team-file"><details class="ov-details"{}><summary>{}</summary>{}</details><div class="ov-nav">{}</div></div>"#,
+        title(locale.t("ui.team.title")),
+        locale.t("ui.team.intro"),
+        links_field(locale, ids::TEAM_LINKS, "ui.team.paste_label", "ui.team.paste_hint", 8, links),
+        ids::TEAM_FILE,
+        locale.t("ui.team.file_label"),
+        ids::TEAM_FILE,
+        if baseline.trim().is_empty() { Html::new() } else { html!(" open") },
+        locale.t("ui.team.baseline_label"),
+        links_field(locale, ids::TEAM_BASELINE, "ui.team.baseline_label", "ui.team.baseline_hint", 5, baseline),
+        button("ov-btn--primary", Action::TeamAnalyse, locale.t("ui.team.analyse")),
+    )
 }
 
 /// After the team figures: the team summary link, and print/CSV.
-pub fn team_extras(locale: Locale, share_base: &str, summary_payload: &str) -> String {
-    let mut o = String::from(
-        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card">"#,
-    );
-    o.push_str(&format!(
-        r#"<h2 id="ov-team-link-h">{}</h2><p>{}</p><label for="ov-team-link" class="ov-label">{}</label><input id="ov-team-link" class="ov-textarea" data-testid="team-link" type="text" readonly value="{}"></section>"#,
-        t(locale, "ui.team.link_title"),
-        t(locale, "ui.team.link_intro"),
-        t(locale, "ui.share.link_label"),
-        esc(&format!("{share_base}#{}{summary_payload}", team_link::FRAGMENT_PREFIX)),
-    ));
-    o.push_str(r#"<div class="ov-nav ov-nav--wrap ov-no-print">"#);
-    button(&mut o, "", "team-print", "", locale.t("ui.team.print"));
-    button(&mut o, "", "team-csv", "", locale.t("ui.team.export_csv"));
-    o.push_str("</div>");
-    o
+pub fn team_extras(locale: Locale, share_base: &str, summary_payload: &str) -> Html {
+    let link = format!("{share_base}#{}{summary_payload}", team_link::FRAGMENT_PREFIX);
+    html!(
+        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card"><h2 id="ov-team-link-h">{}</h2><p>{}</p><label for="{}" class="ov-label">{}</label><input id="{}" class="ov-textarea" data-testid="team-link" type="text" readonly value="{}"></section><div class="ov-nav ov-nav--wrap ov-no-print">{}{}</div>"#,
+        locale.t("ui.team.link_title"),
+        locale.t("ui.team.link_intro"),
+        ids::TEAM_LINK,
+        locale.t("ui.share.link_label"),
+        ids::TEAM_LINK,
+        link,
+        button("", Action::TeamPrint, locale.t("ui.team.print")),
+        button("", Action::TeamCsv, locale.t("ui.team.export_csv")),
+    )
 }
 
 /// The way back from a shared or team view to the visitor's own assessment.
-pub fn start_own(locale: Locale) -> String {
-    let mut o = String::from(r#"<div class="ov-nav ov-no-print">"#);
-    button(&mut o, "ov-btn--quiet", "start-own", "", locale.t("ui.shared.start_own"));
-    o.push_str("</div>");
-    o
+pub fn start_own(locale: Locale) -> Html {
+    html!(
+        r#"<div class="ov-nav ov-no-print">{}</div>"#,
+        button("ov-btn--quiet", Action::StartOwn, locale.t("ui.shared.start_own"))
+    )
 }
 
 /// A team summary link's screen: banner, heading, the figures, the way back.
-pub fn team_summary_screen(locale: Locale, figures: &str) -> String {
-    let mut o = format!(
-        r#"<section class="ov-screen ov-team" aria-labelledby="ov-title" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">{}</p>"#,
-        t(locale, "ui.team.summary_banner"),
-    );
-    title(&mut o, 1, locale.t("ui.team.title"));
-    o.push_str(figures);
-    o.push_str(&start_own(locale));
-    o.push_str("</section>");
-    o
+pub fn team_summary_screen(locale: Locale, figures: Html) -> Html {
+    html!(
+        r#"<section class="ov-screen ov-team" aria-labelledby="{}" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">{}</p>{}{}{}</section>"#,
+        ids::TITLE,
+        locale.t("ui.team.summary_banner"),
+        title(locale.t("ui.team.title")),
+        figures,
+        start_own(locale),
+    )
 }

@@ -80,7 +80,7 @@ fn the_report_carries_the_headline_and_every_action() {
     let rep = score(i, &r);
     let html = report(i, Locale::En, &rep, &ReportOptions { shared: false, date: "1 Jan 2027" });
     for a in &rep.actions {
-        assert!(html.contains(&esc(Locale::En.t(&format!("action.{}.title", a.id)))), "{}", a.id);
+        assert!(html.contains(Html::text(Locale::En.t(&format!("action.{}.title", a.id))).as_str()), "{}", a.id);
     }
     for testid in [
         "headline",
@@ -108,7 +108,7 @@ fn the_report_carries_the_headline_and_every_action() {
 
 #[test]
 fn text_is_escaped() {
-    assert_eq!(esc(r#"<b a="x">&'"#), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+    assert_eq!(Html::text(r#"<b a="x">&'"#).as_str(), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
     let html = welcome(Locale::En, false);
     assert!(!html.contains("<script"));
     assert!(html.contains(r#"data-action="start""#));
@@ -127,13 +127,13 @@ fn the_team_view_never_names_a_hidden_group_in_its_figures() {
     }
     let c = collect(&text);
     let t = aggregate(i, &c.members, 5);
-    let html = team(i, Locale::En, &c, &t, None);
+    let html = team::team(i, Locale::En, &c, &t, None);
     // Other staff (2) is hidden, and so is one more group, leaving one: no gaps, one mean column.
     assert!(html.contains("Hidden: fewer than 5 people"));
     assert!(html.contains("Hidden: otherwise a smaller hidden group"));
     assert_eq!(count(&html, "Average, "), 1);
     assert!(!html.contains("Average, Other staff"));
-    let csv = team_csv(Locale::En, &t);
+    let csv = crate::export::team_csv(Locale::En, &t);
     assert_eq!(csv.lines().next().unwrap().matches("mean_").count(), 1);
 }
 
@@ -152,7 +152,9 @@ fn start_over_offers_a_hidden_labelled_confirmation() {
         assert!(!o.contains("[?]"));
         let extras = app::own_results_extras(locale);
         assert!(
-            extras.contains(r#"data-action="edit-answers""#) && extras.contains(&o) && extras.contains("ov-no-print")
+            extras.contains(r#"data-action="edit-answers""#)
+                && extras.contains(o.as_str())
+                && extras.contains("ov-no-print")
         );
     }
 }

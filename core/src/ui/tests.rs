@@ -1,0 +1,131 @@
+//! The shared names: every action and view parses back from its text, names are distinct, and
+//! every `data-action` any screen writes is an action this build knows.
+
+use crate::i18n::Locale;
+use crate::instrument::{Instrument, Role};
+use crate::markup::{self, app, controls};
+use crate::response::Response;
+use crate::sample;
+use crate::ui::{Action, Handler, ResultsView};
+use std::collections::HashSet;
+
+#[test]
+fn actions_and_views_parse_back_and_are_distinct() {
+    let mut seen = HashSet::new();
+    for a in Action::ALL {
+        assert_eq!(Action::parse(a.as_str()), Some(a));
+        assert!(seen.insert(a.as_str()), "{a:?} repeats a name");
+    }
+    for v in ResultsView::ALL {
+        assert_eq!(ResultsView::parse(v.as_str()), Some(v));
+    }
+    assert_eq!(Action::parse("Start"), None);
+    assert_eq!(Action::parse(""), None);
+    assert_eq!(ResultsView::parse("report"), None);
+}
+
+/// What the configuration and the pasted links say, for [`every_screen`].
+pub(crate) struct Inputs<'a> {
+    pub name: &'a str,
+    pub share_base: &'a str,
+    pub cta: (&'a str, &'a str),
+    /// Added to the pasted links (an unreadable line is shown back to the facilitator).
+    pub pasted: &'a str,
+}
+
+impl Default for Inputs<'_> {
+    fn default() -> Self {
+        Inputs { name: "C", share_base: "https://x.example/", cta: ("Go", "https://c.example/"), pasted: "" }
+    }
+}
+
+/// Every screen either module draws, in both languages.
+pub(crate) fn every_screen() -> Vec<String> {
+    every_screen_with(&Inputs::default())
+}
+
+pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
+    let i = Instrument::current();
+    let mut out = Vec::new();
+    for locale in Locale::ALL {
+        out.push(markup::welcome(locale, false).into_string());
+        out.push(markup::welcome(locale, true).into_string());
+        out.push(markup::role(locale, None).into_string());
+        for role in Role::ALL {
+            for s in 0..i.sections.len() {
+                out.push(markup::section(i, locale, role, s, 1, 9, &Response::new(i, Some(role))).into_string());
+            }
+            let mut partial = sample::healthy(role);
+            partial.answers.clear();
+            out.push(markup::review(i, locale, &partial, 9).into_string());
+            let link = crate::share::encode_full(&sample::healthy(role)).unwrap();
+            let around = controls::Surroundings {
+                share_base: inputs.share_base.into(),
+                cta: Some((inputs.cta.0.into(), inputs.cta.1.into())),
+            };
+            for shared in [false, true] {
+                out.push(
+                    crate::results::report(locale, &format!("r={link}"), shared, "1/1/2026", &around).unwrap().html,
+                );
+            }
+        }
+        let links = crate::sample::team_links_text(20) + inputs.pasted;
+        out.push(crate::results::team_screen(locale, &links, &links, 5, inputs.share_base, true).0);
+        let summary = crate::results::team(locale, &links, "", 5, inputs.share_base).summary_payload;
+        out.push(crate::results::team_summary(locale, &format!("t={summary}")).unwrap());
+        out.push(app::start_over_row(locale).into_string());
+        out.push(app::own_results_extras(locale).into_string());
+        out.push(app::link_error(locale, crate::share::LinkError::Altered).into_string());
+        out.push(app::notice(locale, "x", None).into_string());
+        out.push(app::header(locale, Some(inputs.name), Some(inputs.name)).into_string());
+        out.push(app::notice(locale, inputs.name, Some(inputs.name)).into_string());
+        out.push(app::results_unavailable(locale).into_string());
+        out.push(app::results_waiting(locale).into_string());
+    }
+    out
+}
+
+#[test]
+fn every_data_action_any_screen_writes_parses() {
+    let mut found = HashSet::new();
+    for html in every_screen() {
+        for part in html.split("data-action=\"").skip(1) {
+            let name = part.split('"').next().unwrap();
+            let action = Action::parse(name).unwrap_or_else(|| panic!("unknown data-action `{name}`"));
+            found.insert(action);
+        }
+    }
+    // The screens use every action there is: none is dead.
+    for a in Action::ALL {
+        assert!(found.contains(&a), "{a:?} is never written by any screen");
+    }
+}
+
+#[test]
+fn each_handler_owns_a_share_of_the_actions() {
+    assert!(Action::ALL.iter().any(|a| a.handler() == Handler::App));
+    assert!(Action::ALL.iter().any(|a| a.handler() == Handler::Results));
+}
+
+/// No text from outside (configuration, pasted links, the locale files) ever becomes markup: with
+/// every one of them set to an attribute break-out plus a tag, no screen contains the tag.
+#[test]
+fn hostile_text_is_never_markup() {
+    let evil = "\"'><x-injected onclick=\"alert(1)\">&amp;</x-injected>";
+    let pasted = format!("\nhttps://x.example/#r={evil}\n{evil}://\n#t={evil}\n");
+    let inputs =
+        Inputs { name: evil, share_base: &format!("https://x.example/{evil}"), cta: (evil, evil), pasted: &pasted };
+    let check = |screens: Vec<String>, what: &str| {
+        for html in screens {
+            assert!(!html.contains("<x-injected"), "{what}: markup injected in {html}");
+            assert!(!html.contains("\"'>"), "{what}: attribute broken out in {html}");
+        }
+    };
+    check(every_screen_with(&inputs), "configuration and pasted links");
+    crate::i18n::HOSTILE.with(|h| h.set(true));
+    let screens = every_screen_with(&inputs);
+    crate::i18n::HOSTILE.with(|h| h.set(false));
+    // The hostile text really was used (escaped) everywhere.
+    assert!(screens.iter().all(|h| h.contains("x-injected")), "a screen shows no locale text");
+    check(screens, "locale strings");
+}
