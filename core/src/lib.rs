@@ -21,6 +21,7 @@ pub mod results;
 pub mod sample;
 pub mod scoring;
 pub mod share;
+pub mod simulate;
 pub mod team_link;
 pub mod ui;
 pub mod wire;
