@@ -246,7 +246,7 @@ fn mode_for(hash: &str) -> Mode {
     match location::route(hash) {
         Route::Assessment => Mode::Assessment,
         Route::Team => Mode::Team,
-        Route::SharedResult(text) => Mode::Shared(share::decode(&text).map(|_| text)),
+        Route::SharedResult(text) => Mode::Shared(share::check(&text).map(|()| text)),
         Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::check(&text).map(|()| text)),
     }
 }

@@ -96,12 +96,12 @@ async fn choosing_a_role_and_answering_updates_state_and_storage() {
     tick().await;
     assert_eq!(state.screen.get_untracked(), Screen::Section(0));
     // The context section: pick the third option of the months question.
-    click(&h.query_selector(r#"input[name="q:ctx_months"][value=c2]"#).unwrap().unwrap());
+    click(&h.query_selector(r#"input[name="q:ctx_months2"][value=c2]"#).unwrap().unwrap());
     tick().await;
-    assert_eq!(state.response.get_untracked().get("ctx_months"), Some(Answer::Choice(2)));
+    assert_eq!(state.response.get_untracked().get("ctx_months2"), Some(Answer::Choice(2)));
     let saved = storage().get_item(&progress_key(Instrument::current().version)).unwrap().expect("saved");
     let progress = Progress::from_text(&saved).expect("readable");
-    assert_eq!(progress.response.get("ctx_months"), Some(Answer::Choice(2)));
+    assert_eq!(progress.response.get("ctx_months2"), Some(Answer::Choice(2)));
     assert_eq!(progress.screen, Screen::Section(0));
 }
 
@@ -138,10 +138,10 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
     tick().await;
     let rows = h.query_selector_all(".ov-matrix__row").unwrap();
     assert_eq!(rows.length(), 9);
-    click(&h.query_selector(r#"input[name="q:own_matrix.backup"][value=o5]"#).unwrap().unwrap());
+    click(&h.query_selector(r#"input[name="q:ow_matrix.backup"][value=o5]"#).unwrap().unwrap());
     tick().await;
     assert_eq!(
-        state.response.get_untracked().get("own_matrix.backup"),
+        state.response.get_untracked().get("ow_matrix.backup"),
         Some(Answer::Owner(overlap_core::Owner::Nobody))
     );
 }

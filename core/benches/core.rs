@@ -50,46 +50,10 @@ fn main() {
     let summary_len =
         Role::ALL.iter().map(|r| encode_summary(&score(i, &sample::healthy(*r))).unwrap().len()).max().unwrap();
 
-    // Completion time per role, estimated from what each role reads and decides: words at 238 a
-    // minute (average adult silent reading) plus 4 seconds per answer (each Likert item, choice
-    // item and matrix row), welcome and section intros included.
+    // Completion time per role: the project's estimator (`overlap_core::estimate`), in English.
     let minutes: Vec<(Role, f64)> = Role::ALL
         .iter()
-        .map(|role| {
-            let l = overlap_core::i18n::Locale::En;
-            let words = |s: &str| s.split_whitespace().count();
-            let mut w = [
-                "ui.welcome.lead",
-                "ui.welcome.duration",
-                "ui.welcome.promise_no_names",
-                "ui.welcome.promise_local",
-                "ui.welcome.promise_link",
-            ]
-            .iter()
-            .map(|k| words(l.t(k)))
-            .sum::<usize>();
-            let mut answers = 0usize;
-            for (s, sec) in i.sections.iter().enumerate() {
-                if i.section_items(s, *role).next().is_some() {
-                    w += words(l.t(&format!("section.{}.intro", sec.id)));
-                }
-            }
-            for item in i.items_for(*role) {
-                w += words(l.t(&format!("item.{}.text", item.id)));
-                match item.kind {
-                    overlap_core::ItemKind::Likert { .. } => answers += 1,
-                    overlap_core::ItemKind::Choice { options, .. } => {
-                        answers += 1;
-                        w += options.iter().map(|o| words(l.t(&format!("item.{}.opt.{o}", item.id)))).sum::<usize>();
-                    }
-                    overlap_core::ItemKind::Matrix { areas, .. } => {
-                        answers += areas.len();
-                        w += areas.iter().map(|a| words(l.t(&format!("item.{}.area.{a}", item.id)))).sum::<usize>();
-                    }
-                }
-            }
-            (*role, w as f64 / 238.0 + answers as f64 * 4.0 / 60.0)
-        })
+        .map(|role| (*role, overlap_core::estimate::estimate(i, *role, overlap_core::i18n::Locale::En).minutes))
         .collect();
     let rows = [
         ("score one response", format!("{score_us:.2} µs")),

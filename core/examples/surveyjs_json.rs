@@ -5,7 +5,7 @@
 
 use overlap_core::export::q;
 use overlap_core::i18n::Locale;
-use overlap_core::instrument::{Instrument, ItemKind, Owner, Role};
+use overlap_core::instrument::{Instrument, ItemKind, Role, CHECKLIST_ANSWERS};
 use overlap_core::present;
 
 fn main() {
@@ -38,23 +38,16 @@ fn main() {
                         choices.join(",")
                     )
                 }
-                ItemKind::Matrix { areas, .. } => {
-                    let rows: Vec<String> = areas
-                        .iter()
-                        .map(|a| {
-                            format!(r#"{{"value":{},"text":{}}}"#, q(a), q(l.t(&format!("item.{}.area.{a}", item.id))))
-                        })
+                ItemKind::Matrix { areas, owners, .. } => {
+                    let cols: Vec<(String, String)> =
+                        owners.iter().map(|o| (o.id().to_string(), present::owner_text(l, *o).to_string())).collect();
+                    grid(item.id, &title, "area", areas, &cols)
+                }
+                ItemKind::Checklist { parts, .. } => {
+                    let cols: Vec<(String, String)> = (0..3u8)
+                        .map(|a| (CHECKLIST_ANSWERS[a as usize].to_string(), present::checklist_text(l, a).to_string()))
                         .collect();
-                    let cols: Vec<String> = Owner::ALL
-                        .iter()
-                        .map(|o| format!(r#"{{"value":{},"text":{}}}"#, q(o.id()), q(present::owner_text(l, *o))))
-                        .collect();
-                    format!(
-                        r#"{{"type":"matrix","name":{},"title":{title},"rows":[{}],"columns":[{}]}}"#,
-                        q(item.id),
-                        rows.join(","),
-                        cols.join(",")
-                    )
+                    grid(item.id, &title, "part", parts, &cols)
                 }
             };
             elements.push(el);
@@ -72,4 +65,20 @@ fn main() {
         q(l.t("ui.welcome.title")),
         pages.join(",")
     );
+}
+
+/// A SurveyJS matrix question: one row per area or part, one column per answer.
+fn grid(id: &str, title: &str, row_kind: &str, rows: &[&str], cols: &[(String, String)]) -> String {
+    let l = Locale::En;
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|a| format!(r#"{{"value":{},"text":{}}}"#, q(a), q(l.t(&format!("item.{id}.{row_kind}.{a}")))))
+        .collect();
+    let cols: Vec<String> = cols.iter().map(|(v, t)| format!(r#"{{"value":{},"text":{}}}"#, q(v), q(t))).collect();
+    format!(
+        r#"{{"type":"matrix","name":{},"title":{title},"rows":[{}],"columns":[{}]}}"#,
+        q(id),
+        rows.join(","),
+        cols.join(",")
+    )
 }

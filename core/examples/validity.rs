@@ -2,14 +2,14 @@
 //! MEASUREMENT.md): a Markdown table per role × dimension, then how well the barrier point finds
 //! the true barrier. The seed is fixed, so the output is the same on every machine.
 //!
-//! `cargo run -p overlap-core --release --example validity`
+//! `cargo run -p overlap-core --release --example validity` prints the current version's table;
+//! `-- --version 1` another version's; `-- --write` also writes the version's precision table
+//! (`core/instrument/precision/v<N>.toml`), which the product reads for each score's margin.
 
 use overlap_core::instrument::{Dimension, Instrument};
-use overlap_core::simulate::{barrier_study, product_barrier, validity, BarrierRow};
-
-/// People simulated per role: MEASUREMENT.md asks for at least 2000.
-const N: usize = 2000;
-const SEED: u64 = 2026;
+use overlap_core::simulate::{
+    barrier_study, precision_toml, product_barrier, validity, BarrierRow, VALIDITY_N as N, VALIDITY_SEED as SEED,
+};
 
 fn percent(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
@@ -29,7 +29,12 @@ fn barrier_line(label: &str, r: &BarrierRow) -> String {
 }
 
 fn main() {
-    let instrument = Instrument::current();
+    let args: Vec<String> = std::env::args().collect();
+    let version = args.iter().position(|a| a == "--version").and_then(|i| args.get(i + 1)?.parse::<u8>().ok());
+    let instrument = match version {
+        Some(v) => Instrument::by_version(v).unwrap_or_else(|_| panic!("no instrument version {v}")),
+        None => Instrument::current(),
+    };
     println!("Instrument v{}, N = {N} per role, seed {SEED}.\n", instrument.version);
     let cells = validity(instrument, N, SEED);
     println!("| role | dimension | k | alpha | Spearman | SD | SE |");
@@ -45,6 +50,13 @@ fn main() {
             c.sd,
             c.se
         );
+    }
+    if args.iter().any(|a| a == "--write") {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("instrument/precision/v{}.toml", instrument.version));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, precision_toml(instrument, &cells)).unwrap();
+        eprintln!("wrote {}", path.display());
     }
     if let Some(low) = cells.iter().min_by(|a, b| a.spearman.total_cmp(&b.spearman)) {
         println!("\nLowest Spearman: {:.3} ({} / {}).", low.spearman, low.role.id(), low.dimension.id());

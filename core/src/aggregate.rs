@@ -18,6 +18,8 @@ use std::collections::BTreeSet;
 pub const MIN_THRESHOLD: usize = 3;
 /// The default: a role group is shown from five respondents (as Viva Glint does).
 pub const DEFAULT_THRESHOLD: usize = 5;
+/// Owner answers counted per area, indexed by `Owner::code() - 1`.
+pub const OWNERS: usize = Owner::ALL.len();
 /// Cronbach's alpha is computed from this many complete full responses.
 pub const ALPHA_MIN_N: usize = 10;
 
@@ -139,8 +141,8 @@ pub struct PerceptionGap {
 pub struct AreaRow {
     pub area: usize,
     /// Counts indexed by `Owner::code() - 1`.
-    pub counts: [usize; 6],
-    pub by_role: Vec<(Role, [usize; 6])>,
+    pub counts: [usize; OWNERS],
+    pub by_role: Vec<(Role, [usize; OWNERS])>,
     /// Respondents named more than one real owner (Internal IT, MSP, Shared, Vendor).
     pub disagreement: bool,
     /// Someone answered Nobody or Don't know.
@@ -201,7 +203,12 @@ pub fn hidden_groups(sizes: &[(Role, usize)], threshold: usize) -> Vec<(Role, Op
 pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) -> TeamReport {
     let threshold = threshold.max(MIN_THRESHOLD);
     let n = members.len();
-    let full: Vec<&Member> = members.iter().filter(|m| m.response.is_some()).collect();
+    // Item-level figures come from full links of this instrument version; a link from an earlier
+    // version counts for its dimension scores only, like a summary link.
+    let full: Vec<&Member> = members
+        .iter()
+        .filter(|m| m.response.as_ref().is_some_and(|r| r.instrument_version == instrument.version))
+        .collect();
     let suppressed = n < threshold;
     let dim_values = |group: &[&Member], d: Dimension| -> Vec<f64> {
         group.iter().filter_map(|m| m.report.dimension(d).score.map(f64::from)).collect()
@@ -247,7 +254,7 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
     let mut flags: Vec<(usize, usize)> = if suppressed {
         Vec::new()
     } else {
-        (0..instrument.red_flags.len())
+        (0..instrument.red_flags().len())
             .map(|f| (f, full.iter().filter(|m| m.report.red_flags.iter().any(|x| x.rule == f)).count()))
             .filter(|(_, c)| *c > 0)
             .collect()
@@ -302,7 +309,7 @@ fn ownership_rows(instrument: &Instrument, full: &[&Member], roles: &[RoleGroup]
                 Some(Answer::Owner(o)) => Some(o),
                 _ => None,
             };
-            let mut counts = [0usize; 6];
+            let mut counts = [0usize; OWNERS];
             for o in full.iter().filter_map(owner_of) {
                 counts[o.code() as usize - 1] += 1;
             }
@@ -310,7 +317,7 @@ fn ownership_rows(instrument: &Instrument, full: &[&Member], roles: &[RoleGroup]
                 .iter()
                 .filter(|g| g.hidden.is_none() && g.n > 0)
                 .map(|g| {
-                    let mut c = [0usize; 6];
+                    let mut c = [0usize; OWNERS];
                     for o in full.iter().filter(|m| m.report.role == Some(g.role)).filter_map(owner_of) {
                         c[o.code() as usize - 1] += 1;
                     }

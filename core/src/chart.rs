@@ -17,14 +17,20 @@ pub struct ProfileRow {
     pub label: String,
     pub score: Option<u8>,
     pub band: Option<Band>,
-    /// The band's label, or the "not enough answers" text.
+    /// The band's label, or the "not enough answers" (or "not asked of your role") text.
     pub band_label: String,
+    /// The score's margin, ± points, drawn as a whisker around the bar's end.
+    pub range: Option<u8>,
 }
 
 impl ProfileRow {
-    /// The value as printed in the chart and the table: "72" or "–".
+    /// The value as printed in the chart and the table: "72 ± 10", "72" or "–".
     pub fn value_text(&self) -> String {
-        self.score.map_or_else(|| "–".to_string(), |s| s.to_string())
+        match (self.score, self.range) {
+            (Some(s), Some(r)) => format!("{s} ± {r}"),
+            (Some(s), None) => s.to_string(),
+            (None, _) => "–".to_string(),
+        }
     }
 }
 
@@ -89,9 +95,10 @@ pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Prof
                 color.filled(),
             ))?;
         }
+        let end = row.score.map_or(0, |s| s.saturating_add(row.range.unwrap_or(0)).min(100));
         root.draw(&Text::new(
             format!("{} · {}", row.value_text(), row.band_label),
-            (scale(row.score.unwrap_or(0)) + 8, mid),
+            (scale(end) + 8, mid),
             (FONT, px(13.0)).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
@@ -127,7 +134,7 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
             HPos::Left
         };
         root.draw(&Text::new(
-            format!("{} {}", row.label, row.value_text()),
+            format!("{} {}", row.label, row.score.map_or_else(|| "–".to_string(), |s| s.to_string())),
             (lx, ly),
             (FONT, px(15.0)).into_font().color(&INK).pos(Pos::new(h, VPos::Center)),
         ))?;

@@ -25,9 +25,13 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
             let v = match a {
                 Answer::Likert(v) => v.to_string(),
                 Answer::DontKnow => q("dont_know"),
-                Answer::Choice(i) => match instrument.item(k).map(|it| &it.kind) {
+                Answer::NotApplicable => q("not_applicable"),
+                Answer::Choice(i) => match instrument.item(k.split('.').next().unwrap_or(k)).map(|it| &it.kind) {
                     Some(crate::ItemKind::Choice { options, .. }) => {
                         options.get(*i as usize).map_or("null".into(), |o| q(o))
+                    }
+                    Some(crate::ItemKind::Checklist { .. }) => {
+                        crate::instrument::CHECKLIST_ANSWERS.get(*i as usize).map_or("null".into(), |o| q(o))
                     }
                     _ => "null".into(),
                 },
@@ -42,14 +46,17 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
         .iter()
         .map(|d| {
             format!(
-                "    {{\"id\": {}, \"name\": {}, \"score\": {}, \"band\": {}, \"shown\": {}, \"answered\": {}, \"dont_know\": {}}}",
+                "    {{\"id\": {}, \"name\": {}, \"score\": {}, \"margin\": {}, \"band\": {}, \"asked\": {}, \"shown\": {}, \"answered\": {}, \"dont_know\": {}, \"not_applicable\": {}}}",
                 q(d.dimension.id()),
                 q(present::dimension_name(locale, d.dimension)),
                 opt(d.score),
+                opt(d.range),
                 d.band().map_or("null".into(), |b| q(b.id())),
+                d.asked,
                 d.shown,
                 d.answered,
-                d.dont_know
+                d.dont_know,
+                d.not_applicable
             )
         })
         .collect();
@@ -75,18 +82,21 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
     o
 }
 
-/// `dimension,name,score,band,answered,dont_know,shown` rows; names in the locale.
+/// `dimension,name,score,margin,band,answered,dont_know,not_applicable,shown` rows; names in the
+/// locale.
 pub fn csv(report: &Report, locale: Locale) -> String {
-    let mut out = String::from("dimension,name,score,band,answered,dont_know,shown\n");
+    let mut out = String::from("dimension,name,score,margin,band,answered,dont_know,not_applicable,shown\n");
     for (d, row) in report.dimensions.iter().zip(present::profile_rows(report, locale)) {
         out.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{}\n",
             d.dimension.id(),
             csv_cell(present::dimension_name(locale, d.dimension)),
             d.score.map(|s| s.to_string()).unwrap_or_default(),
+            d.range.map(|s| s.to_string()).unwrap_or_default(),
             csv_cell(&row.band_label),
             d.answered,
             d.dont_know,
+            d.not_applicable,
             d.shown
         ));
     }

@@ -1,8 +1,10 @@
 //! The instrument model: roles, dimensions, sections and items, compiled in from versioned data.
 //!
-//! The data lives in `instrument/v<N>.toml`; build.rs validates it and emits the static tables
+//! The data lives in `instrument/v<N>.toml`; the build script (`build/`) validates it and emits the static tables
 //! this module exposes. Item ids and their order are frozen once a version is released, because
 //! share links store answers by position: a change means a new file with a new version number.
+
+pub mod names;
 
 /// Who is answering. The code is stored in share links, so the numbers never change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,12 +28,7 @@ impl Role {
 
     /// The id used in the instrument file and in locale keys (`role.<id>`).
     pub fn id(self) -> &'static str {
-        match self {
-            Role::InternalIt => "internal_it",
-            Role::Msp => "msp",
-            Role::Leadership => "leadership",
-            Role::Other => "other",
-        }
+        names::ROLES[self as usize]
     }
 
     pub fn from_id(id: &str) -> Option<Role> {
@@ -95,17 +92,7 @@ impl Dimension {
 
     /// The id used in the instrument file and in locale keys (`dim.<id>.name`).
     pub fn id(self) -> &'static str {
-        match self {
-            Dimension::Leadership => "leadership",
-            Dimension::Threat => "threat",
-            Dimension::Trust => "trust",
-            Dimension::Knowledge => "knowledge",
-            Dimension::InfoFlow => "info_flow",
-            Dimension::Ownership => "ownership",
-            Dimension::Roles => "roles",
-            Dimension::Collaboration => "collaboration",
-            Dimension::Readiness => "readiness",
-        }
+        names::DIMENSIONS[self as usize]
     }
 
     pub fn from_id(id: &str) -> Option<Dimension> {
@@ -114,19 +101,31 @@ impl Dimension {
 }
 
 /// An answer in the ownership matrix. Code 0 means unanswered in share links, so these start at 1.
+/// Which of them an instrument offers, and in what order, is its matrix's `owners` (version 1
+/// had no `SharedUnwritten`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Owner {
     InternalIt = 1,
     Msp = 2,
+    /// Shared, with the split in writing.
     Shared = 3,
     Vendor = 4,
     Nobody = 5,
     DontKnow = 6,
+    /// Shared, with nothing written: the gray area.
+    SharedUnwritten = 7,
 }
 
 impl Owner {
-    pub const ALL: [Owner; 6] =
-        [Owner::InternalIt, Owner::Msp, Owner::Shared, Owner::Vendor, Owner::Nobody, Owner::DontKnow];
+    pub const ALL: [Owner; 7] = [
+        Owner::InternalIt,
+        Owner::Msp,
+        Owner::Shared,
+        Owner::Vendor,
+        Owner::Nobody,
+        Owner::DontKnow,
+        Owner::SharedUnwritten,
+    ];
 
     pub fn code(self) -> u8 {
         self as u8
@@ -137,19 +136,18 @@ impl Owner {
     }
 
     pub fn id(self) -> &'static str {
-        match self {
-            Owner::InternalIt => "internal_it",
-            Owner::Msp => "msp",
-            Owner::Shared => "shared",
-            Owner::Vendor => "vendor",
-            Owner::Nobody => "nobody",
-            Owner::DontKnow => "dont_know",
-        }
+        names::OWNERS[self as usize - 1]
     }
 
-    /// Nobody and Don't know are both gaps: nobody can act on the area with authority.
+    /// Nobody, Don't know and Shared-nothing-written are gaps: nobody can act on the area with
+    /// authority.
     pub fn is_gap(self) -> bool {
-        matches!(self, Owner::Nobody | Owner::DontKnow)
+        matches!(self, Owner::Nobody | Owner::DontKnow | Owner::SharedUnwritten)
+    }
+
+    /// A real owner someone can be held to: the area counts as named in the score.
+    pub fn is_named(self) -> bool {
+        matches!(self, Owner::InternalIt | Owner::Msp | Owner::Shared | Owner::Vendor)
     }
 }
 
@@ -167,16 +165,10 @@ impl Phase {
     pub const TIMELINE: [Phase; 4] = [Phase::Orientation, Phase::Adjustment, Phase::Normalization, Phase::Optimization];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Phase::Orientation => "orientation",
-            Phase::Adjustment => "adjustment",
-            Phase::Normalization => "normalization",
-            Phase::Optimization => "optimization",
-            Phase::Unknown => "unknown",
-        }
+        names::PHASES[self as usize]
     }
 
-    /// Maps the option index of `ctx_months` (m0_2, m2_6, m6_12, m12p, dk) to a phase.
+    /// Maps the option index of the months item (four bands, then `dk`) to a phase.
     pub fn from_months_option(option: Option<u8>) -> Phase {
         match option {
             Some(0) => Phase::Orientation,
@@ -193,17 +185,44 @@ impl Phase {
     }
 }
 
+/// Which scoring rules a version uses. A released version keeps its rules, so its links score
+/// exactly as they did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rules {
+    /// The first release: actions by dimension and red flag, the plain barrier point, every role
+    /// scored on every dimension.
+    V1,
+    /// Actions by answer, the barrier named only beyond the score's margin, roles scored only on
+    /// what they can judge, phase-aware first action.
+    V2,
+}
+
 /// One version of the questionnaire.
 #[derive(Debug)]
 pub struct Instrument {
     pub version: u8,
+    pub rules: Rules,
+    /// A dimension is scored from this many answered items.
+    pub min_answered: u8,
+    /// Per dimension (prerequisite order), the roles scored on it.
+    pub scored_roles: [RoleSet; 9],
     pub sections: &'static [Section],
     pub items: &'static [Item],
     /// (hash of the id, index into `items`), sorted by hash, for lookups by id.
     pub items_by_hash: &'static [(u32, u16)],
-    pub red_flags: &'static [RedFlagRule],
-    /// Sorted by priority, most urgent first.
-    pub actions: &'static [ActionRule],
+    /// How many actions `actions()` lists (share links name actions by index).
+    pub action_count: usize,
+}
+
+/// How precise one role's score on one dimension is, from the validity simulation
+/// (METHODOLOGY.md): Cronbach's alpha over its `items` scored items and the scores' spread.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Precision {
+    pub role: Role,
+    pub dimension: Dimension,
+    pub items: u8,
+    pub alpha: f64,
+    pub sd: f64,
 }
 
 #[derive(Debug)]
@@ -221,6 +240,32 @@ pub struct Item {
     pub dimension: Option<Dimension>,
     pub roles: RoleSet,
     pub kind: ItemKind,
+    /// Worded identically for every role scored on the dimension: comparisons between roles
+    /// use these alone.
+    pub anchor: bool,
+    /// A Likert item that offers "Not applicable" (a choice item offers it as option `na`).
+    pub not_applicable: bool,
+    /// What the scoring reads from an unscored context item.
+    pub context: Option<Context>,
+    /// The first release's item this one replaces with the same meaning.
+    pub carry: Option<Carry>,
+}
+
+/// What a context item tells the scoring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Months since the engagement started (four bands, then don't know): the phase.
+    Months,
+    /// The company's headcount band.
+    Size,
+}
+
+/// Where a version-1 answer goes: the old item's id and, for a choice, (old option, new option)
+/// pairs; an old option not listed is not carried.
+#[derive(Debug)]
+pub struct Carry {
+    pub from: &'static str,
+    pub options: &'static [(u8, u8)],
 }
 
 #[derive(Debug)]
@@ -230,20 +275,48 @@ pub enum ItemKind {
     /// A factual single choice; the last option is always `dk`, scored -1 (not scored).
     /// `scores` is empty for context items.
     Choice { options: &'static [&'static str], scores: &'static [i8] },
-    /// Who owns each area; answers are [`Owner`]s.
+    /// Who owns each area; answers are the [`Owner`]s in `owners`, in display order.
     /// `keys[i]` is `"<item id>.<areas[i]>"`, the answer key of each cell, precomputed.
-    Matrix { areas: &'static [&'static str], keys: &'static [&'static str] },
+    Matrix { areas: &'static [&'static str], keys: &'static [&'static str], owners: &'static [Owner] },
+    /// Parts each answered In writing / Not in writing / Don't know (`Answer::Choice` of
+    /// [`CHECKLIST_ANSWERS`]); `keys[i]` is `"<item id>.<parts[i]>"`.
+    Checklist { parts: &'static [&'static str], keys: &'static [&'static str] },
 }
 
-/// A red flag raised by specific answers to one item (one area, for the matrix).
+/// A checklist part's answers; an answer is its index here.
+pub const CHECKLIST_ANSWERS: [&str; 3] = names::CHECKLIST_ANSWERS;
+/// The index of "yes" (in writing) and "no" among [`CHECKLIST_ANSWERS`].
+pub const CHECKLIST_YES: u8 = 0;
+pub const CHECKLIST_NO: u8 = 1;
+
+/// Which of an item's answers a rule looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selector {
+    /// A Likert or choice item's one answer.
+    Whole,
+    /// One matrix area or checklist part (index into `areas` or `parts`).
+    One(usize),
+    /// Any area or part.
+    Any,
+    /// Every part, each answered.
+    All,
+}
+
+/// Specific answers to one item: raw values, as Likert 1..=5, a choice option's index, an
+/// `Owner` code, or a checklist answer's index.
+#[derive(Clone, Copy, Debug)]
+pub struct AnswerRule {
+    /// Index into `Instrument::items`.
+    pub item: usize,
+    pub part: Selector,
+    pub values: &'static [u8],
+}
+
+/// A red flag raised by specific answers to one item.
 #[derive(Debug)]
 pub struct RedFlagRule {
     pub id: &'static str,
-    /// Index into `Instrument::items`.
-    pub item: usize,
-    pub area: Option<usize>,
-    /// Raw answer values that raise it: Likert 1..=5, choice option index, or `Owner` code.
-    pub when: &'static [u8],
+    pub answers: AnswerRule,
 }
 
 /// A recommendation and what triggers it.
@@ -251,11 +324,20 @@ pub struct RedFlagRule {
 pub struct ActionRule {
     pub id: &'static str,
     pub priority: u16,
-    /// Indices into `Instrument::red_flags`.
-    pub flags: &'static [usize],
-    pub dimensions: &'static [Dimension],
     /// Suggested only to fill the list up to three when few triggered actions apply.
     pub fallback: bool,
+    /// Rules 1: indices into `Instrument::red_flags`, and dimensions whose low score triggers it.
+    pub flags: &'static [usize],
+    pub dimensions: &'static [Dimension],
+    /// Rules 2: the dimension it serves.
+    pub dimension: Option<Dimension>,
+    /// Rules 2: answers that call for it (any one present).
+    pub triggers: &'static [AnswerRule],
+    /// Rules 2: answers that say it is already done (any one present rules it out).
+    pub in_place: &'static [AnswerRule],
+    /// Rules 2: only in these phases (empty: any), and only when friction reads tense.
+    pub phases: &'static [Phase],
+    pub when_tense: bool,
 }
 
 /// The error for an instrument version this build does not know (e.g. a link from the future).
@@ -265,13 +347,45 @@ pub struct UnknownVersion(pub u8);
 impl Instrument {
     /// The newest instrument: what a new assessment uses.
     pub fn current() -> &'static Instrument {
-        &crate::generated::INSTRUMENT_V1
+        let all = Instrument::all();
+        all[all.len() - 1]
     }
 
     /// Every released version, oldest first. Old share links decode against their own version.
     pub fn all() -> &'static [&'static Instrument] {
-        static ALL: [&Instrument; 1] = [&crate::generated::INSTRUMENT_V1];
-        &ALL
+        &crate::generated::INSTRUMENTS
+    }
+
+    /// The red flags. Like the actions and the precision table, they are their own tables, reached
+    /// through the version, so a build that never asks for them (the survey app) does not carry
+    /// them.
+    pub fn red_flags(&self) -> &'static [RedFlagRule] {
+        crate::generated::red_flags(self.version)
+    }
+
+    /// The actions, sorted by priority, most urgent first.
+    pub fn actions(&self) -> &'static [ActionRule] {
+        crate::generated::actions(self.version)
+    }
+
+    /// The simulated reliability of each role x dimension score (`instrument/precision/`).
+    pub fn precision(&self) -> &'static [Precision] {
+        crate::generated::precision(self.version)
+    }
+
+    /// Whether `role` is scored on `dimension` (sees its items and gets a score).
+    pub fn scores(&self, role: Role, dimension: Dimension) -> bool {
+        self.scored_roles[dimension.index()].contains(role)
+    }
+
+    /// The simulated precision of `role`'s score on `dimension`, if this version has a table.
+    pub fn precision_of(&self, role: Role, dimension: Dimension) -> Option<&'static Precision> {
+        self.precision().iter().find(|p| p.role == role && p.dimension == dimension)
+    }
+
+    /// The context item of a kind (validated to exist exactly once).
+    pub fn context_item(&self, context: Context) -> Option<&'static Item> {
+        self.items.iter().find(|i| i.context == Some(context))
     }
 
     pub fn by_version(version: u8) -> Result<&'static Instrument, UnknownVersion> {
@@ -306,20 +420,30 @@ impl Instrument {
 }
 
 impl Item {
-    /// The keys this item's answers are stored under: its id, or `id.area` per matrix area.
-    pub fn answer_keys(&self) -> Vec<String> {
+    /// The keys this item's answers are stored under: its id, or `id.area` per matrix area
+    /// (`id.part` per checklist part).
+    pub fn answer_keys(&'static self) -> Vec<String> {
+        self.keys().iter().map(|k| k.to_string()).collect()
+    }
+
+    /// The same keys, borrowed from the instrument's tables.
+    pub fn keys(&'static self) -> &'static [&'static str] {
         match self.kind {
-            ItemKind::Matrix { keys, .. } => keys.iter().map(|k| k.to_string()).collect(),
-            _ => vec![self.id.to_string()],
+            ItemKind::Matrix { keys, .. } | ItemKind::Checklist { keys, .. } => keys,
+            _ => std::slice::from_ref(&self.id),
         }
     }
 
     pub fn is_scored(&self) -> bool {
         match self.kind {
-            ItemKind::Likert { .. } => true,
+            ItemKind::Likert { .. } | ItemKind::Matrix { .. } | ItemKind::Checklist { .. } => true,
             ItemKind::Choice { scores, .. } => !scores.is_empty(),
-            ItemKind::Matrix { .. } => true,
         }
+    }
+
+    /// How many answers the item asks for: one, or one per matrix area or checklist part.
+    pub fn answer_count(&'static self) -> usize {
+        self.keys().len()
     }
 }
 

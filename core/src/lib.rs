@@ -9,6 +9,7 @@
 pub mod aggregate;
 pub mod chart;
 pub mod config;
+pub mod estimate;
 pub mod export;
 pub mod flow;
 pub mod i18n;

@@ -10,7 +10,7 @@
 
 use crate::chart;
 use crate::i18n::Locale;
-use crate::instrument::{Instrument, ItemKind, Owner, Role};
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role};
 use crate::present;
 use crate::response::{Answer, Response};
 use crate::scoring::{Band, Detail, Report};
@@ -29,6 +29,7 @@ pub fn answer_value(answer: Answer) -> String {
     match answer {
         Answer::Likert(v) => format!("l{v}"),
         Answer::DontKnow => "dk".to_string(),
+        Answer::NotApplicable => "na".to_string(),
         Answer::Choice(i) => format!("c{i}"),
         Answer::Owner(o) => format!("o{}", o.code()),
     }
@@ -38,6 +39,7 @@ pub fn parse_answer_value(value: &str) -> Option<Answer> {
     let (kind, rest) = value.split_at_checked(1)?;
     match (kind, rest) {
         ("d", "k") => Some(Answer::DontKnow),
+        ("n", "a") => Some(Answer::NotApplicable),
         ("l", v) => v.parse().ok().filter(|v| (1..=5).contains(v)).map(Answer::Likert),
         ("c", v) => v.parse().ok().map(Answer::Choice),
         ("o", v) => v.parse().ok().and_then(Owner::from_code).map(Answer::Owner),
@@ -170,7 +172,7 @@ pub fn section(
     let id = instrument.sections.get(section).map_or("", |s| s.id);
     let mut items = Html::new();
     for item in instrument.section_items(section, role) {
-        items.push(item_markup(locale, item.id, &item.kind, response));
+        items.push(item_markup(locale, item, response));
     }
     html!(
         r#"<section class="ov-screen" aria-labelledby="{}" data-testid="section-{}">{}{}<p class="ov-intro">{}</p><div class="ov-items">{}</div><div class="ov-nav">{}{}</div></section>"#,
@@ -185,11 +187,12 @@ pub fn section(
     )
 }
 
-fn item_markup(locale: Locale, id: &str, kind: &ItemKind, response: &Response) -> Html {
+fn item_markup(locale: Locale, item: &crate::instrument::Item, response: &Response) -> Html {
+    let id = item.id;
     let current = response.get(id);
     let name = format!("{INPUT_PREFIX}{id}");
     let text = locale.t(&format!("item.{id}.text"));
-    match kind {
+    match &item.kind {
         ItemKind::Likert { .. } => {
             let mut scale = Html::new();
             for v in 1..=5u8 {
@@ -199,11 +202,17 @@ fn item_markup(locale: Locale, id: &str, kind: &ItemKind, response: &Response) -
             }
             let dk = Html::text(locale.t("ui.dont_know"));
             scale.push(radio("ov-opt ov-opt--scale ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow), dk));
+            if item.not_applicable {
+                let na = Html::text(locale.t("ui.not_applicable"));
+                let checked = current == Some(Answer::NotApplicable);
+                scale.push(radio("ov-opt ov-opt--scale ov-opt--dk", &name, "na", checked, na));
+            }
             html!(
-                r#"<fieldset class="ov-q" id="item-{}" data-testid="item-{}"><legend class="ov-q__text">{}</legend><div class="ov-likert">{}</div></fieldset>"#,
+                r#"<fieldset class="ov-q" id="item-{}" data-testid="item-{}"><legend class="ov-q__text">{}</legend><div class="ov-likert{}">{}</div></fieldset>"#,
                 id,
                 id,
                 text,
+                if item.not_applicable { " ov-likert--na" } else { "" },
                 scale
             )
         }
@@ -211,7 +220,7 @@ fn item_markup(locale: Locale, id: &str, kind: &ItemKind, response: &Response) -
             let mut choices = Html::new();
             for (i, opt) in options.iter().enumerate() {
                 let a = Answer::Choice(i as u8);
-                let class = if *opt == "dk" { "ov-opt ov-opt--dk" } else { "ov-opt" };
+                let class = if *opt == "dk" || *opt == "na" { "ov-opt ov-opt--dk" } else { "ov-opt" };
                 let label = Html::text(locale.t(&format!("item.{id}.opt.{opt}")));
                 choices.push(radio(class, &name, &answer_value(a), current == Some(a), label));
             }
@@ -223,48 +232,74 @@ fn item_markup(locale: Locale, id: &str, kind: &ItemKind, response: &Response) -
                 choices
             )
         }
-        ItemKind::Matrix { areas, .. } => {
-            let mut head = Html::new();
-            for owner in Owner::ALL {
-                head.push(html!("<span>{}</span>", present::owner_text(locale, owner)));
-            }
-            let mut rows = Html::new();
-            for area in *areas {
-                let key = format!("{id}.{area}");
-                let current = response.get(&key);
-                let mut cells = Html::new();
-                for owner in Owner::ALL {
-                    let a = Answer::Owner(owner);
-                    // The label span is the radio's accessible name; the legend gives the row.
-                    cells.push(html!(
-                        r#"<label class="ov-matrix__cell"><input type="radio" name="{}{}" value="{}"{}><span class="ov-matrix__label">{}</span></label>"#,
-                        INPUT_PREFIX,
-                        key,
-                        answer_value(a),
-                        checked_attr(current == Some(a)),
-                        present::owner_text(locale, owner)
-                    ));
-                }
-                rows.push(html!(
-                    r#"<fieldset class="ov-matrix__row" id="item-{}-{}" data-testid="area-{}"><legend class="ov-matrix__area">{}</legend>{}</fieldset>"#,
-                    id,
-                    area,
-                    area,
-                    locale.t(&format!("item.{id}.area.{area}")),
-                    cells
-                ));
-            }
-            html!(
-                r#"<div class="ov-q ov-matrix" role="group" aria-labelledby="item-{}-text" id="item-{}"><p class="ov-q__text" id="item-{}-text">{}</p><div class="ov-matrix__head" aria-hidden="true"><span></span>{}</div>{}</div>"#,
-                id,
-                id,
-                id,
-                text,
-                head,
-                rows
-            )
+        ItemKind::Matrix { areas, owners, .. } => {
+            let answers: Vec<(Answer, &str)> =
+                owners.iter().map(|o| (Answer::Owner(*o), present::owner_text(locale, *o))).collect();
+            grid(id, text, "area", areas, &answers, locale, response, "ov-matrix")
+        }
+        ItemKind::Checklist { parts, .. } => {
+            let answers: Vec<(Answer, &str)> = (0..crate::instrument::CHECKLIST_ANSWERS.len() as u8)
+                .map(|i| (Answer::Choice(i), present::checklist_text(locale, i)))
+                .collect();
+            grid(id, text, "part", parts, &answers, locale, response, "ov-matrix ov-checklist")
         }
     }
+}
+
+/// A question answered row by row (the ownership matrix, a checklist): a labelled group with a
+/// fieldset per row, its legend the row and each radio labelled with its answer.
+#[allow(clippy::too_many_arguments)]
+fn grid(
+    id: &str,
+    text: &str,
+    row_kind: &str,
+    rows: &[&str],
+    answers: &[(Answer, &str)],
+    locale: Locale,
+    response: &Response,
+    class: &str,
+) -> Html {
+    let mut head = Html::new();
+    for (_, label) in answers {
+        head.push(html!("<span>{}</span>", *label));
+    }
+    let mut body = Html::new();
+    for row in rows {
+        let key = format!("{id}.{row}");
+        let current = response.get(&key);
+        let mut cells = Html::new();
+        for (a, label) in answers {
+            // The label span is the radio's accessible name; the legend gives the row.
+            cells.push(html!(
+                r#"<label class="ov-matrix__cell"><input type="radio" name="{}{}" value="{}"{}><span class="ov-matrix__label">{}</span></label>"#,
+                INPUT_PREFIX,
+                key,
+                answer_value(*a),
+                checked_attr(current == Some(*a)),
+                *label
+            ));
+        }
+        body.push(html!(
+            r#"<fieldset class="ov-matrix__row" id="item-{}-{}" data-testid="{}-{}"><legend class="ov-matrix__area">{}</legend>{}</fieldset>"#,
+            id,
+            *row,
+            row_kind,
+            *row,
+            locale.t(&format!("item.{id}.{row_kind}.{row}")),
+            cells
+        ));
+    }
+    html!(
+        r#"<div class="ov-q {} ov-grid--{}" role="group" aria-labelledby="item-{}-text" id="item-{}"><p class="ov-q__text" id="item-{}-text">{}</p><div class="ov-matrix__head" aria-hidden="true"><span></span>{}</div>{}</div>"#,
+        class,
+        answers.len(),
+        id,
+        id,
+        id,
+        text,
+        head,
+        body
+    )
 }
 
 /// The review screen: what is unanswered, each a button that jumps to it.
@@ -284,7 +319,7 @@ pub fn review(instrument: &Instrument, locale: Locale, response: &Response, tota
                 section,
                 names::TARGET_ATTR,
                 key.replace('.', "-"),
-                present::question_text(locale, key)
+                present::question_text(instrument, locale, key)
             ));
         }
         html!(
@@ -361,10 +396,27 @@ fn stat(class: &str, label: &str, testid: &str, value: &str, note: &str) -> Html
 }
 
 fn headline(locale: Locale, r: &Report) -> Html {
-    let risk = r.risk.map_or_else(|| locale.t("ui.band.none"), |k| locale.t(&format!("ui.risk.{}", k.id())));
-    let (barrier, why) = match r.barrier {
-        Some(d) => (present::dimension_name(locale, d), locale.t(&format!("dim.{}.why_first", d.id()))),
-        None => (locale.t("ui.results.no_barrier"), locale.t("ui.results.no_barrier_why")),
+    // Rules 2 do not ask every role about the resistance dimensions; where fewer than two were
+    // asked the risk is not assessed, rather than "not enough answers".
+    let risk_asked =
+        r.dimensions.iter().filter(|d| d.asked && Dimension::RESISTANCE.contains(&d.dimension)).count() >= 2;
+    let risk = match r.risk {
+        Some(k) => locale.t(&format!("ui.risk.{}", k.id())),
+        None if !risk_asked => locale.t("ui.results.risk_not_assessed"),
+        None => locale.t("ui.band.none"),
+    };
+    let lowest_why;
+    let (barrier, why) = match (r.barrier, r.lowest) {
+        (Some(d), _) => (present::dimension_name(locale, d), locale.t(&format!("dim.{}.why_first", d.id()))),
+        (None, Some(d)) => {
+            let score = present::profile_rows(r, locale)[d.index()].value_text();
+            lowest_why = locale.fmt(
+                "ui.results.no_single_barrier_why",
+                &[("dimension", present::dimension_name(locale, d)), ("score", &score)],
+            );
+            (locale.t("ui.results.no_single_barrier"), lowest_why.as_str())
+        }
+        (None, None) => (locale.t("ui.results.no_barrier"), locale.t("ui.results.no_barrier_why")),
     };
     let c = r.confidence;
     let confidence = locale.fmt(
@@ -404,14 +456,18 @@ fn actions(instrument: &Instrument, locale: Locale, r: &Report) -> Html {
 
 fn profile(locale: Locale, r: &Report) -> Html {
     let rows = present::profile_rows(r, locale);
+    // The radar shows the dimensions the role was asked about; the bars and the table show all
+    // nine, saying which were not asked.
+    let asked: Vec<chart::ProfileRow> =
+        rows.iter().zip(&r.dimensions).filter(|(_, d)| d.asked).map(|(row, _)| row.clone()).collect();
     let mut charts = Html::new();
-    if rows.iter().filter(|x| x.score.is_some()).count() >= 3 {
+    if asked.iter().filter(|x| x.score.is_some()).count() >= 3 {
         let svg = chart::to_svg(
             chart::RADAR_SIZE,
             "ov-radar",
             locale.t("ui.results.radar_title"),
             locale.t("ui.results.radar_desc"),
-            |a| chart::draw_radar(a, &rows),
+            |a| chart::draw_radar(a, &asked),
         );
         charts.push(html!(
             r#"<figure class="ov-figure ov-figure--radar" data-testid="radar">{}</figure>"#,
@@ -435,15 +491,23 @@ fn profile(locale: Locale, r: &Report) -> Html {
             row.band_label
         ));
     }
+    let mut notes = Html::new();
+    if r.dimensions.iter().any(|d| d.range.is_some()) {
+        notes.push(html!(r#"<p class="ov-hint" data-testid="range-note">{}</p>"#, locale.t("ui.results.range_note")));
+    }
+    if r.dimensions.iter().any(|d| !d.asked) {
+        notes.push(html!(r#"<p class="ov-hint">{}</p>"#, locale.t("ui.results.not_asked_note")));
+    }
     let content = html!(
-        r#"<div class="ov-charts">{}</div><details class="ov-details" open><summary>{}</summary><table class="ov-table" data-testid="profile-table"><caption class="ov-sr-only">{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></details>"#,
+        r#"<div class="ov-charts">{}</div><details class="ov-details" open><summary>{}</summary><table class="ov-table" data-testid="profile-table"><caption class="ov-sr-only">{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>{}</details>"#,
         charts,
         locale.t("ui.results.table_toggle"),
         locale.t("ui.results.bars_title"),
         locale.t("ui.results.dimension"),
         locale.t("ui.results.score"),
         locale.t("ui.results.band"),
-        body
+        body,
+        notes
     );
     card("ov-profile-h", "profile", locale.t("ui.results.profile"), content)
 }
@@ -457,7 +521,7 @@ fn flags(instrument: &Instrument, locale: Locale, r: &Report) -> Html {
     } else {
         let mut list = Html::new();
         for f in &r.red_flags {
-            let q = present::question_text(locale, &f.key);
+            let q = present::question_text(instrument, locale, &f.key);
             let a = present::answer_text(instrument, locale, &f.key, f.answer);
             list.push(html!(
                 r#"<li><strong>{}</strong><span class="ov-raised-by">{}</span></li>"#,

@@ -8,7 +8,8 @@ use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase};
 use crate::response::{Answer, Response};
 use crate::scoring::{PhaseReading, Report, Trigger};
 
-/// The profile rows for charts and tables, in prerequisite order.
+/// The profile rows for charts and tables, in prerequisite order; a dimension the role is not
+/// asked about reads "not asked of your role".
 pub fn profile_rows(report: &Report, locale: Locale) -> Vec<ProfileRow> {
     report
         .dimensions
@@ -19,8 +20,10 @@ pub fn profile_rows(report: &Report, locale: Locale) -> Vec<ProfileRow> {
             band: d.band(),
             band_label: match d.band() {
                 Some(b) => locale.t(&format!("ui.band.{}", b.id())).to_string(),
+                None if !d.asked => locale.t("ui.results.not_asked").to_string(),
                 None => locale.t("ui.band.none").to_string(),
             },
+            range: d.range,
         })
         .collect()
 }
@@ -46,12 +49,17 @@ pub fn phase_reading(report: &Report, locale: Locale) -> String {
     }
 }
 
-/// The question text of an answer key (a matrix cell reads "Question: Area").
-pub fn question_text(locale: Locale, key: &str) -> String {
-    let (id, area) = key.split_once('.').map_or((key, None), |(i, a)| (i, Some(a)));
-    match area {
-        Some(a) => format!("{} {}", locale.t(&format!("item.{id}.text")), locale.t(&format!("item.{id}.area.{a}"))),
-        None => locale.t(&format!("item.{id}.text")).to_string(),
+/// The question text of an answer key (a matrix cell or checklist part reads "Question Row").
+pub fn question_text(instrument: &Instrument, locale: Locale, key: &str) -> String {
+    let (id, row) = key.split_once('.').map_or((key, None), |(i, a)| (i, Some(a)));
+    let text = locale.t(&format!("item.{id}.text"));
+    let row_kind = match instrument.item(id).map(|i| &i.kind) {
+        Some(ItemKind::Checklist { .. }) => "part",
+        _ => "area",
+    };
+    match row {
+        Some(r) => format!("{text} {}", locale.t(&format!("item.{id}.{row_kind}.{r}"))),
+        None => text.to_string(),
     }
 }
 
@@ -61,13 +69,23 @@ pub fn answer_text(instrument: &Instrument, locale: Locale, key: &str, answer: A
     match answer {
         Answer::Likert(v) => locale.t(&format!("ui.likert.{v}")).to_string(),
         Answer::DontKnow => locale.t("ui.dont_know").to_string(),
+        Answer::NotApplicable => locale.t("ui.not_applicable").to_string(),
         Answer::Owner(o) => owner_text(locale, o).to_string(),
         Answer::Choice(i) => match instrument.item(id).map(|it| &it.kind) {
             Some(ItemKind::Choice { options, .. }) if (i as usize) < options.len() => {
                 locale.t(&format!("item.{id}.opt.{}", options[i as usize])).to_string()
             }
+            Some(ItemKind::Checklist { .. }) => checklist_text(locale, i).to_string(),
             _ => "?".to_string(),
         },
+    }
+}
+
+/// A checklist part's answer: in writing, not in writing, don't know.
+pub fn checklist_text(locale: Locale, answer: u8) -> &'static str {
+    match crate::instrument::CHECKLIST_ANSWERS.get(answer as usize) {
+        Some(&"dk") | None => locale.t("ui.dont_know"),
+        Some(a) => locale.t(&format!("ui.checklist.{a}")),
     }
 }
 
@@ -88,10 +106,25 @@ pub fn trigger_text(instrument: &Instrument, locale: Locale, report: &Report, tr
             locale.fmt("ui.action.because_low", &[("dimension", dimension_name(locale, d)), ("score", &score)])
         }
         Trigger::Flag(rule) => {
-            let flag = instrument.red_flags.get(rule).map_or("", |f| f.id);
+            let flag = instrument.red_flags().get(rule).map_or("", |f| f.id);
             locale.fmt("ui.action.because_flag", &[("flag", locale.t(&format!("flag.{flag}.text")))])
         }
         Trigger::Fallback => locale.t("ui.action.because_fallback").to_string(),
+        Trigger::Answer { key, answer } => locale.fmt(
+            "ui.action.because_answer",
+            &[
+                ("answer", &answer_text(instrument, locale, key, answer)),
+                ("question", &question_text(instrument, locale, key)),
+            ],
+        ),
+        Trigger::Phase { key, answer } => locale.fmt(
+            "ui.action.because_phase",
+            &[
+                ("answer", &answer_text(instrument, locale, key, answer)),
+                ("question", &question_text(instrument, locale, key)),
+            ],
+        ),
+        Trigger::Withheld => locale.t("ui.action.because_withheld").to_string(),
     }
 }
 
@@ -101,7 +134,11 @@ pub fn answered_rows(instrument: &Instrument, locale: Locale, response: &Respons
     for item in instrument.items {
         for key in item.answer_keys() {
             if let Some(a) = response.get(&key) {
-                rows.push((key.clone(), question_text(locale, &key), answer_text(instrument, locale, &key, a)));
+                rows.push((
+                    key.clone(),
+                    question_text(instrument, locale, &key),
+                    answer_text(instrument, locale, &key, a),
+                ));
             }
         }
     }

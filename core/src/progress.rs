@@ -11,7 +11,7 @@ use crate::flow::Screen;
 use crate::i18n::Locale;
 use crate::instrument::Instrument;
 use crate::response::Response;
-use crate::share::{self, Shared};
+use crate::share;
 
 /// Progress as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,8 +48,8 @@ impl Progress {
         let screen = parts.next()?;
         let locale = Locale::from_tag(parts.next()?);
         let payload = parts.next()?;
-        let response = match share::decode(&format!("{}{payload}", share::FRAGMENT_PREFIX)) {
-            Ok(Shared::Full(response)) if response.instrument_version == version => response,
+        let response = match share::decode_response(&format!("{}{payload}", share::FRAGMENT_PREFIX)) {
+            Ok(response) if response.instrument_version == version => response,
             _ => return None,
         };
         let instrument = Instrument::by_version(version).ok()?;
@@ -63,3 +63,87 @@ impl Progress {
 
 #[cfg(test)]
 mod tests;
+
+/// What carrying a half-finished response over to a newer instrument did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Migration {
+    /// The response in the newer version: same role, the answers that kept their meaning.
+    pub response: Response,
+    /// Answers carried over.
+    pub kept: usize,
+    /// Answers the person had given that could not be carried (their question changed meaning
+    /// or is gone); the old text is kept in the browser, set aside, not deleted.
+    pub not_carried: usize,
+    /// Questions the person's role is shown in the newer version that still need an answer.
+    pub to_answer: usize,
+}
+
+/// Carries a response over to `to`: an item with the same id keeps its answer (the build checks
+/// that a shared id is the same question); an item that replaces an old one with the same meaning
+/// (`carry`) takes its answer, a choice through its option table ("don't know" stays "don't
+/// know"); the matrix keeps its areas by name. Anything else is left for the person to answer.
+pub fn migrate(old: &Response, to: &'static Instrument) -> Migration {
+    use crate::instrument::ItemKind;
+    use crate::response::Answer;
+    let mut response = Response::new(to, old.role);
+    let from = Instrument::by_version(old.instrument_version).ok();
+    let fits = |key: &'static str, a: Answer| Response::answer_fits(to, key, a);
+    for item in to.items.iter().filter(|i| old.role.is_none_or(|r| i.roles.contains(r))) {
+        let source = item.carry.as_ref().map_or(item.id, |c| c.from);
+        match item.kind {
+            ItemKind::Matrix { areas, keys, .. } => {
+                let old_keys: Vec<String> = areas.iter().map(|a| format!("{source}.{a}")).collect();
+                for (key, old_key) in keys.iter().zip(&old_keys) {
+                    if let Some(a) = old.get(old_key).filter(|a| fits(key, *a)) {
+                        response.set(*key, a);
+                    }
+                }
+            }
+            ItemKind::Checklist { keys, .. } => {
+                for key in keys {
+                    if let Some(a) = old.get(key).filter(|a| fits(key, *a)) {
+                        response.set(*key, a);
+                    }
+                }
+            }
+            ItemKind::Choice { options, .. } => {
+                let carried = match (old.get(source), &item.carry, from.and_then(|f| f.item(source))) {
+                    (Some(a), None, _) => Some(a),
+                    (Some(Answer::Choice(i)), Some(c), Some(old_item)) => match old_item.kind {
+                        // "Don't know" is the last option in every version.
+                        ItemKind::Choice { options: old_options, .. } if i as usize + 1 == old_options.len() => {
+                            Some(Answer::Choice(options.len() as u8 - 1))
+                        }
+                        _ => c.options.iter().find(|(o, _)| *o == i).map(|(_, n)| Answer::Choice(*n)),
+                    },
+                    _ => None,
+                };
+                if let Some(a) = carried.filter(|a| fits(item.id, *a)) {
+                    response.set(item.id, a);
+                }
+            }
+            ItemKind::Likert { .. } => {
+                if let Some(a) = old.get(source).filter(|a| fits(item.id, *a)) {
+                    response.set(item.id, a);
+                }
+            }
+        }
+    }
+    let kept = response.answers.len();
+    let to_answer = response.unanswered(to).len();
+    Migration { not_carried: old.answers.len().saturating_sub(kept), response, kept, to_answer }
+}
+
+impl Progress {
+    /// Saved progress of an older version, carried over to `to`: the answers that kept their
+    /// meaning ([`migrate`]) and the same screen where `to` still has it (by name), else the
+    /// welcome screen.
+    pub fn carried_to(&self, to: &'static Instrument) -> (Progress, Migration) {
+        let migration = migrate(&self.response, to);
+        let screen = Instrument::by_version(self.response.instrument_version)
+            .ok()
+            .and_then(|from| Screen::parse(&self.screen.id(from), to))
+            .unwrap_or(Screen::Welcome);
+        (Progress { response: migration.response.clone(), screen, locale: self.locale }, migration)
+    }
+}

@@ -67,6 +67,8 @@ pub enum Answer {
     Likert(u8),
     /// Don't know on a Likert item (never scored as a midpoint).
     DontKnow,
+    /// Not applicable on a Likert item that offers it: not scored, counted apart from don't know.
+    NotApplicable,
     /// Index into the item's options (the last one is `dk`).
     Choice(u8),
     /// A cell of the ownership matrix.
@@ -117,8 +119,14 @@ impl Response {
         match (&item.kind, area, answer) {
             (ItemKind::Likert { .. }, None, Answer::Likert(v)) => (1..=5).contains(&v),
             (ItemKind::Likert { .. }, None, Answer::DontKnow) => true,
+            (ItemKind::Likert { .. }, None, Answer::NotApplicable) => item.not_applicable,
             (ItemKind::Choice { options, .. }, None, Answer::Choice(i)) => (i as usize) < options.len(),
-            (ItemKind::Matrix { areas, .. }, Some(a), Answer::Owner(_)) => areas.contains(&a),
+            (ItemKind::Matrix { areas, owners, .. }, Some(a), Answer::Owner(o)) => {
+                areas.contains(&a) && owners.contains(&o)
+            }
+            (ItemKind::Checklist { parts, .. }, Some(p), Answer::Choice(i)) => {
+                parts.contains(&p) && (i as usize) < crate::instrument::CHECKLIST_ANSWERS.len()
+            }
             _ => false,
         }
     }

@@ -1,7 +1,7 @@
 //! Deterministic sample responses: personas for tests, fixtures for the team view's end-to-end
 //! tests, and inputs for the benchmark. A tiny xorshift generator keeps this dependency-free.
 
-use crate::instrument::{Instrument, ItemKind, Owner, Role};
+use crate::instrument::{Instrument, ItemKind, Owner, Role, CHECKLIST_ANSWERS, CHECKLIST_YES};
 use crate::response::{Answer, Response};
 
 /// A seeded xorshift64* generator: reproducible across machines, good enough for samples.
@@ -30,7 +30,11 @@ impl Rng {
 
 /// The healthiest answer to every item a role sees: a mature, trusting co-managed setup.
 pub fn healthy(role: Role) -> Response {
-    let i = Instrument::current();
+    healthy_in(Instrument::current(), role)
+}
+
+/// [`healthy`] for a given instrument version.
+pub fn healthy_in(i: &'static Instrument, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
         match item.kind {
@@ -50,6 +54,11 @@ pub fn healthy(role: Role) -> Response {
                     r.set(*key, Answer::Owner(owner));
                 }
             }
+            ItemKind::Checklist { keys, .. } => {
+                for key in keys {
+                    r.set(*key, Answer::Choice(CHECKLIST_YES));
+                }
+            }
         }
     }
     r
@@ -57,7 +66,11 @@ pub fn healthy(role: Role) -> Response {
 
 /// "Don't know" to everything a role sees (context included).
 pub fn dont_know(role: Role) -> Response {
-    let i = Instrument::current();
+    dont_know_in(Instrument::current(), role)
+}
+
+/// [`dont_know`] for a given instrument version.
+pub fn dont_know_in(i: &'static Instrument, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
         match item.kind {
@@ -68,6 +81,11 @@ pub fn dont_know(role: Role) -> Response {
                     r.set(*key, Answer::Owner(Owner::DontKnow));
                 }
             }
+            ItemKind::Checklist { keys, .. } => {
+                for key in keys {
+                    r.set(*key, Answer::Choice(CHECKLIST_ANSWERS.len() as u8 - 1));
+                }
+            }
         }
     }
     r
@@ -75,7 +93,11 @@ pub fn dont_know(role: Role) -> Response {
 
 /// A random but valid response: every item the role sees is answered, skipped or "don't know".
 pub fn random(rng: &mut Rng, role: Role) -> Response {
-    let i = Instrument::current();
+    random_in(Instrument::current(), rng, role)
+}
+
+/// [`random`] for a given instrument version.
+pub fn random_in(i: &'static Instrument, rng: &mut Rng, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
         for key in item.answer_keys() {
@@ -83,12 +105,14 @@ pub fn random(rng: &mut Rng, role: Role) -> Response {
                 continue;
             }
             let answer = match item.kind {
-                ItemKind::Likert { .. } => match rng.below(6) {
+                ItemKind::Likert { .. } => match rng.below(if item.not_applicable { 7 } else { 6 }) {
                     5 => Answer::DontKnow,
+                    6 => Answer::NotApplicable,
                     v => Answer::Likert(v as u8 + 1),
                 },
                 ItemKind::Choice { options, .. } => Answer::Choice(rng.below(options.len() as u64) as u8),
-                ItemKind::Matrix { .. } => Answer::Owner(Owner::ALL[rng.below(6) as usize]),
+                ItemKind::Matrix { owners, .. } => Answer::Owner(owners[rng.below(owners.len() as u64) as usize]),
+                ItemKind::Checklist { .. } => Answer::Choice(rng.below(CHECKLIST_ANSWERS.len() as u64) as u8),
             };
             r.set(key, answer);
         }

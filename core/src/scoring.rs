@@ -3,11 +3,17 @@
 //! Any response (empty, partial, with unknown ids or out-of-range values) yields a Report;
 //! problems are listed in `Report::problems`, never raised as panics. Every formula and threshold
 //! here is explained in METHODOLOGY.md, and the constants below are the single source of truth.
+//! A version's rules ([`Rules`]) decide the barrier point and the actions: the first release's
+//! links keep the rules they were scored with.
 
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role};
+use crate::instrument::{
+    AnswerRule, Context, Dimension, Instrument, ItemKind, Owner, Phase, Precision, Role, Rules, Selector, CHECKLIST_NO,
+    CHECKLIST_YES,
+};
 use crate::response::{Answer, Response};
 
-/// A dimension needs this many scored (not "don't know") answers before it gets a score.
+/// The first release's minimum of scored answers per dimension (each version sets its own,
+/// `Instrument::min_answered`; version 2 asks for 3).
 pub const MIN_ANSWERED: u8 = 2;
 /// The barrier point is the first dimension, in prerequisite order, scoring below this.
 pub const BARRIER_THRESHOLD: u8 = 60;
@@ -86,15 +92,54 @@ pub struct DimensionScore {
     pub score: Option<u8>,
     /// Answer units shown to the respondent (an item, or one matrix area).
     pub shown: u8,
-    /// Units answered with something other than "don't know".
+    /// Units answered with something other than "don't know" or "not applicable".
     pub answered: u8,
     pub dont_know: u8,
+    /// Units answered "not applicable": neither scored nor counted against confidence.
+    pub not_applicable: u8,
+    /// Scored items behind the score (the matrix and a checklist count one each).
+    pub items: u8,
+    /// Whether the respondent's role is scored on this dimension (rules 2 ask each role only
+    /// what it can judge; the report says "not asked of your role" otherwise).
+    pub asked: bool,
+    /// The score's margin, ± points, from the simulated precision of this role's items.
+    pub range: Option<u8>,
 }
 
 impl DimensionScore {
     pub fn band(&self) -> Option<Band> {
         self.score.map(Band::of)
     }
+
+    /// An empty entry for a dimension (no answers yet).
+    pub fn empty(dimension: Dimension, asked: bool) -> DimensionScore {
+        DimensionScore {
+            dimension,
+            score: None,
+            shown: 0,
+            answered: 0,
+            dont_know: 0,
+            not_applicable: 0,
+            items: 0,
+            asked,
+            range: None,
+        }
+    }
+}
+
+/// The margin of a score from `answered` of a role's items: the standard error of measurement,
+/// `SD x sqrt(1 - alpha)`, with alpha scaled to the items answered by the Spearman-Brown formula
+/// from the simulated alpha of all the role's items (METHODOLOGY.md).
+pub fn margin(p: &Precision, answered: u8) -> Option<u8> {
+    if answered == 0 || p.items == 0 {
+        return None;
+    }
+    let k = p.items as f64;
+    let alpha = p.alpha.clamp(0.0, 0.99);
+    let r = alpha / (k - (k - 1.0) * alpha);
+    let n = answered as f64;
+    let scaled = n * r / (1.0 + (n - 1.0) * r);
+    Some((p.sd * (1.0 - scaled).max(0.0).sqrt()).round().clamp(0.0, 100.0) as u8)
 }
 
 /// How much of the report rests on real answers.
@@ -103,6 +148,8 @@ pub struct Confidence {
     pub shown: u16,
     pub answered: u16,
     pub dont_know: u16,
+    /// Answered "not applicable": left out of `shown` for the percentage.
+    pub not_applicable: u16,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -125,10 +172,11 @@ impl ConfidenceLevel {
 impl Confidence {
     /// Share of shown units answered with a real answer, 0-100.
     pub fn percent(&self) -> u8 {
-        if self.shown == 0 {
+        let applicable = self.shown.saturating_sub(self.not_applicable);
+        if applicable == 0 {
             return 0;
         }
-        ((self.answered as f64 * 100.0 / self.shown as f64).round() as u16).min(100) as u8
+        ((self.answered as f64 * 100.0 / applicable as f64).round() as u16).min(100) as u8
     }
 
     pub fn level(&self) -> ConfidenceLevel {
@@ -161,6 +209,12 @@ pub enum Trigger {
     LowDimension(Dimension),
     /// Nothing urgent: good practice suggested to keep things healthy.
     Fallback,
+    /// Rules 2: this answer (key, answer) called for it.
+    Answer { key: &'static str, answer: Answer },
+    /// Rules 2: the phase (this months answer) with tense friction called for it.
+    Phase { key: &'static str, answer: Answer },
+    /// Rules 2, from a summary link: triggered by an answer the link does not carry.
+    Withheld,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,11 +259,15 @@ pub struct Report {
     pub detail: Detail,
     /// All nine, in prerequisite order.
     pub dimensions: Vec<DimensionScore>,
+    /// The overall health index: the mean of the scored dimensions.
     pub readiness: Option<u8>,
     /// 0-100: 100 minus the mean of the resistance dimensions.
     pub resistance: Option<u8>,
     pub risk: Option<RiskLevel>,
     pub barrier: Option<Dimension>,
+    /// Rules 2: when no barrier stands out beyond its margin but some dimension is below the
+    /// threshold, the lowest of them (named as a pointer, not a verdict).
+    pub lowest: Option<Dimension>,
     pub red_flags: Vec<RaisedFlag>,
     /// The matrix as answered: (area index, answer). Empty for summary reports.
     pub ownership: Vec<(usize, Option<Owner>)>,
@@ -231,26 +289,37 @@ impl Report {
         &self.dimensions[d.index()]
     }
 
-    /// Matrix areas answered Nobody or Don't know.
+    /// Matrix areas answered Nobody, Don't know or Shared-nothing-written.
     pub fn ownership_gaps(&self) -> impl Iterator<Item = (usize, Owner)> + '_ {
         self.ownership.iter().filter_map(|(a, o)| o.filter(|o| o.is_gap()).map(|o| (*a, o)))
     }
 
-    /// Builds the report a summary share link describes: the headline, phase reading and
-    /// dimension-triggered actions are recomputed from the same figures the full report used,
-    /// so they match what the sender saw.
+    /// Builds the report a summary share link describes: the headline and phase reading are
+    /// recomputed from the same figures the full report used, so they match what the sender
+    /// saw. Rules 1 recompute the dimension-triggered actions; rules 2 actions are triggered by
+    /// answers the link does not carry, so the link names them (`actions`) and they are shown as
+    /// withheld.
     pub fn from_summary(
         instrument: &Instrument,
         role: Option<Role>,
         months: Option<u8>,
         size: Option<u8>,
         dimensions: Vec<DimensionScore>,
+        actions: &[usize],
     ) -> Report {
-        let mut report = Report::assemble(instrument, role, dimensions, Vec::new(), Vec::new(), months, size);
+        let mut report = Report::assemble(instrument, role, dimensions, Vec::new(), Vec::new(), months, size, None);
+        if instrument.rules == Rules::V2 {
+            report.actions = actions
+                .iter()
+                .filter_map(|a| instrument.actions().get(*a).map(|rule| (a, rule)))
+                .map(|(a, rule)| PickedAction { rule: *a, id: rule.id, trigger: Trigger::Withheld })
+                .collect();
+        }
         report.detail = Detail::Summary;
         report
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         instrument: &Instrument,
         role: Option<Role>,
@@ -259,26 +328,33 @@ impl Report {
         ownership: Vec<(usize, Option<Owner>)>,
         months: Option<u8>,
         size: Option<u8>,
+        response: Option<&Response>,
     ) -> Report {
         let scores: Vec<Option<u8>> = dimensions.iter().map(|d| d.score).collect();
         let scored: Vec<u8> = scores.iter().flatten().copied().collect();
         let readiness = (scored.len() >= MIN_DIMENSIONS_FOR_INDEX).then(|| mean_u8(&scored));
         let resistance = inverse_mean(&scores, &Dimension::RESISTANCE, MIN_DIMENSIONS_FOR_RISK);
         let friction = inverse_mean(&scores, &Dimension::FRICTION, 2);
-        let barrier = Dimension::ALL.into_iter().find(|d| scores[d.index()].is_some_and(|s| s < BARRIER_THRESHOLD));
+        let (barrier, lowest) = match instrument.rules {
+            Rules::V1 => {
+                (Dimension::ALL.into_iter().find(|d| scores[d.index()].is_some_and(|s| s < BARRIER_THRESHOLD)), None)
+            }
+            Rules::V2 => barrier_with_margin(&dimensions),
+        };
         let phase = Phase::from_months_option(months);
         let phase_reading = match friction {
             None => PhaseReading::NotEnough,
             Some(f) if f > 100 - BARRIER_THRESHOLD => PhaseReading::Tense,
             Some(_) => PhaseReading::Calm,
         };
+        let sum = |f: fn(&DimensionScore) -> u8| dimensions.iter().map(|d| f(d) as u16).sum();
         let confidence = Confidence {
-            shown: dimensions.iter().map(|d| d.shown as u16).sum(),
-            answered: dimensions.iter().map(|d| d.answered as u16).sum(),
-            dont_know: dimensions.iter().map(|d| d.dont_know as u16).sum(),
+            shown: sum(|d| d.shown),
+            answered: sum(|d| d.answered),
+            dont_know: sum(|d| d.dont_know),
+            not_applicable: sum(|d| d.not_applicable),
         };
-        let actions = pick_actions(instrument, &scores, barrier, &red_flags);
-        Report {
+        let mut report = Report {
             instrument_version: instrument.version,
             role,
             detail: Detail::Full,
@@ -287,6 +363,7 @@ impl Report {
             resistance,
             risk: resistance.map(RiskLevel::of),
             barrier,
+            lowest,
             red_flags,
             ownership,
             months,
@@ -295,22 +372,45 @@ impl Report {
             friction,
             phase_reading,
             confidence,
-            actions,
+            actions: Vec::new(),
             problems: Vec::new(),
-        }
+        };
+        report.actions = match (instrument.rules, response) {
+            (Rules::V1, _) => pick_actions(instrument, &scores, barrier, &report.red_flags),
+            (Rules::V2, Some(response)) => pick_actions_v2(instrument, &report, response),
+            (Rules::V2, None) => Vec::new(),
+        };
+        report
     }
 }
 
-/// Scores one response against the instrument it claims to answer.
-/// What one answer to a Likert or Choice item is worth. The one definition of an item's score,
-/// used by `score` and by the team view's consistency figures.
+/// Rules 2's barrier point: the first dimension, in prerequisite order, whose score is below
+/// the threshold, named only when it is below by more than its margin. Otherwise no barrier is
+/// named (the scores cannot tell it apart from one that is workable) and the lowest dimension
+/// below the threshold is returned as a pointer. A later, clearer dimension is never named in
+/// its place: it would not be the first barrier.
+pub fn barrier_with_margin(dimensions: &[DimensionScore]) -> (Option<Dimension>, Option<Dimension>) {
+    let below = |d: &&DimensionScore| d.score.is_some_and(|s| s < BARRIER_THRESHOLD);
+    let Some(first) = dimensions.iter().find(below) else { return (None, None) };
+    let margin = first.range.unwrap_or(0) as u16;
+    if (first.score.unwrap_or(0) as u16 + margin) < BARRIER_THRESHOLD as u16 {
+        return (Some(first.dimension), None);
+    }
+    let lowest = dimensions.iter().filter(below).min_by_key(|d| (d.score, d.dimension)).map(|d| d.dimension);
+    (None, lowest)
+}
+
+/// What one answer to an item is worth. The one definition of an item's score, used by `score`
+/// and by the team view's consistency figures.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Worth {
     /// 0-100, keyed: Likert 1-5 map to 0-100 (reversed items the other way), a Choice option to
-    /// its score.
+    /// its score, a checklist part's "in writing" to 100 and "not in writing" to 0.
     Score(f64),
     /// "Don't know": the Likert "don't know", a Choice's last option or one scored below zero.
     DontKnow,
+    /// "Not applicable": the Likert answer, or a choice's `na` option.
+    NotApplicable,
     /// Unanswered, out of range, or the wrong kind of answer.
     Nothing,
 }
@@ -321,18 +421,65 @@ pub(crate) fn worth(kind: &ItemKind, answer: Option<Answer>) -> Worth {
             Worth::Score(if *reverse { 5 - v } else { v - 1 } as f64 * 25.0)
         }
         (ItemKind::Likert { .. }, Some(Answer::DontKnow)) => Worth::DontKnow,
+        (ItemKind::Likert { .. }, Some(Answer::NotApplicable)) => Worth::NotApplicable,
         (ItemKind::Choice { options, scores }, Some(Answer::Choice(i))) => {
             let i = i as usize;
-            if i + 1 == options.len() || scores.get(i).is_some_and(|s| *s < 0) {
+            if options.get(i) == Some(&"na") {
+                Worth::NotApplicable
+            } else if i + 1 == options.len() || scores.get(i).is_some_and(|s| *s < 0) {
                 Worth::DontKnow
             } else {
                 scores.get(i).map_or(Worth::Nothing, |s| Worth::Score(*s as f64))
             }
         }
+        (ItemKind::Checklist { .. }, Some(Answer::Choice(CHECKLIST_YES))) => Worth::Score(100.0),
+        (ItemKind::Checklist { .. }, Some(Answer::Choice(CHECKLIST_NO))) => Worth::Score(0.0),
+        (ItemKind::Checklist { .. }, Some(Answer::Choice(_))) => Worth::DontKnow,
         _ => Worth::Nothing,
     }
 }
 
+/// The 0-100 score of a whole item in a response (the matrix: share of answered areas with a
+/// named owner; a checklist: share of answered parts in writing), and the answer units it
+/// counted: (score if any, answered, don't know, not applicable, shown units).
+pub(crate) fn item_score(item: &'static crate::instrument::Item, response: &Response) -> (Option<f64>, u8, u8, u8, u8) {
+    match item.kind {
+        ItemKind::Likert { .. } | ItemKind::Choice { .. } => match worth(&item.kind, response.get(item.id)) {
+            Worth::Score(s) => (Some(s), 1, 0, 0, 1),
+            Worth::DontKnow => (None, 0, 1, 0, 1),
+            Worth::NotApplicable => (None, 0, 0, 1, 1),
+            Worth::Nothing => (None, 0, 0, 0, 1),
+        },
+        ItemKind::Matrix { keys, .. } => {
+            let (mut named, mut unnamed, mut dk) = (0u32, 0u32, 0u8);
+            for key in keys {
+                match response.get(key) {
+                    Some(Answer::Owner(Owner::DontKnow)) => dk += 1,
+                    Some(Answer::Owner(o)) if o.is_named() => named += 1,
+                    Some(Answer::Owner(_)) => unnamed += 1,
+                    _ => {}
+                }
+            }
+            let score = (named + unnamed > 0).then(|| named as f64 * 100.0 / (named + unnamed) as f64);
+            (score, (named + unnamed) as u8, dk, 0, keys.len() as u8)
+        }
+        ItemKind::Checklist { keys, .. } => {
+            let (mut yes, mut no, mut dk) = (0u32, 0u32, 0u8);
+            for key in keys {
+                match worth(&item.kind, response.get(key)) {
+                    Worth::Score(s) if s > 0.0 => yes += 1,
+                    Worth::Score(_) => no += 1,
+                    Worth::DontKnow => dk += 1,
+                    _ => {}
+                }
+            }
+            let score = (yes + no > 0).then(|| yes as f64 * 100.0 / (yes + no) as f64);
+            (score, (yes + no) as u8, dk, 0, keys.len() as u8)
+        }
+    }
+}
+
+/// Scores one response against the instrument it claims to answer.
 pub fn score(instrument: &Instrument, response: &Response) -> Report {
     let mut problems = Vec::new();
     if response.role.is_none() {
@@ -367,87 +514,47 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
     let mut sums = [(0.0f64, 0u32); 9];
     let mut dims: Vec<DimensionScore> = Dimension::ALL
         .into_iter()
-        .map(|dimension| DimensionScore { dimension, score: None, shown: 0, answered: 0, dont_know: 0 })
+        .map(|d| {
+            let asked = match (instrument.rules, response.role) {
+                (Rules::V2, Some(role)) => instrument.scores(role, d),
+                _ => true,
+            };
+            DimensionScore::empty(d, asked)
+        })
         .collect();
-    for item in instrument.items.iter().filter(|i| shown(i.roles)) {
+    for item in instrument.items.iter().filter(|i| shown(i.roles) && i.is_scored()) {
         let Some(dim) = item.dimension else { continue };
         let d = &mut dims[dim.index()];
-        let sum = &mut sums[dim.index()];
-        // Values are range-checked here, per kind; anything else counts as unanswered (and was
-        // listed in `problems` above).
-        match item.kind {
-            ItemKind::Likert { .. } | ItemKind::Choice { .. } => {
-                // Choice items without scores are context questions, not part of any score.
-                if matches!(item.kind, ItemKind::Choice { scores: [], .. }) {
-                    continue;
-                }
-                d.shown = d.shown.saturating_add(1);
-                match worth(&item.kind, response.get(item.id)) {
-                    Worth::Score(s) => {
-                        *sum = (sum.0 + s, sum.1 + 1);
-                        d.answered += 1;
-                    }
-                    Worth::DontKnow => d.dont_know += 1,
-                    Worth::Nothing => {}
-                }
-            }
-            ItemKind::Matrix { keys, .. } => {
-                // The matrix counts as one scored item (share of answered areas with a named
-                // owner), while each area counts as its own unit for confidence.
-                let (mut named, mut nobody) = (0u32, 0u32);
-                for key in keys {
-                    d.shown = d.shown.saturating_add(1);
-                    match response.get(key) {
-                        Some(Answer::Owner(Owner::DontKnow)) => d.dont_know += 1,
-                        Some(Answer::Owner(Owner::Nobody)) => {
-                            nobody += 1;
-                            d.answered += 1;
-                        }
-                        Some(Answer::Owner(_)) => {
-                            named += 1;
-                            d.answered += 1;
-                        }
-                        _ => {}
-                    }
-                }
-                if named + nobody > 0 {
-                    *sum = (sum.0 + named as f64 * 100.0 / (named + nobody) as f64, sum.1 + 1);
-                }
-            }
+        let (score, answered, dont_know, not_applicable, units) = item_score(item, response);
+        d.shown = d.shown.saturating_add(units);
+        d.answered = d.answered.saturating_add(answered);
+        d.dont_know = d.dont_know.saturating_add(dont_know);
+        d.not_applicable = d.not_applicable.saturating_add(not_applicable);
+        if let Some(s) = score {
+            let sum = &mut sums[dim.index()];
+            *sum = (sum.0 + s, sum.1 + 1);
         }
     }
     for (d, (total, n)) in dims.iter_mut().zip(sums) {
-        // The matrix is one item for the minimum but many units for `answered`, so the
-        // minimum is checked against the number of scored items, `n`.
-        if n >= MIN_ANSWERED as u32 {
+        d.items = n as u8;
+        // The matrix and a checklist are one item each for the minimum, and many units for
+        // `answered`, so the minimum is checked against the number of scored items, `n`.
+        if n >= instrument.min_answered as u32 {
             d.score = Some((total / n as f64).round().clamp(0.0, 100.0) as u8);
+            d.range =
+                response.role.and_then(|r| instrument.precision_of(r, d.dimension)).and_then(|p| margin(p, d.items));
+        }
+    }
+
+    let mut red_flags = Vec::new();
+    for (rule_index, rule) in instrument.red_flags().iter().enumerate() {
+        if let Some((key, answer)) = present(instrument, &rule.answers, response) {
+            red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, key: key.to_string(), answer });
         }
     }
 
     let valid =
         |key: &str| -> Option<Answer> { response.get(key).filter(|a| Response::answer_fits(instrument, key, *a)) };
-    let mut red_flags = Vec::new();
-    for (rule_index, rule) in instrument.red_flags.iter().enumerate() {
-        let item = &instrument.items[rule.item];
-        if !shown(item.roles) {
-            continue;
-        }
-        let key = match (rule.area, &item.kind) {
-            (Some(a), ItemKind::Matrix { keys, .. }) => keys.get(a).copied().unwrap_or(item.id),
-            _ => item.id,
-        };
-        let Some(answer) = valid(key) else { continue };
-        let raw = match answer {
-            Answer::Likert(v) => v,
-            Answer::Choice(i) => i,
-            Answer::Owner(o) => o.code(),
-            Answer::DontKnow => continue,
-        };
-        if rule.when.contains(&raw) {
-            red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, key: key.to_string(), answer });
-        }
-    }
-
     let matrix = instrument.matrix();
     let ownership = match matrix.kind {
         ItemKind::Matrix { keys, .. } if shown(matrix.roles) => keys
@@ -463,17 +570,55 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
             .collect(),
         _ => Vec::new(),
     };
-    let months = valid("ctx_months").and_then(|a| match a {
-        Answer::Choice(i) => Some(i),
-        _ => None,
-    });
-    let size = valid("ctx_size").and_then(|a| match a {
-        Answer::Choice(i) if (i as usize) + 1 < 5 => Some(i),
-        _ => None,
-    });
-    let mut report = Report::assemble(instrument, response.role, dims, red_flags, ownership, months, size);
+    let context = |c: Context| {
+        instrument.context_item(c).and_then(|item| match valid(item.id) {
+            // The last option is "don't know": no band.
+            Some(Answer::Choice(i)) if (i as usize) + 1 < 5 || c == Context::Months => Some(i),
+            _ => None,
+        })
+    };
+    let (months, size) = (context(Context::Months), context(Context::Size));
+    let mut report =
+        Report::assemble(instrument, response.role, dims, red_flags, ownership, months, size, Some(response));
     report.problems = problems;
     report
+}
+
+/// The raw value of an answer as rules store it (Likert 1-5, option index, owner code); `None`
+/// for don't know and not applicable, which no rule names.
+fn raw_value(answer: Answer) -> Option<u8> {
+    match answer {
+        Answer::Likert(v) => Some(v),
+        Answer::Choice(i) => Some(i),
+        Answer::Owner(o) => Some(o.code()),
+        Answer::DontKnow | Answer::NotApplicable => None,
+    }
+}
+
+/// Whether the response holds one of a rule's answers, to an item its role is shown; the key
+/// and answer that match (the first part, for `Selector::All`).
+pub fn present(instrument: &Instrument, rule: &AnswerRule, response: &Response) -> Option<(&'static str, Answer)> {
+    let item = instrument.items.get(rule.item)?;
+    if response.role.is_some_and(|r| !item.roles.contains(r)) {
+        return None;
+    }
+    let keys = item.keys();
+    let matching = |key: &'static str| {
+        response
+            .get(key)
+            .filter(|a| Response::answer_fits(instrument, key, *a))
+            .filter(|a| raw_value(*a).is_some_and(|v| rule.values.contains(&v)))
+            .map(|a| (key, a))
+    };
+    match rule.part {
+        Selector::Whole => matching(item.id),
+        Selector::One(i) => keys.get(i).and_then(|k| matching(k)),
+        Selector::Any => keys.iter().find_map(|k| matching(k)),
+        Selector::All => {
+            let all: Option<Vec<_>> = keys.iter().map(|k| matching(k)).collect();
+            all.and_then(|v| v.first().copied())
+        }
+    }
 }
 
 fn problem_key(p: &Problem) -> &str {
@@ -483,8 +628,8 @@ fn problem_key(p: &Problem) -> &str {
     }
 }
 
-/// Picks 3-5 actions: the barrier's first, then flags and low dimensions by priority, then
-/// fallbacks until there are three.
+/// Rules 1: picks 3-5 actions: the barrier's first, then flags and low dimensions by priority,
+/// then fallbacks until there are three.
 fn pick_actions(
     instrument: &Instrument,
     scores: &[Option<u8>],
@@ -495,15 +640,15 @@ fn pick_actions(
     let mut picked: Vec<PickedAction> = Vec::new();
     let push = |picked: &mut Vec<PickedAction>, rule: usize, trigger: Trigger| {
         if picked.len() < MAX_ACTIONS && !picked.iter().any(|p| p.rule == rule) {
-            picked.push(PickedAction { rule, id: instrument.actions[rule].id, trigger });
+            picked.push(PickedAction { rule, id: instrument.actions()[rule].id, trigger });
         }
     };
     if let Some(b) = barrier {
-        if let Some(rule) = instrument.actions.iter().position(|a| a.dimensions.contains(&b)) {
+        if let Some(rule) = instrument.actions().iter().position(|a| a.dimensions.contains(&b)) {
             push(&mut picked, rule, Trigger::Barrier(b));
         }
     }
-    for (rule, action) in instrument.actions.iter().enumerate() {
+    for (rule, action) in instrument.actions().iter().enumerate() {
         let flag = red_flags.iter().find(|f| action.flags.contains(&f.rule));
         if let Some(f) = flag {
             push(&mut picked, rule, Trigger::Flag(f.rule));
@@ -511,12 +656,56 @@ fn pick_actions(
             push(&mut picked, rule, Trigger::LowDimension(*d));
         }
     }
-    for (rule, action) in instrument.actions.iter().enumerate() {
+    for (rule, action) in instrument.actions().iter().enumerate() {
         if picked.len() >= MIN_ACTIONS {
             break;
         }
         if action.fallback {
             push(&mut picked, rule, Trigger::Fallback);
+        }
+    }
+    picked
+}
+
+/// Rules 2: an action is offered when one of its trigger answers is present and none of its
+/// in-place answers is (and, for a phase action, in its phase with tense friction). Phase
+/// actions come first, then those serving the barrier dimension, then the rest by priority, at
+/// most five; fallbacks fill the list to three.
+fn pick_actions_v2(instrument: &Instrument, report: &Report, response: &Response) -> Vec<PickedAction> {
+    let offered = |rule: &crate::instrument::ActionRule| -> Option<Trigger> {
+        if !rule.phases.is_empty() && !rule.phases.contains(&report.phase) {
+            return None;
+        }
+        if rule.when_tense && report.phase_reading != PhaseReading::Tense {
+            return None;
+        }
+        if rule.in_place.iter().any(|r| present(instrument, r, response).is_some()) {
+            return None;
+        }
+        let (key, answer) = rule.triggers.iter().find_map(|r| present(instrument, r, response))?;
+        Some(if rule.when_tense { Trigger::Phase { key, answer } } else { Trigger::Answer { key, answer } })
+    };
+    let candidates: Vec<(usize, &crate::instrument::ActionRule, Trigger)> =
+        instrument.actions().iter().enumerate().filter_map(|(i, rule)| offered(rule).map(|t| (i, rule, t))).collect();
+    // Actions are sorted by priority already; a stable sort by tier keeps that within a tier.
+    let tier = |rule: &crate::instrument::ActionRule| {
+        if rule.fallback {
+            3
+        } else if rule.when_tense {
+            0
+        } else if report.barrier.is_some() && rule.dimension == report.barrier {
+            1
+        } else {
+            2
+        }
+    };
+    let mut ordered = candidates;
+    ordered.sort_by_key(|(_, rule, _)| tier(rule));
+    let mut picked: Vec<PickedAction> = Vec::new();
+    for (rule, action, trigger) in ordered {
+        let room = if action.fallback { picked.len() < MIN_ACTIONS } else { picked.len() < MAX_ACTIONS };
+        if room {
+            picked.push(PickedAction { rule, id: action.id, trigger });
         }
     }
     picked
@@ -535,3 +724,5 @@ fn inverse_mean(scores: &[Option<u8>], dims: &[Dimension], min: usize) -> Option
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_v2;

@@ -3,20 +3,26 @@
 //!
 //! Layout, the same for every version (an invariant old links rely on):
 //! `version:6 | detail:1 | role:3 | payload | zero padding to a byte | CRC-16/XMODEM:16`.
-//! The payload of a *full* link is every item of that instrument version in order (Likert 3
-//! bits: 0 none, 1-5, 6 don't know; choice: 0 none or option+1 in the fewest bits that fit;
-//! matrix: 3 bits per area, 0 none or the `Owner` code). A *summary* link holds the two context
-//! answers and, per dimension, the score (7 bits, 127 = not enough answers) and the shown,
-//! answered and don't-know counts (5 bits each). Decoding reads old versions with their own
-//! instrument; bits are never reinterpreted.
+//! The payload of a *full* link is, in order, every item of that instrument version (rules 1)
+//! or every item the link's role is shown (rules 2, so a role's link carries nothing else):
+//! Likert 3 bits (0 none, 1-5, 6 don't know, 7 not applicable); choice: 0 none or option+1 in
+//! the fewest bits that fit; matrix: 3 bits per area, 0 none or the `Owner` code; checklist: 2
+//! bits per part, 0 none or answer+1. A *summary* link holds the two context answers and, per
+//! dimension, the score (7 bits, 127 = not enough answers) and counts: rules 1 the shown,
+//! answered and don't-know units (5 bits each); rules 2 those (6 bits each), the not-applicable
+//! units (6) and the scored items (4), then the actions the report offered (five slots of 6
+//! bits, 63 = empty). Decoding reads old versions with their own instrument and layout; bits are
+//! never reinterpreted.
 
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role, UnknownVersion};
+use crate::instrument::{Dimension, Instrument, Item, ItemKind, Owner, Role, Rules, UnknownVersion, CHECKLIST_ANSWERS};
 use crate::response::{Answer, Response};
-use crate::scoring::{DimensionScore, Report};
+use crate::scoring::{margin, DimensionScore, Report, MAX_ACTIONS};
 
 /// What follows `#` in a share link, before the payload.
 pub const FRAGMENT_PREFIX: &str = "r=";
 const NO_SCORE: u32 = 127;
+/// An empty action slot in a rules-2 summary link.
+const NO_ACTION: u32 = 63;
 
 /// How much a link carries; the sender chooses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,34 +85,61 @@ impl From<UnknownVersion> for LinkError {
     }
 }
 
+/// The items a full link carries, in order: every item (rules 1), or the role's (rules 2).
+fn carried(instrument: &'static Instrument, role: Option<Role>) -> impl Iterator<Item = &'static Item> {
+    let every = instrument.rules == Rules::V1;
+    instrument.items.iter().filter(move |i| every || role.is_some_and(|r| i.roles.contains(r)))
+}
+
+/// Bits for one item's answers in a full link.
+fn item_bits(item: &Item) -> usize {
+    match item.kind {
+        ItemKind::Likert { .. } => 3,
+        ItemKind::Choice { options, .. } => choice_bits(options.len()) as usize,
+        ItemKind::Matrix { areas, .. } => 3 * areas.len(),
+        ItemKind::Checklist { parts, .. } => 2 * parts.len(),
+    }
+}
+
 /// Encodes a full response; answers that do not fit the instrument are left out.
 pub fn encode_full(response: &Response) -> Result<String, LinkError> {
     let instrument = Instrument::by_version(response.instrument_version)?;
     let mut w = header(instrument.version, Level::Full, response.role);
-    for item in instrument.items {
+    let fits = |key: &str| response.get(key).filter(|a| Response::answer_fits(instrument, key, *a));
+    for item in carried(instrument, response.role) {
         match item.kind {
             ItemKind::Likert { .. } => {
-                let v = match response.get(item.id) {
-                    Some(Answer::Likert(v)) if (1..=5).contains(&v) => v as u32,
+                let v = match fits(item.id) {
+                    Some(Answer::Likert(v)) => v as u32,
                     Some(Answer::DontKnow) => 6,
+                    Some(Answer::NotApplicable) => 7,
                     _ => 0,
                 };
                 w.push(v, 3);
             }
             ItemKind::Choice { options, .. } => {
-                let v = match response.get(item.id) {
-                    Some(Answer::Choice(i)) if (i as usize) < options.len() => i as u32 + 1,
+                let v = match fits(item.id) {
+                    Some(Answer::Choice(i)) => i as u32 + 1,
                     _ => 0,
                 };
                 w.push(v, choice_bits(options.len()));
             }
             ItemKind::Matrix { keys, .. } => {
                 for key in keys {
-                    let v = match response.get(key) {
+                    let v = match fits(key) {
                         Some(Answer::Owner(o)) => o.code() as u32,
                         _ => 0,
                     };
                     w.push(v, 3);
+                }
+            }
+            ItemKind::Checklist { keys, .. } => {
+                for key in keys {
+                    let v = match fits(key) {
+                        Some(Answer::Choice(i)) => i as u32 + 1,
+                        _ => 0,
+                    };
+                    w.push(v, 2);
                 }
             }
         }
@@ -120,10 +153,24 @@ pub fn encode_summary(report: &Report) -> Result<String, LinkError> {
     let mut w = header(instrument.version, Level::Summary, report.role);
     w.push(option_code(report.months), 3);
     w.push(option_code(report.size), 3);
+    let (width, rules2) = match instrument.rules {
+        Rules::V1 => (5, false),
+        Rules::V2 => (6, true),
+    };
+    let max = (1u32 << width) - 1;
     for d in &report.dimensions {
         w.push(d.score.map_or(NO_SCORE, |s| s.min(100) as u32), 7);
         for count in [d.shown, d.answered, d.dont_know] {
-            w.push(count.min(31) as u32, 5);
+            w.push((count as u32).min(max), width);
+        }
+        if rules2 {
+            w.push((d.not_applicable as u32).min(max), width);
+            w.push((d.items as u32).min(15), 4);
+        }
+    }
+    if rules2 {
+        for slot in 0..MAX_ACTIONS {
+            w.push(report.actions.get(slot).map_or(NO_ACTION, |a| (a.rule as u32).min(NO_ACTION - 1)), 6);
         }
     }
     Ok(w.finish())
@@ -131,6 +178,45 @@ pub fn encode_summary(report: &Report) -> Result<String, LinkError> {
 
 /// Decodes a link, a fragment (`#r=...`), or a bare `r=...`. Never panics.
 pub fn decode(text: &str) -> Result<Shared, LinkError> {
+    Ok(match decode_raw(text)? {
+        Raw::Full(response) => Shared::Full(response),
+        Raw::Summary { instrument, role, months, size, mut dimensions, actions } => {
+            for d in dimensions.iter_mut().filter(|d| d.score.is_some()) {
+                d.range = role.and_then(|r| instrument.precision_of(r, d.dimension)).and_then(|p| margin(p, d.items));
+            }
+            Shared::Summary(Report::from_summary(instrument, role, months, size, dimensions, &actions))
+        }
+    })
+}
+
+/// Whether a link opens, and if not why, without scoring it: what the app checks before it loads
+/// the results module (which decodes the link again, in full).
+pub fn check(text: &str) -> Result<(), LinkError> {
+    decode_raw(text).map(|_| ())
+}
+
+/// The answers a full link (or saved progress) carries; a summary link carries none.
+pub fn decode_response(text: &str) -> Result<Response, LinkError> {
+    match decode_raw(text)? {
+        Raw::Full(response) => Ok(response),
+        Raw::Summary { .. } => Err(LinkError::NotOverlap),
+    }
+}
+
+/// A link's content before any scoring: a response, or a summary's figures.
+enum Raw {
+    Full(Response),
+    Summary {
+        instrument: &'static Instrument,
+        role: Option<Role>,
+        months: Option<u8>,
+        size: Option<u8>,
+        dimensions: Vec<DimensionScore>,
+        actions: Vec<usize>,
+    },
+}
+
+fn decode_raw(text: &str) -> Result<Raw, LinkError> {
     let payload = payload_of(text, FRAGMENT_PREFIX).ok_or(LinkError::NotOverlap)?;
     if payload.is_empty() {
         return Err(LinkError::Truncated);
@@ -141,9 +227,7 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
     // Only the alphabet's characters: a length base64 cannot have means characters were lost.
     let bytes = crate::wire::decode(payload).ok_or_else(|| {
         let head = payload.get(..4).and_then(crate::wire::decode);
-        let expected = head.and_then(|h| {
-            Instrument::by_version(h[0] >> 2).ok().map(|i| byte_len(i, h[0] & 0b10 != 0).div_ceil(3) * 4)
-        });
+        let expected = head.and_then(|h| expected_len(&h)).map(|n| n.div_ceil(3) * 4);
         match expected {
             Some(n) if payload.len() < n => LinkError::Truncated,
             _ => LinkError::Altered,
@@ -152,9 +236,7 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
     if bytes.len() < 4 {
         return Err(LinkError::Truncated);
     }
-    let version = bytes[0] >> 2;
-    let summary = bytes[0] & 0b10 != 0;
-    let expected = Instrument::by_version(version).ok().map(|i| byte_len(i, summary));
+    let expected = expected_len(&bytes);
     let (body, sum) = bytes.split_at(bytes.len() - 2);
     if crate::wire::crc16(body).to_be_bytes() != sum {
         return Err(match expected {
@@ -162,18 +244,18 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
             _ => LinkError::Altered,
         });
     }
+    let version = bytes[0] >> 2;
+    let summary = bytes[0] & 0b10 != 0;
     let instrument = Instrument::by_version(version)?;
     match expected {
         Some(n) if bytes.len() < n => return Err(LinkError::Truncated),
         Some(n) if bytes.len() > n => return Err(LinkError::Altered),
+        None => return Err(LinkError::Altered),
         _ => {}
     }
     let mut r = BitReader::new(body);
     r.take(7);
-    let role = match r.take(3) {
-        0 => None,
-        c => Some(Role::from_code(c as u8 - 1).ok_or(LinkError::Altered)?),
-    };
+    let role = role_from_code(r.take(3))?;
     let shared =
         if summary { decode_summary(instrument, role, &mut r)? } else { decode_full(instrument, role, &mut r)? };
     // Padding bits must be zero, so that each response has exactly one link.
@@ -183,14 +265,33 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
     Ok(shared)
 }
 
-fn decode_full(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Shared, LinkError> {
+fn role_from_code(code: u32) -> Result<Option<Role>, LinkError> {
+    match code {
+        0 => Ok(None),
+        c => Role::from_code(c as u8 - 1).map(Some).ok_or(LinkError::Altered),
+    }
+}
+
+/// The byte length a link must have, from its first bytes (version, level and role), or `None`
+/// when its version is unknown or its role code impossible.
+fn expected_len(head: &[u8]) -> Option<usize> {
+    let instrument = Instrument::by_version(*head.first()? >> 2).ok()?;
+    let summary = head[0] & 0b10 != 0;
+    let mut r = BitReader::new(head);
+    r.take(7);
+    let role = role_from_code(r.take(3)).ok()?;
+    Some(byte_len(instrument, summary, role))
+}
+
+fn decode_full(instrument: &'static Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Raw, LinkError> {
     let mut response = Response::new(instrument, role);
-    for item in instrument.items {
+    for item in carried(instrument, role) {
         match item.kind {
             ItemKind::Likert { .. } => match r.take(3) {
                 0 => {}
                 v @ 1..=5 => response.set(item.id, Answer::Likert(v as u8)),
                 6 => response.set(item.id, Answer::DontKnow),
+                7 if item.not_applicable => response.set(item.id, Answer::NotApplicable),
                 _ => return Err(LinkError::Altered),
             },
             ItemKind::Choice { options, .. } => match r.take(choice_bits(options.len())) {
@@ -198,25 +299,37 @@ fn decode_full(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -
                 v if (v as usize) <= options.len() => response.set(item.id, Answer::Choice(v as u8 - 1)),
                 _ => return Err(LinkError::Altered),
             },
-            ItemKind::Matrix { keys, .. } => {
+            ItemKind::Matrix { keys, owners, .. } => {
                 for key in keys {
                     match r.take(3) {
                         0 => {}
                         v => {
-                            let owner = Owner::from_code(v as u8).ok_or(LinkError::Altered)?;
+                            let owner =
+                                Owner::from_code(v as u8).filter(|o| owners.contains(o)).ok_or(LinkError::Altered)?;
                             response.set(*key, Answer::Owner(owner));
                         }
                     }
                 }
             }
+            ItemKind::Checklist { keys, .. } => {
+                for key in keys {
+                    match r.take(2) {
+                        0 => {}
+                        v if (v as usize) <= CHECKLIST_ANSWERS.len() => response.set(*key, Answer::Choice(v as u8 - 1)),
+                        _ => return Err(LinkError::Altered),
+                    }
+                }
+            }
         }
     }
-    Ok(Shared::Full(response))
+    Ok(Raw::Full(response))
 }
 
-fn decode_summary(instrument: &Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Shared, LinkError> {
+fn decode_summary(instrument: &'static Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Raw, LinkError> {
     let months = option_from_code(r.take(3), 5)?;
     let size = option_from_code(r.take(3), 4)?;
+    let rules2 = instrument.rules == Rules::V2;
+    let width = if rules2 { 6 } else { 5 };
     let mut dims = Vec::with_capacity(9);
     for dimension in Dimension::ALL {
         let score = match r.take(7) {
@@ -224,13 +337,32 @@ fn decode_summary(instrument: &Instrument, role: Option<Role>, r: &mut BitReader
             s if s <= 100 => Some(s as u8),
             _ => return Err(LinkError::Altered),
         };
-        let (shown, answered, dont_know) = (r.take(5) as u8, r.take(5) as u8, r.take(5) as u8);
-        if answered as u16 + dont_know as u16 > shown as u16 {
+        let (shown, answered, dont_know) = (r.take(width) as u8, r.take(width) as u8, r.take(width) as u8);
+        let (not_applicable, items) = if rules2 { (r.take(width) as u8, r.take(4) as u8) } else { (0, 0) };
+        if answered as u16 + dont_know as u16 + not_applicable as u16 > shown as u16 {
             return Err(LinkError::Altered);
         }
-        dims.push(DimensionScore { dimension, score, shown, answered, dont_know });
+        let asked = match (rules2, role) {
+            (true, Some(role)) => instrument.scores(role, dimension),
+            _ => true,
+        };
+        let range =
+            score.and(role).and_then(|role| instrument.precision_of(role, dimension)).and_then(|p| margin(p, items));
+        dims.push(DimensionScore { dimension, score, shown, answered, dont_know, not_applicable, items, asked, range });
     }
-    Ok(Shared::Summary(Report::from_summary(instrument, role, months, size, dims)))
+    let mut actions = Vec::new();
+    if rules2 {
+        // Filled slots come first, so each report has exactly one link.
+        let mut ended = false;
+        for _ in 0..MAX_ACTIONS {
+            match r.take(6) {
+                NO_ACTION => ended = true,
+                a if (a as usize) < instrument.action_count && !ended => actions.push(a as usize),
+                _ => return Err(LinkError::Altered),
+            }
+        }
+    }
+    Ok(Raw::Summary { instrument, role, months, size, dimensions: dims, actions })
 }
 
 /// A one-line summary of a report's figures, used by the old-link fixtures: version, role,
@@ -312,21 +444,13 @@ fn option_from_code(code: u32, options: u32) -> Result<Option<u8>, LinkError> {
     }
 }
 
-/// The exact byte length of a link for an instrument and level, checksum included.
-pub fn byte_len(instrument: &Instrument, summary: bool) -> usize {
+/// The exact byte length of a link for an instrument, level and role, checksum included.
+pub fn byte_len(instrument: &'static Instrument, summary: bool, role: Option<Role>) -> usize {
     let body_bits = 10
-        + if summary {
-            6 + 9 * 22
-        } else {
-            instrument
-                .items
-                .iter()
-                .map(|i| match i.kind {
-                    ItemKind::Likert { .. } => 3,
-                    ItemKind::Choice { options, .. } => choice_bits(options.len()) as usize,
-                    ItemKind::Matrix { areas, .. } => 3 * areas.len(),
-                })
-                .sum::<usize>()
+        + match (summary, instrument.rules) {
+            (true, Rules::V1) => 6 + 9 * 22,
+            (true, Rules::V2) => 6 + 9 * 35 + 6 * MAX_ACTIONS,
+            (false, _) => carried(instrument, role).map(item_bits).sum::<usize>(),
         };
     body_bits.div_ceil(8) + 2
 }

@@ -13,10 +13,10 @@
 //! [`item_score`] (what an answer is worth, mirroring [`score`]).
 
 use crate::aggregate::cronbach_alpha;
-use crate::instrument::{Dimension, Instrument, Item, ItemKind, Owner, Role};
+use crate::instrument::{Dimension, Instrument, Item, ItemKind, Owner, Role, CHECKLIST_NO, CHECKLIST_YES};
 use crate::response::{Answer, Response};
 use crate::sample::Rng;
-use crate::scoring::{score, worth, Report, Worth, BARRIER_THRESHOLD, MIN_ANSWERED};
+use crate::scoring::{score, Report, BARRIER_THRESHOLD};
 
 /// How strongly every scored answer follows the trait (its loading).
 pub const LOADING: f64 = 0.6;
@@ -140,6 +140,9 @@ pub fn ladder(kind: &ItemKind) -> Option<Ladder> {
             })
         }
         ItemKind::Matrix { .. } => Some(Ladder { cuts: vec![NAMED_CUT], scores: vec![0.0, 100.0] }),
+        // MEASUREMENT.md predates checklists: each part is read as a two-option choice (cut at
+        // 0, "not in writing" below it), the reading of "equally spaced thresholds" for k = 2.
+        ItemKind::Checklist { .. } => Some(Ladder { cuts: choice_cuts(2), scores: vec![0.0, 100.0] }),
     }
 }
 
@@ -166,13 +169,12 @@ impl Default for Context {
 }
 
 impl Context {
-    /// The option given to a context item; a context item this struct does not know gets its
-    /// first option, so a new one still gets a valid answer.
-    pub fn option(&self, item_id: &str) -> u8 {
-        match item_id {
-            "ctx_months" => self.months,
-            "ctx_size" => self.size,
-            _ => 0,
+    /// The option given to a context item, by what the scoring reads from it.
+    pub fn option(&self, item: &Item) -> u8 {
+        match item.context {
+            Some(crate::instrument::Context::Months) => self.months,
+            Some(crate::instrument::Context::Size) => self.size,
+            None => 0,
         }
     }
 }
@@ -197,7 +199,7 @@ pub fn answer_for(
     rng: &mut Rng,
 ) -> Vec<(&'static str, Answer)> {
     let Some(ladder) = ladder(&item.kind) else {
-        return vec![(item.id, Answer::Choice(context.option(item.id)))];
+        return vec![(item.id, Answer::Choice(context.option(item)))];
     };
     match item.kind {
         ItemKind::Likert { reverse } => {
@@ -214,6 +216,13 @@ pub fn answer_for(
             .map(|(area, key)| {
                 let named = ladder.category(latent(trait_value, rng)) == 1;
                 (*key, Answer::Owner(if named { named_owner(area) } else { Owner::Nobody }))
+            })
+            .collect(),
+        ItemKind::Checklist { keys, .. } => keys
+            .iter()
+            .map(|key| {
+                let written = ladder.category(latent(trait_value, rng)) == 1;
+                (*key, Answer::Choice(if written { CHECKLIST_YES } else { CHECKLIST_NO }))
             })
             .collect(),
     }
@@ -238,28 +247,11 @@ pub fn respondent(
     response
 }
 
-/// What an item's answers are worth, 0-100, as [`score`] counts them (`None` when the item is
-/// unscored, unanswered or answered "Don't know"). The matrix is one item, scored over the areas
-/// answered with an owner or Nobody.
-pub fn item_score(item: &Item, response: &Response) -> Option<f64> {
-    match item.kind {
-        ItemKind::Likert { .. } | ItemKind::Choice { .. } => match worth(&item.kind, response.get(item.id)) {
-            Worth::Score(s) => Some(s),
-            Worth::DontKnow | Worth::Nothing => None,
-        },
-        ItemKind::Matrix { keys, .. } => {
-            let (mut named, mut nobody) = (0u32, 0u32);
-            for key in keys {
-                match response.get(key) {
-                    Some(Answer::Owner(Owner::Nobody)) => nobody += 1,
-                    Some(Answer::Owner(Owner::DontKnow)) | None => {}
-                    Some(Answer::Owner(_)) => named += 1,
-                    Some(_) => {}
-                }
-            }
-            (named + nobody > 0).then(|| named as f64 * 100.0 / (named + nobody) as f64)
-        }
-    }
+/// What an item's answers are worth, 0-100, exactly as [`score`] counts them (`None` when the
+/// item is unscored, unanswered or answered "Don't know"): the matrix and a checklist are one
+/// item each, scored over their answered rows.
+pub fn item_score(item: &'static Item, response: &Response) -> Option<f64> {
+    crate::scoring::item_score(item, response).0
 }
 
 /// The scored items of one dimension that a role is shown, in instrument order.
@@ -270,7 +262,7 @@ pub fn scored_items(instrument: &Instrument, role: Role, dimension: Dimension) -
 /// A person's true score on a dimension: the expected product score given the trait, i.e. the
 /// mean over the role's scored items of each item's expected score (the product averages item
 /// scores the same way). `None` when the role has no scored item there.
-pub fn true_score(items: &[&Item], trait_value: f64) -> Option<f64> {
+pub fn true_score(items: &[&'static Item], trait_value: f64) -> Option<f64> {
     let expected: Vec<f64> = items.iter().filter_map(|i| expected_item_score(&i.kind, trait_value)).collect();
     (!expected.is_empty()).then(|| expected.iter().sum::<f64>() / expected.len() as f64)
 }
@@ -356,14 +348,15 @@ pub struct Cell {
 /// A cell is reported for a (role, dimension) pair when the role sees at least one scored item of
 /// the dimension and the product's report scores the dimension for more than half of the people;
 /// its figures are over the people it scored. (With every item answered, that is every pair where
-/// the role sees at least `MIN_ANSWERED` scored items.) Dimension scores are the product's own
+/// the role sees at least the version's `min_answered` scored items.) Dimension scores are the product's own
 /// [`score`], so the figures describe what users see, rounding included.
 pub fn validity(instrument: &Instrument, n_per_role: usize, seed: u64) -> Vec<Cell> {
     let mut rng = Rng::new(seed);
     let context = Context::default();
     let mut cells = Vec::new();
     for role in Role::ALL {
-        let items: Vec<Vec<&Item>> = Dimension::ALL.iter().map(|d| scored_items(instrument, role, *d)).collect();
+        let items: Vec<Vec<&'static Item>> =
+            Dimension::ALL.iter().map(|d| scored_items(instrument, role, *d)).collect();
         // Per dimension: (trait, product score) pairs and complete rows of item scores.
         let mut pairs: Vec<(Vec<f64>, Vec<f64>)> = vec![(Vec::new(), Vec::new()); 9];
         let mut rows: Vec<Vec<Vec<f64>>> = vec![Vec::new(); 9];
@@ -403,6 +396,33 @@ pub fn validity(instrument: &Instrument, n_per_role: usize, seed: u64) -> Vec<Ce
         }
     }
     cells
+}
+
+/// The people simulated per role and the seed of the published validity table and of the
+/// precision tables the product reads (`instrument/precision/v<N>.toml`).
+pub const VALIDITY_N: usize = 2000;
+pub const VALIDITY_SEED: u64 = 2026;
+
+/// A precision table as the build script reads it: each cell's items, alpha and SD, rounded
+/// (alpha to 3 decimals, SD to 1), written by `examples/validity.rs --write`.
+pub fn precision_toml(instrument: &Instrument, cells: &[Cell]) -> String {
+    let mut out = format!(
+        "# The simulated precision of instrument v{}'s scores (METHODOLOGY.md), read by the build.\n\
+         # Written by `cargo run -p overlap-core --release --example validity -- --write`; a test\n\
+         # checks it against the simulation, so edit the instrument, not this file.\n",
+        instrument.version
+    );
+    for c in cells {
+        out.push_str(&format!(
+            "\n[[cell]]\nrole = \"{}\"\ndimension = \"{}\"\nitems = {}\nalpha = {:.3}\nsd = {:.1}\n",
+            c.role.id(),
+            c.dimension.id(),
+            c.k,
+            c.alpha.unwrap_or(0.0).clamp(0.0, 0.999),
+            c.sd
+        ));
+    }
+    out
 }
 
 /// The barrier rule the product uses: the report's own barrier point.
@@ -485,7 +505,7 @@ impl BarrierStudy {
 ///
 /// Traits are correlated at 0.5 (trait_d = √0.5 × g + √0.5 × e_d, with g shared by the person), as
 /// MEASUREMENT.md prescribes for this study. The true barrier is the first dimension, in
-/// prerequisite order and among those the role is scored on (at least `MIN_ANSWERED` scored
+/// prerequisite order and among those the role is scored on (at least the version's `min_answered` scored
 /// items), whose [`true_score`] is below `BARRIER_THRESHOLD`. `named` is the rule under test, given
 /// the product's report of the simulated answers; [`product_barrier`] is the product's own.
 pub fn barrier_study(
@@ -499,7 +519,8 @@ pub fn barrier_study(
     let (shared, own) = (BARRIER_CORRELATION.sqrt(), (1.0 - BARRIER_CORRELATION).sqrt());
     let mut rows = Vec::new();
     for role in Role::ALL {
-        let items: Vec<Vec<&Item>> = Dimension::ALL.iter().map(|d| scored_items(instrument, role, *d)).collect();
+        let items: Vec<Vec<&'static Item>> =
+            Dimension::ALL.iter().map(|d| scored_items(instrument, role, *d)).collect();
         let mut row = BarrierRow {
             role: Some(role),
             n: n_per_role,
@@ -518,7 +539,7 @@ pub fn barrier_study(
             let said = named(&score(instrument, &response));
             let truth = Dimension::ALL.into_iter().find(|d| {
                 let items = &items[d.index()];
-                items.len() >= MIN_ANSWERED as usize
+                items.len() >= instrument.min_answered as usize
                     && true_score(items, traits[d.index()]).is_some_and(|s| s < BARRIER_THRESHOLD as f64)
             });
             if let Some(d) = said {

@@ -71,7 +71,7 @@ pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
         w.push(row.is_some_and(|r| r.gap) as u32, 1);
         w.push(row.is_some_and(|r| r.disagreement) as u32, 1);
     }
-    for f in 0..instrument.red_flags.len() {
+    for f in 0..instrument.red_flags().len() {
         w.push(t.flags.iter().find(|(x, _)| *x == f).map_or(0, |(_, c)| (*c).min(1023)) as u32, 10);
     }
     w.finish()
@@ -158,7 +158,7 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
         }
     }
     let mut flags = Vec::new();
-    for f in 0..instrument.red_flags.len() {
+    for f in 0..instrument.red_flags().len() {
         let c = r.take(10) as usize;
         if c > 0 {
             flags.push((f, c));
@@ -183,7 +183,7 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
         ownership: (0..areas)
             .map(|a| AreaRow {
                 area: a,
-                counts: [0; 6],
+                counts: [0; crate::aggregate::OWNERS],
                 by_role: Vec::new(),
                 disagreement: disputed.contains(&a),
                 gap: gaps.contains(&a),

@@ -1,5 +1,6 @@
-//! Saved progress in localStorage (its text format is `overlap_core::progress`), behind a probe: blocked, full or corrupt storage degrades to
-//! memory with a notice, never a panic.
+//! Saved progress in localStorage (its text format is `overlap_core::progress`), behind a probe:
+//! blocked, full or corrupt storage degrades to memory with a notice, never a panic; progress
+//! saved by an older version is carried over, and its text kept, set aside.
 //!
 //! gloo-storage's `LocalStorage` panics (`expect_throw`) when `window.localStorage` itself
 //! throws, as it does in a cross-site iframe in Chromium, so availability is probed with
@@ -20,8 +21,12 @@ pub enum Notice {
     WriteFailed,
     /// Saved progress could not be read; it was set aside and a fresh start offered.
     CorruptSetAside,
-    /// Saved progress belongs to another instrument version; it was set aside.
+    /// Saved progress belongs to another instrument version and could not be carried over; it
+    /// was set aside.
     OtherVersionSetAside,
+    /// Saved progress from an older version was carried over: this many answers kept, this many
+    /// questions new or reworded. The old text is kept, set aside.
+    Carried { kept: u16, to_answer: u16 },
     /// The chosen language's text could not be loaded; the app stays in English. Shown in that
     /// language (every build carries this sentence in every language).
     LocaleUnavailable(Locale),
@@ -34,7 +39,18 @@ impl Notice {
             Notice::WriteFailed => "ui.storage.write_failed",
             Notice::CorruptSetAside => "ui.storage.corrupt",
             Notice::OtherVersionSetAside => "ui.storage.other_version",
+            Notice::Carried { .. } => "ui.storage.carried",
             Notice::LocaleUnavailable(_) => "ui.language_unavailable",
+        }
+    }
+
+    /// The notice's sentence in `locale`.
+    pub fn text(self, locale: Locale) -> String {
+        match self {
+            Notice::Carried { kept, to_answer } => {
+                locale.fmt(self.key(), &[("kept", &kept.to_string()), ("asked", &to_answer.to_string())])
+            }
+            _ => locale.t(self.key()).to_string(),
         }
     }
 
@@ -77,12 +93,30 @@ impl ProgressStore {
         if !self.available {
             return (None, None);
         }
-        let current = Instrument::current().version;
-        let key = progress::key(current);
+        let current = Instrument::current();
+        let key = progress::key(current.version);
         let mut notice = None;
+        let mut carried = None;
         for other in stored_keys().into_iter().filter(|k| k.starts_with(KEY_PREFIX) && *k != key) {
+            // An older version's progress is carried over when nothing newer is saved; its text
+            // is kept under a set-aside key either way, never deleted.
+            let old = get(&other).and_then(|t| Progress::from_text(&t));
+            match old {
+                Some(p)
+                    if carried.is_none() && get(&key).is_none() && p.response.instrument_version < current.version =>
+                {
+                    let (progress, m) = p.carried_to(current);
+                    let to_answer = m.to_answer.min(u16::MAX as usize) as u16;
+                    notice = Some(Notice::Carried { kept: m.kept.min(u16::MAX as usize) as u16, to_answer });
+                    carried = Some(progress);
+                }
+                _ => notice = notice.or(Some(Notice::OtherVersionSetAside)),
+            }
             set_aside(&other);
-            notice = Some(Notice::OtherVersionSetAside);
+        }
+        if let Some(progress) = carried {
+            let _ = self.save(&progress);
+            return (Some(progress), notice);
         }
         match get(&key) {
             None => (None, notice),

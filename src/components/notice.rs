@@ -12,8 +12,8 @@ pub fn NoticeBar() -> impl IntoView {
     let content = move || {
         let locale = state.locale.get();
         state.notice.get().map_or_else(String::new, |n| {
-            let text = n.locale().unwrap_or(locale).t(n.key());
-            markup::app::notice(locale, text, n.locale().map(|l| l.code())).into_string()
+            let text = n.text(n.locale().unwrap_or(locale));
+            markup::app::notice(locale, &text, n.locale().map(|l| l.code())).into_string()
         })
     };
     view! { <div class="ov-notice-region" role="status" aria-live="polite" inner_html=content></div> }

@@ -160,8 +160,9 @@ fn summary_links_count_for_scores_but_not_for_answers() {
     let c = collect(&text);
     let t = aggregate(Instrument::current(), &c.members, 3);
     assert_eq!((t.n, t.n_full), (6, 5));
-    let lead = t.dimensions[Dimension::Leadership.index()].1.unwrap();
-    assert_eq!(lead.n, 6, "the summary link's scores count");
+    // Trust is asked of every role, so all six count, the summary link's scores included.
+    let trust = t.dimensions[Dimension::Trust.index()].1.unwrap();
+    assert_eq!(trust.n, 6, "the summary link's scores count");
     let answered: usize = t.ownership[0].counts.iter().sum();
     assert!(answered <= 5, "only full links answer the matrix");
 }

@@ -11,19 +11,28 @@ fn rows() -> Vec<ProfileRow> {
             score: Some(82),
             band: Some(Band::Strong),
             band_label: "Strong".into(),
+            range: Some(9),
         },
         ProfileRow {
             label: "Threat".into(),
             score: Some(35),
             band: Some(Band::Critical),
             band_label: "Critical".into(),
+            range: None,
         },
-        ProfileRow { label: "Trust & <tone>".into(), score: None, band: None, band_label: "Not enough answers".into() },
+        ProfileRow {
+            label: "Trust & <tone>".into(),
+            score: None,
+            band: None,
+            band_label: "Not enough answers".into(),
+            range: None,
+        },
         ProfileRow {
             label: "Knowledge".into(),
             score: Some(61),
             band: Some(Band::Workable),
             band_label: "Workable".into(),
+            range: Some(12),
         },
     ]
 }

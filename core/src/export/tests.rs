@@ -12,7 +12,7 @@ fn csv_has_a_header_and_one_row_per_dimension() {
     let report = score(Instrument::current(), &sample::healthy(Role::Msp));
     let text = csv(&report, Locale::En);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "dimension,name,score,band,answered,dont_know,shown");
+    assert_eq!(lines[0], "dimension,name,score,margin,band,answered,dont_know,not_applicable,shown");
     assert_eq!(lines.len(), 10);
     assert!(lines[1].starts_with("leadership,"));
 }

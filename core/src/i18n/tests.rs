@@ -103,6 +103,7 @@ fn interface_keys_in_the_source_exist_and_are_used() {
         "ui.link_error.",
         "ui.team.letter.",
         "ui.team.alpha.",
+        "ui.checklist.",
     ];
     for key in Locale::En.keys().filter(|k| k.starts_with("ui.")) {
         let base = key.trim_end_matches(".one").trim_end_matches(".other");

@@ -216,7 +216,7 @@ fn ownership(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html 
     }
     let mut body = Html::new();
     for row in &rep.ownership {
-        let cell = |c: &[usize; 6]| {
+        let cell = |c: &[usize; crate::aggregate::OWNERS]| {
             let parts: Vec<String> = Owner::ALL
                 .iter()
                 .filter(|ow| c[ow.code() as usize - 1] > 0)
@@ -266,7 +266,7 @@ fn flags(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
     } else {
         let mut list = Html::new();
         for (f, count) in &rep.flags {
-            let id = instrument.red_flags.get(*f).map_or("", |r| r.id);
+            let id = instrument.red_flags().get(*f).map_or("", |r| r.id);
             list.push(html!(
                 r#"<li><strong>{}</strong> <span class="ov-raised-by">{}</span></li>"#,
                 locale.t(&format!("flag.{id}.text")),
@@ -323,7 +323,7 @@ fn change_card(instrument: &Instrument, locale: Locale, c: &Change) -> Html {
     let flag_names = |v: &[usize]| -> String {
         let names: Vec<&str> = v
             .iter()
-            .filter_map(|f| instrument.red_flags.get(*f))
+            .filter_map(|f| instrument.red_flags().get(*f))
             .map(|r| locale.t(&format!("flag.{}.text", r.id)))
             .collect();
         if names.is_empty() {

@@ -18,13 +18,14 @@ fn answer_values_round_trip() {
         Answer::Likert(1),
         Answer::Likert(5),
         Answer::DontKnow,
+        Answer::NotApplicable,
         Answer::Choice(0),
         Answer::Choice(12),
         Answer::Owner(crate::Owner::Nobody),
     ] {
         assert_eq!(parse_answer_value(&answer_value(a)), Some(a));
     }
-    for bad in ["", "l", "l0", "l6", "x1", "o0", "o7", "c", "dkk", "ö"] {
+    for bad in ["", "l", "l0", "l6", "x1", "o0", "o8", "c", "dkk", "nan", "ö"] {
         assert_eq!(parse_answer_value(bad), None, "{bad}");
     }
 }
@@ -36,9 +37,17 @@ fn every_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
         for (s, _) in i.sections.iter().enumerate() {
             let html = section(i, Locale::En, role, s, 1, 10, &Response::new(i, Some(role)));
             let items: Vec<_> = i.section_items(s, role).collect();
-            let plain = items.iter().filter(|it| !matches!(it.kind, ItemKind::Matrix { .. })).count();
-            let areas: usize =
-                items.iter().map(|it| if let ItemKind::Matrix { areas, .. } = it.kind { areas.len() } else { 0 }).sum();
+            // One fieldset per question, and per row of a matrix or checklist.
+            let plain =
+                items.iter().filter(|it| matches!(it.kind, ItemKind::Likert { .. } | ItemKind::Choice { .. })).count();
+            let areas: usize = items
+                .iter()
+                .map(|it| match it.kind {
+                    ItemKind::Matrix { areas, .. } => areas.len(),
+                    ItemKind::Checklist { parts, .. } => parts.len(),
+                    _ => 0,
+                })
+                .sum();
             assert_eq!(count(&html, "<fieldset"), plain + areas, "{role:?} section {s}");
             assert_eq!(count(&html, "<legend"), plain + areas);
             // Every radio sits inside its own label.
@@ -64,10 +73,10 @@ fn the_review_lists_each_unanswered_question_with_a_jump() {
     let i = Instrument::current();
     let mut r = sample::healthy(Role::Msp);
     r.clear("ctx_size");
-    r.clear("own_matrix.email");
+    r.clear("ow_matrix.email");
     let html = review(i, Locale::En, &r, 10);
     assert_eq!(count(&html, r#"data-action="jump""#), 2);
-    assert!(html.contains(r#"data-target="item-own_matrix-email""#));
+    assert!(html.contains(r#"data-target="item-ow_matrix-email""#));
     assert!(html.contains("2 questions are still unanswered"));
     let complete = review(i, Locale::En, &sample::healthy(Role::Msp), 10);
     assert!(complete.contains("review-complete"));
@@ -97,7 +106,7 @@ fn the_report_carries_the_headline_and_every_action() {
     ] {
         assert!(html.contains(&format!(r#"data-testid="{testid}""#)), "{testid}");
     }
-    assert!(html.contains("1 Jan 2027") && html.contains("instrument version 1"));
+    assert!(html.contains("1 Jan 2027") && html.contains(&format!("instrument version {}", i.version)));
     assert_eq!(count(&html, r#"role="img""#), count(&html, "<svg"));
     // Table and chart agree: every value in the table appears as a chart label.
     for row in crate::present::profile_rows(&rep, Locale::En) {

@@ -1,4 +1,6 @@
-//! Scoring tests: table-driven checks through one helper per feature, personas, and properties.
+//! Scoring tests of the first release's rules, on instrument version 1 (its links must keep
+//! scoring exactly as they did): table-driven checks through one helper per feature, personas,
+//! and properties. Version 2's rules are tested in `tests_v2.rs`.
 
 use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role};
 use crate::response::{Answer, Response};
@@ -7,7 +9,7 @@ use crate::scoring::*;
 use proptest::prelude::*;
 
 fn instrument() -> &'static Instrument {
-    Instrument::current()
+    Instrument::by_version(1).unwrap()
 }
 
 fn choice(id: &str, option: &str) -> (String, Answer) {
@@ -20,7 +22,7 @@ fn choice(id: &str, option: &str) -> (String, Answer) {
 
 /// A healthy response for `role` with some answers replaced.
 fn healthy_with(role: Role, changes: &[(String, Answer)]) -> Response {
-    let mut r = sample::healthy(role);
+    let mut r = sample::healthy_in(instrument(), role);
     for (k, a) in changes {
         r.set(k.clone(), *a);
     }
@@ -56,7 +58,7 @@ fn bands_and_risk_levels_have_documented_edges() {
 #[test]
 fn likert_items_score_by_keying() {
     // Internal IT sees tp_job (reverse keyed: agreeing is fear). All else healthy.
-    let all_healthy = sample::healthy(Role::InternalIt);
+    let all_healthy = sample::healthy_in(instrument(), Role::InternalIt);
     check_dimension(&all_healthy, Dimension::Threat, Some(100));
     // One of three threat items at "neither" (50) -> mean of 100, 100, 50 = 83.
     let r = healthy_with(Role::InternalIt, &[("tp_job".into(), Answer::Likert(3))]);
@@ -95,7 +97,7 @@ fn a_dimension_with_too_few_answers_is_not_scored() {
 
 #[test]
 fn the_matrix_scores_named_owners_and_lists_gaps() {
-    let mut r = sample::healthy(Role::Leadership);
+    let mut r = sample::healthy_in(instrument(), Role::Leadership);
     r.set("own_matrix.backup", Answer::Owner(Owner::Nobody));
     r.set("own_matrix.email", Answer::Owner(Owner::DontKnow));
     let report = score(instrument(), &r);
@@ -110,7 +112,7 @@ fn the_matrix_scores_named_owners_and_lists_gaps() {
 
 #[test]
 fn the_barrier_is_the_first_low_dimension_in_order() {
-    let mut r = sample::healthy(Role::InternalIt);
+    let mut r = sample::healthy_in(instrument(), Role::InternalIt);
     // Make trust and knowledge low; trust comes first in the prerequisite order.
     for item in instrument().items_for(Role::InternalIt) {
         if matches!(item.dimension, Some(Dimension::Trust) | Some(Dimension::Knowledge)) {
@@ -130,7 +132,7 @@ fn the_barrier_is_the_first_low_dimension_in_order() {
 
 #[test]
 fn the_phase_changes_the_reading_of_the_same_friction() {
-    let mut tense = sample::healthy(Role::Msp);
+    let mut tense = sample::healthy_in(instrument(), Role::Msp);
     for item in instrument().items_for(Role::Msp) {
         if item.dimension.is_some_and(|d| Dimension::FRICTION.contains(&d)) {
             if let ItemKind::Likert { reverse } = item.kind {
@@ -156,7 +158,7 @@ fn the_phase_changes_the_reading_of_the_same_friction() {
 #[test]
 fn persona_healthy_organisation() {
     for role in Role::ALL {
-        let report = score(instrument(), &sample::healthy(role));
+        let report = score(instrument(), &sample::healthy_in(instrument(), role));
         assert_eq!(report.risk, Some(RiskLevel::Low), "{role:?}");
         assert!(report.red_flags.is_empty(), "{role:?}: {:?}", report.red_flags);
         assert_eq!(report.barrier, None, "{role:?}");
@@ -198,7 +200,7 @@ fn persona_internal_it_holding_the_keys() {
 #[test]
 fn persona_dont_know_everywhere_is_low_confidence_not_a_middling_score() {
     for role in Role::ALL {
-        let report = score(instrument(), &sample::dont_know(role));
+        let report = score(instrument(), &sample::dont_know_in(instrument(), role));
         assert_eq!(report.confidence.level(), ConfidenceLevel::Low);
         assert_eq!(report.confidence.answered, 0);
         assert!(report.dimensions.iter().all(|d| d.score.is_none()));
@@ -286,7 +288,9 @@ proptest! {
 
     #[test]
     fn random_valid_responses_have_no_problems(seed in any::<u64>()) {
-        let r = sample::random_any(&mut Rng::new(seed));
+        let mut rng = Rng::new(seed);
+        let role = Role::ALL[rng.below(4) as usize];
+        let r = sample::random_in(instrument(), &mut rng, role);
         let report = score(instrument(), &r);
         prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
         if let Some(b) = report.barrier {

@@ -54,16 +54,25 @@ fn a_fully_answered_link_fits_in_64_characters() {
         assert!(summary.len() <= 64, "summary {role:?}: {} chars", summary.len());
     }
     let i = Instrument::current();
-    assert!(byte_len(i, false).div_ceil(3) * 4 <= 64 + 3);
+    for role in Role::ALL {
+        assert!(byte_len(i, false, Some(role)).div_ceil(3) * 4 <= 64 + 3);
+    }
 }
 
 #[test]
 fn links_of_the_exact_length_are_the_only_valid_ones() {
-    let link = encode_full(&sample::healthy(Role::Msp)).unwrap();
-    assert_eq!(
-        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &link).unwrap().len(),
-        byte_len(Instrument::current(), false)
-    );
+    for role in Role::ALL {
+        let link = encode_full(&sample::healthy(role)).unwrap();
+        assert_eq!(
+            base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &link).unwrap().len(),
+            byte_len(Instrument::current(), false, Some(role))
+        );
+        let summary = encode_summary(&score(Instrument::current(), &sample::healthy(role))).unwrap();
+        assert_eq!(
+            base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &summary).unwrap().len(),
+            byte_len(Instrument::current(), true, Some(role))
+        );
+    }
 }
 
 #[test]
@@ -177,4 +186,27 @@ fn a_million_mutated_links_never_panic() {
     // Swaps of equal characters and a lucky CRC collision can yield a valid link; anything
     // beyond a handful in a million would mean the checksum is not doing its job.
     assert!(accepted < 200, "{accepted} mutated links were accepted");
+}
+
+proptest! {
+    /// The app's quick check agrees with the full decode on every text, valid or not.
+    #[test]
+    fn the_quick_check_agrees_with_decode(seed in any::<u64>(), cut in 0usize..80, flip in 0usize..80, noise in ".{0,12}") {
+        let mut rng = crate::sample::Rng::new(seed);
+        let r = crate::sample::random_any(&mut rng);
+        let full = encode_full(&r).unwrap();
+        let summary = encode_summary(&score(Instrument::current(), &r)).unwrap();
+        for link in [full, summary] {
+            let mut bytes = link.clone().into_bytes();
+            let at = flip % bytes.len().max(1);
+            if let Some(b) = bytes.get_mut(at) {
+                *b = if *b == b'A' { b'B' } else { b'A' };
+            }
+            let flipped = String::from_utf8(bytes).unwrap();
+            for text in [link.clone(), link[..cut.min(link.len())].to_string(), flipped, format!("{link}{noise}")] {
+                let text = format!("#r={text}");
+                prop_assert_eq!(check(&text), decode(&text).map(|_| ()));
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ test('a finished assessment shows headline, charts, ownership map and actions', 
     await expect(svg.locator('title')).not.toBeEmpty();
   }
   await expect(page.getByTestId('profile-table').locator('tbody tr')).toHaveCount(9);
-  await expect(page.getByTestId('ownership-map').locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByTestId('ownership-map').locator('tbody tr')).toHaveCount(13);
   const actions = page.getByTestId('actions').locator('li');
   expect(await actions.count()).toBeGreaterThanOrEqual(3);
   expect(await actions.count()).toBeLessThanOrEqual(5);
@@ -48,7 +48,7 @@ test('the printed report is 1-3 pages with the headline and every action', async
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\s+/g, ' ');
     for (const h of headline) expect(text).toContain(h.trim());
     for (const a of actions) expect(text).toContain(a.trim());
-    expect(text).toContain('instrument version 1');
+    expect(text).toContain('instrument version 2');
     expect(text).not.toContain('Copy link');
   }
 });
@@ -60,7 +60,8 @@ test('the JSON export reads back to the same scores; the CSV has every dimension
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
   expect(data.format).toBe('overlap-export/1');
-  expect(data.dimensions.map((d) => (d.score === null ? '–' : String(d.score)))).toEqual(tableScores);
+  // The table shows each score with its margin ("58 ± 10"); the export has both.
+  expect(data.dimensions.map((d) => (d.score === null ? '–' : `${d.score} ± ${d.margin}`))).toEqual(tableScores);
   expect(Object.keys(data.answers).length).toBeGreaterThan(20);
   // The export's payload reproduces the same result when opened as a link.
   const other = await page.context().browser().newContext();
@@ -70,7 +71,7 @@ test('the JSON export reads back to the same scores; the CSV has every dimension
   await other.close();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  expect(lines[0]).toBe('dimension,name,score,band,answered,dont_know,shown');
+  expect(lines[0]).toBe('dimension,name,score,margin,band,answered,dont_know,not_applicable,shown');
   expect(lines).toHaveLength(10);
 });
 
@@ -89,7 +90,7 @@ test('when the results module cannot load, the screen says so, keeps the answers
   await expect(page.locator('#ov-title')).toBeFocused();
   await expectAccessible(page, 'results unavailable');
   // Nothing was lost: the saved progress is still there.
-  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v1'))).toMatch(/^v1\|/);
+  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v2'))).toMatch(/^v2\|/);
   await page.unroute('**/overlap-results_bg.wasm');
   await page.getByTestId('results-retry').click();
   await expect(page.getByTestId('headline')).toBeVisible();

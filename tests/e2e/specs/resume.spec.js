@@ -37,7 +37,7 @@ test('start over asks for confirmation, then wipes saved answers', async ({ page
   await page.getByTestId('start-over').click();
   await page.getByTestId('confirm-start-over').click();
   await expect(page.getByTestId('start')).toHaveText('Start the assessment');
-  const saved = await page.evaluate(() => localStorage.getItem('overlap:progress:v1'));
+  const saved = await page.evaluate(() => localStorage.getItem('overlap:progress:v2'));
   expect(saved).toBeNull();
   await page.reload();
   await expect(page.getByTestId('start')).toHaveText('Start the assessment');

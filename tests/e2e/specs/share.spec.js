@@ -83,12 +83,12 @@ test('opening a link while an assessment is in progress leaves that progress int
   await openFresh(page);
   await startAs(page, 'internal_it');
   await answerSection(page, () => 2);
-  const before = await page.evaluate(() => localStorage.getItem('overlap:progress:v1'));
+  const before = await page.evaluate(() => localStorage.getItem('overlap:progress:v2'));
   const title = await page.locator('#ov-title').textContent();
   await page.goto(link);
   await expect(page.getByTestId('shared-banner')).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v1'))).toBe(before);
+  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v2'))).toBe(before);
   await page.getByTestId('start-own').click();
   await expect(page.locator('#ov-title')).toHaveText(title);
-  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v1'))).toBe(before);
+  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v2'))).toBe(before);
 });

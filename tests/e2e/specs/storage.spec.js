@@ -1,7 +1,7 @@
 // When storage fails, the assessment still works and says what happened: blocked storage (as in
 // a cross-site iframe, where reading window.localStorage throws), writes that throw (quota), and
 // corrupt saved data (set aside, not lost).
-import { test, expect, openFresh, finishAs } from '../fixtures.js';
+import { test, expect, expectAccessible, openFresh, finishAs } from '../fixtures.js';
 
 test('blocked storage: a notice, and the assessment still completes', async ({ page }) => {
   await page.addInitScript(() => {
@@ -30,13 +30,34 @@ test('a write that throws (quota): a notice, and the assessment still completes'
 
 test('corrupt saved data is set aside with a notice', async ({ page }) => {
   await openFresh(page);
-  await page.evaluate(() => localStorage.setItem('overlap:progress:v1', 'v1|4|en|!!not-a-payload'));
+  await page.evaluate(() => localStorage.setItem('overlap:progress:v2', 'v2|section:trust|en|!!not-a-payload'));
   await page.reload();
   await expect(page.getByTestId('storage-notice')).toContainText('set aside');
-  const kept = await page.evaluate(() => localStorage.getItem('overlap:set-aside:overlap:progress:v1'));
-  expect(kept).toBe('v1|4|en|!!not-a-payload');
+  const kept = await page.evaluate(() => localStorage.getItem('overlap:set-aside:overlap:progress:v2'));
+  expect(kept).toBe('v2|section:trust|en|!!not-a-payload');
   await finishAs(page, 'leadership');
   await expect(page.getByTestId('risk')).not.toBeEmpty();
+});
+
+// A session half-finished with the first release (instrument version 1, which saved the screen
+// as a number) resumes on the same section of version 2, with every answer whose question kept
+// its meaning carried over, a notice saying so, and the old text kept.
+test('a half-finished version 1 session resumes with its answers carried over', async ({ page }) => {
+  // Internal IT, every question answered (the first golden v1 link), on the trust section (step 5).
+  const old = 'v1|5|en|BGQEUEAE0AE0AAkAgCgEEBFxFxEmkAmkAEWkAEUAkACWyQ';
+  await openFresh(page);
+  await page.evaluate((text) => localStorage.setItem('overlap:progress:v1', text), old);
+  await page.reload();
+  await expect(page.getByTestId('storage-notice')).toContainText(/\d+ of your answers were carried over and \d+ new or reworded/);
+  await expect(page.locator('#ov-title')).toHaveText('Trust after mistakes');
+  // "The MSP is out of its depth" replaced v1's "does not understand our systems": carried.
+  await expect(page.locator('input[name="q:tr_depth"]:checked')).toHaveCount(1);
+  // A new question is unanswered.
+  await expect(page.locator('input[name="q:tr_owns_up"]:checked')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('overlap:set-aside:overlap:progress:v1'))).toBe(old);
+  expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v2'))).toMatch(/^v2\|section:trust\|en\|/);
+  await expectAccessible(page, 'carried-over notice');
+  expect(page.consoleErrors).toEqual([]);
 });
 
 test('progress from another instrument version is set aside with a notice', async ({ page }) => {

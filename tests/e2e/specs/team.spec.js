@@ -28,7 +28,7 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   await expect(roles.locator('tr', { hasText: 'MSP staff' })).toContainText('Shown as M');
   await expect(page.getByTestId('team-gap-table').locator('tbody tr').first()).toContainText(/higher than/);
   await expect(page.getByTestId('team-chart').locator('svg[role=img] title')).not.toBeEmpty();
-  await expect(page.getByTestId('team-ownership').locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByTestId('team-ownership').locator('tbody tr')).toHaveCount(13);
   // No column for a hidden group anywhere.
   await expect(page.getByTestId('team-ownership').locator('thead')).not.toContainText('Leadership');
   await expect(page.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
