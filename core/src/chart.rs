@@ -2,8 +2,15 @@
 //! to an SVG string with `SVGBackend::with_string` for inline use in the page and in tests.
 //!
 //! Charts take already-translated rows (the same rows the data table beside each chart shows),
-//! so the numbers in a chart and its table cannot disagree. Charts sit on a light panel in both
-//! themes, which keeps their text contrast fixed and makes them print as they look.
+//! so the numbers in a chart and its table cannot disagree.
+//!
+//! Every colour a chart draws with is in [`PALETTE`]. plotters writes it as a presentation
+//! attribute (`fill="#1F2328"`): the light look, and what the SVG shows where no stylesheet
+//! applies. style/overlap.css matches each colour by that attribute and recolours it through a
+//! `--ov-chart-*` custom property, so charts follow the dark colour scheme and print light; the
+//! page's strict CSP (`style-src 'self'`) rules out inline styles, and a stylesheet rule beats a
+//! presentation attribute. `chart/tests.rs` checks that every colour a chart can draw has its
+//! rule and token, and the contrast of the dark and print values.
 
 use crate::instrument::Phase;
 use crate::scoring::Band;
@@ -34,19 +41,58 @@ impl ProfileRow {
     }
 }
 
+/// The chart background (the light theme's surface).
+pub const BACKGROUND: RGBColor = RGBColor(0xff, 0xff, 0xff);
+/// Text, the median tick, the current phase's outline and marker.
+pub const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
+/// Gridlines and the team view's interquartile bars.
+pub const GRID: RGBColor = RGBColor(0xd0, 0xd5, 0xdb);
+/// The phase timeline's segments other than the current one (ink text on them).
+pub const TRACK: RGBColor = RGBColor(0xe8, 0xed, 0xf3);
+/// Text on a coloured mark (the current phase, the team view's role markers). The same value as
+/// [`BACKGROUND`], so the stylesheet tells them apart by element: `rect` vs `text`.
+pub const ON_COLOUR: RGBColor = RGBColor(0xff, 0xff, 0xff);
 /// Band colours, chosen for at least 4.5:1 contrast against white (WCAG AA for text too).
+pub const CRITICAL: RGBColor = RGBColor(0xb4, 0x23, 0x18);
+pub const AT_RISK: RGBColor = RGBColor(0x9a, 0x4a, 0x00);
+pub const WORKABLE: RGBColor = RGBColor(0x1d, 0x5f, 0xa8);
+pub const STRONG: RGBColor = RGBColor(0x06, 0x6f, 0x44);
+pub const NO_SCORE: RGBColor = RGBColor(0x5f, 0x66, 0x70);
+/// The radar's area and the current phase: the default accent, which is also the Workable band's
+/// blue (one colour, one rule). The configured accent is not used here, so a chart's colours
+/// never collide with each other whatever a deployment configures.
+pub const ACCENT: RGBColor = WORKABLE;
+/// The fourth role group's marker; the other three reuse band colours.
+pub const VIOLET: RGBColor = RGBColor(0x6b, 0x3f, 0xa0);
+
+/// Every chart colour, once per value, with the element it is limited to (`""`: any) and the
+/// custom property style/overlap.css recolours it with. A colour drawn but missing here, or
+/// missing its rule in the stylesheet, fails `chart/tests.rs`.
+pub const PALETTE: [(RGBColor, &str, &str); 11] = [
+    (BACKGROUND, "rect", "--ov-chart-bg"),
+    (ON_COLOUR, "text", "--ov-chart-on-colour"),
+    (INK, "", "--ov-chart-ink"),
+    (GRID, "", "--ov-chart-grid"),
+    (TRACK, "", "--ov-chart-track"),
+    (CRITICAL, "", "--ov-chart-critical"),
+    (AT_RISK, "", "--ov-chart-at-risk"),
+    (WORKABLE, "", "--ov-chart-workable"),
+    (STRONG, "", "--ov-chart-strong"),
+    (NO_SCORE, "", "--ov-chart-no-score"),
+    (VIOLET, "", "--ov-chart-violet"),
+];
+
+/// The colour of a band's bar, value and radar point.
 pub fn band_color(band: Option<Band>) -> RGBColor {
     match band {
-        Some(Band::Critical) => RGBColor(0xb4, 0x23, 0x18),
-        Some(Band::AtRisk) => RGBColor(0x9a, 0x4a, 0x00),
-        Some(Band::Workable) => RGBColor(0x1d, 0x5f, 0xa8),
-        Some(Band::Strong) => RGBColor(0x06, 0x6f, 0x44),
-        None => RGBColor(0x5f, 0x66, 0x70),
+        Some(Band::Critical) => CRITICAL,
+        Some(Band::AtRisk) => AT_RISK,
+        Some(Band::Workable) => WORKABLE,
+        Some(Band::Strong) => STRONG,
+        None => NO_SCORE,
     }
 }
 
-const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
-const GRID: RGBColor = RGBColor(0xd0, 0xd5, 0xdb);
 const FONT: FontFamily = FontFamily::SansSerif;
 
 /// plotters' SVG backend writes `font-size` as the requested size divided by 1.24; this asks
@@ -67,7 +113,7 @@ type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::Er
 
 /// Horizontal bars, one per dimension, coloured and labelled by band with the value printed.
 pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
+    root.fill(&BACKGROUND)?;
     let (x0, x1) = (190i32, 500i32);
     let scale = |v: u8| x0 + (x1 - x0) * v as i32 / 100;
     // Gridlines at each band boundary, labelled, so the bands read without colour.
@@ -110,7 +156,7 @@ pub const RADAR_SIZE: (u32, u32) = (580, 420);
 
 /// A radar of the scored dimensions (drawn only with three or more), rings at 20-point steps.
 pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
+    root.fill(&BACKGROUND)?;
     let (cx, cy) = (RADAR_SIZE.0 as f64 / 2.0, RADAR_SIZE.1 as f64 / 2.0);
     let r = cy - 70.0;
     let n = rows.len().max(1) as f64;
@@ -141,13 +187,12 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
     }
     let pts: Vec<(i32, i32)> =
         rows.iter().enumerate().filter_map(|(i, row)| row.score.map(|s| at(i, s as f64))).collect();
-    let accent = RGBColor(0x1d, 0x5f, 0xa8);
-    root.draw(&Polygon::new(pts.clone(), accent.mix(0.25).filled()))?;
+    root.draw(&Polygon::new(pts.clone(), ACCENT.mix(0.25).filled()))?;
     let mut outline = pts.clone();
     if let Some(first) = pts.first() {
         outline.push(*first);
     }
-    root.draw(&PathElement::new(outline, accent.stroke_width(2)))?;
+    root.draw(&PathElement::new(outline, ACCENT.stroke_width(2)))?;
     for (i, row) in rows.iter().enumerate() {
         if let Some(s) = row.score {
             root.draw(&Circle::new(at(i, s as f64), 4, band_color(row.band).filled()))?;
@@ -175,14 +220,14 @@ pub fn draw_phase<DB: DrawingBackend>(
     current: Phase,
     marker: &str,
 ) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
+    root.fill(&BACKGROUND)?;
     let n = segments.len().max(1) as i32;
     let w = (PHASE_WIDTH as i32 - 20) / n;
     for (i, seg) in segments.iter().enumerate() {
         let x = 10 + w * i as i32;
         let here = seg.phase == current;
-        let fill = if here { RGBColor(0x1d, 0x5f, 0xa8) } else { RGBColor(0xe8, 0xed, 0xf3) };
-        let text = if here { WHITE } else { INK };
+        let fill = if here { ACCENT } else { TRACK };
+        let text = if here { ON_COLOUR } else { INK };
         root.draw(&Rectangle::new([(x + 2, 40), (x + w - 2, 96)], fill.filled()))?;
         if here {
             root.draw(&Rectangle::new([(x, 38), (x + w, 98)], INK.stroke_width(2)))?;
@@ -218,14 +263,13 @@ pub struct TeamRow {
 }
 
 /// Colours per role position; roles also differ by their letter, so colour is never the only cue.
-const ROLE_COLORS: [RGBColor; 4] =
-    [RGBColor(0x1d, 0x5f, 0xa8), RGBColor(0x9a, 0x4a, 0x00), RGBColor(0x06, 0x6f, 0x44), RGBColor(0x6b, 0x3f, 0xa0)];
+pub const ROLE_COLORS: [RGBColor; 4] = [WORKABLE, AT_RISK, STRONG, VIOLET];
 
 /// The team picture per dimension: a grey bar for the interquartile range, a dark tick at the
 /// median, and one lettered marker per shown role group at its mean. Distance between markers
 /// is the perception gap.
 pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[TeamRow]) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
+    root.fill(&BACKGROUND)?;
     let (x0, x1) = (190i32, 600i32);
     let scale = |v: f64| x0 + ((x1 - x0) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
     for v in [0u8, 40, 60, 80, 100] {
@@ -262,7 +306,7 @@ pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Team
                 root.draw(&Text::new(
                     letter.clone(),
                     (scale(*m), mid),
-                    (FONT, px(10.0)).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center)),
+                    (FONT, px(10.0)).into_font().color(&ON_COLOUR).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))?;
             }
         }

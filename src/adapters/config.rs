@@ -27,6 +27,9 @@ pub async fn load() -> (Config, Vec<String>) {
     }
 }
 
+/// index.html preloads the file with the page; this plain `fetch()` (CORS mode, same-origin
+/// credentials, as the preload's `crossorigin` asks) is answered from that preload, so keep the
+/// request plain: other options would fetch the file a second time.
 async fn fetch_text() -> Result<String, String> {
     let window = super::window().ok_or("no window")?;
     super::fetched_text(window.fetch_with_str(FILE)).await

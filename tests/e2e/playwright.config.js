@@ -6,12 +6,16 @@
 // (localhost, not 127.0.0.1) that embeds the app; 4175 the app with a custom configuration;
 // 4176 the app with a broken configuration file.
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { csp, frameAncestors, readIfPresent } from '../../scripts/deploy-headers.mjs';
 
 export const PORT = 4173;
-const csp = (ancestors) =>
-  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors ${ancestors}`;
-const app = (port, extra = '') => ({
-  command: `node serve.mjs ${port} ../../dist --csp "${csp("'self' http://localhost:4174")}" ${extra}`,
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+// Each server sends the policy a deployment of its overlap.json gets: the build's `_headers`
+// comes from the same function (scripts/deploy-headers.mjs), and specs/deploy.spec.js checks
+// that dist/_headers and what 4173 sends are equal.
+const app = (port, config, extra = '') => ({
+  command: `node serve.mjs ${port} ../../dist --csp "${csp(frameAncestors(readIfPresent(here(config))).origins)}" ${extra}`,
   url: `http://127.0.0.1:${port}/`,
   reuseExistingServer: false,
 });
@@ -30,9 +34,9 @@ export default defineConfig({
     },
   },
   webServer: [
-    app(4173),
+    app(4173, '../../dist/overlap.json'),
     { command: 'node serve.mjs 4174 ../../examples', url: 'http://localhost:4174/embed.html', reuseExistingServer: false },
-    app(4175, '--override /overlap.json=fixtures/config-custom.json'),
-    app(4176, '--override /overlap.json=fixtures/config-broken.json'),
+    app(4175, 'fixtures/config-custom.json', '--override /overlap.json=fixtures/config-custom.json'),
+    app(4176, 'fixtures/config-broken.json', '--override /overlap.json=fixtures/config-broken.json'),
   ],
 });
