@@ -10,13 +10,33 @@ import init from './overlap.js';
 let loading;
 function loadResults() {
   if (!loading) {
-    loading = import(new URL('./overlap-results.js', import.meta.url).href).then(async (m) => {
+    const module = import(new URL('./overlap-results.js', import.meta.url).href).then(async (m) => {
       await m.default({ module_or_path: new URL('./overlap-results_bg.wasm', import.meta.url) });
       return m;
     });
+    loading = Promise.all([module, stylesheet()]).then(([m]) => m);
     loading.catch(() => { loading = undefined; });
   }
   return loading;
+}
+
+// The results screens' styles arrive with the module, so the first load carries the survey's
+// only. The promise settles either way: a report without its styles still works.
+function stylesheet() {
+  const href = new URL('./overlap-results.css', import.meta.url).href;
+  let link = document.querySelector('link[data-overlap-results]');
+  if (link && link.dataset.loaded) return Promise.resolve();
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.dataset.overlapResults = '';
+    document.head.appendChild(link);
+  }
+  return new Promise((resolve) => {
+    link.addEventListener('load', () => { link.dataset.loaded = '1'; resolve(); }, { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
 }
 globalThis.overlapResults = {
   call: (name, args) => loadResults().then((m) => m[name](...args)),

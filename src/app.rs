@@ -2,14 +2,13 @@
 //! in sync, and shows the assessment, a shared result or the team view.
 
 use crate::adapters::location;
-use crate::adapters::results::Request;
 use crate::components::{
     actions, flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, results_screen::ResultsScreen,
 };
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
 use overlap_core::config::Config;
-use overlap_core::ui::{ids, ResultsView};
+use overlap_core::ui::ids;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -41,11 +40,8 @@ pub fn App(config: Config) -> impl IntoView {
             <main class="ov-main">
                 {move || match state.mode.get() {
                     Mode::Assessment => view! { <Flow/> }.into_any(),
-                    Mode::Shared(Ok(fragment)) => view! { <ResultsScreen request=Request { view: ResultsView::Shared, fragment }/> }.into_any(),
-                    Mode::Shared(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
-                    Mode::Team => view! { <ResultsScreen request=Request { view: ResultsView::Team, fragment: String::new() }/> }.into_any(),
-                    Mode::TeamSummary(Ok(fragment)) => view! { <ResultsScreen request=Request { view: ResultsView::TeamSummary, fragment }/> }.into_any(),
-                    Mode::TeamSummary(Err(e)) => view! { <LinkErrorView error=e/> }.into_any(),
+                    Mode::Results(request) => view! { <ResultsScreen request/> }.into_any(),
+                    Mode::LinkError(e) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}
             </main>
         </div>

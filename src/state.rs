@@ -3,7 +3,7 @@
 //! methods; they hold no state of their own beyond transient UI.
 
 use crate::adapters::location::{self, Route};
-use crate::adapters::results;
+use crate::adapters::results::{self, Request};
 use crate::adapters::storage::{Notice, ProgressStore};
 use leptos::prelude::*;
 use overlap_core::config::Config;
@@ -12,18 +12,18 @@ use overlap_core::flow::{self, Flow};
 use overlap_core::i18n::Locale;
 use overlap_core::progress::Progress;
 use overlap_core::share::{self, LinkError};
+use overlap_core::ui::ResultsView;
 use overlap_core::{Answer, Instrument, Response, Role};
 
 /// What the app as a whole shows, from the URL fragment.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mode {
     Assessment,
-    /// A shared result (its fragment, `r=...`), read-only; it never touches the visitor's own
-    /// saved answers. The link is checked here, so a bad one shows its error at once.
-    Shared(Result<String, LinkError>),
-    Team,
-    /// A team summary link (its fragment, `t=...`), read-only.
-    TeamSummary(Result<String, LinkError>),
+    /// A screen of the results module: a shared result (`r=...`, read-only; it never touches
+    /// the visitor's own saved answers), the team view, or a team summary link (`t=...`).
+    Results(Request),
+    /// A link that does not open: checked here, so a bad one shows its error at once.
+    LinkError(LinkError),
 }
 
 #[derive(Clone, Copy)]
@@ -207,7 +207,7 @@ impl AppState {
 
     pub fn open_team(&self) {
         location::set_hash("team");
-        self.mode.set(Mode::Team);
+        self.mode.set(Mode::Results(Request { view: ResultsView::Team, fragment: String::new() }));
         self.focus_request.update(|n| *n += 1);
     }
 
@@ -245,9 +245,15 @@ pub fn wanted_locale(saved: Option<Locale>, config: &Config) -> Locale {
 fn mode_for(hash: &str) -> Mode {
     match location::route(hash) {
         Route::Assessment => Mode::Assessment,
-        Route::Team => Mode::Team,
-        Route::SharedResult(text) => Mode::Shared(share::check(&text).map(|()| text)),
-        Route::TeamSummary(text) => Mode::TeamSummary(overlap_core::team_link::check(&text).map(|()| text)),
+        Route::Team => Mode::Results(Request { view: ResultsView::Team, fragment: String::new() }),
+        Route::SharedResult(text) => match share::check(&text) {
+            Ok(()) => Mode::Results(Request { view: ResultsView::Shared, fragment: text }),
+            Err(e) => Mode::LinkError(e),
+        },
+        Route::TeamSummary(text) => match overlap_core::team_link::check(&text) {
+            Ok(()) => Mode::Results(Request { view: ResultsView::TeamSummary, fragment: text }),
+            Err(e) => Mode::LinkError(e),
+        },
     }
 }
 

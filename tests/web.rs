@@ -136,8 +136,9 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
     let own = Instrument::current().sections.iter().position(|s| s.id == "ownership").unwrap();
     state.go(Screen::Section(own));
     tick().await;
-    let rows = h.query_selector_all(".ov-matrix__row").unwrap();
-    assert_eq!(rows.length(), 9);
+    // One row per matrix area, plus none for other questions (the matrix is the only grid here).
+    let rows = h.query_selector_all("#item-ow_matrix .ov-matrix__row").unwrap();
+    assert_eq!(rows.length(), 13);
     click(&h.query_selector(r#"input[name="q:ow_matrix.backup"][value=o5]"#).unwrap().unwrap());
     tick().await;
     assert_eq!(
@@ -149,12 +150,13 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
 #[wasm_bindgen_test]
 async fn corrupt_saved_progress_is_set_aside_with_a_notice() {
     let h = host();
-    storage().set_item(&progress_key(Instrument::current().version), "v1|3|en|garbage!").unwrap();
+    let key = progress_key(Instrument::current().version);
+    storage().set_item(&key, "v2|section:trust|en|garbage!").unwrap();
     let state = mount_flow(h);
     tick().await;
     assert_eq!(state.notice.get_untracked(), Some(overlap::adapters::storage::Notice::CorruptSetAside));
     assert_eq!(state.screen.get_untracked(), Screen::Welcome);
-    assert!(storage().get_item("overlap:set-aside:overlap:progress:v1").unwrap().is_some());
+    assert!(storage().get_item(&format!("overlap:set-aside:{key}")).unwrap().is_some());
 }
 
 #[wasm_bindgen_test]

@@ -110,10 +110,12 @@ fn phase_chart_marks_the_current_phase() {
     assert_eq!(count(&none, "You are here"), 0);
 }
 
-// The palette against style/overlap.css: charts follow the colour scheme through one rule per
+// The palette against style/overlap.css and style/overlap-results.css: charts follow the colour scheme through one rule per
 // colour there, so a colour drawn without its rule would stay light in the dark theme.
 
-const CSS: &str = include_str!("../../../style/overlap.css");
+// The chart rules live in the results module's stylesheet; its design tokens in the first load's.
+const CSS: &str =
+    concat!(include_str!("../../../style/overlap.css"), include_str!("../../../style/overlap-results.css"));
 
 fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
@@ -128,6 +130,7 @@ fn every_chart() -> Vec<String> {
         score: Some(45),
         band: Some(Band::AtRisk),
         band_label: "At risk".into(),
+        range: Some(8),
     });
     let segs: Vec<PhaseSegment> = Phase::TIMELINE
         .iter()
@@ -171,9 +174,19 @@ fn colours(svg: &str) -> Vec<(String, String, String)> {
     out
 }
 
-/// The content of the block that follows the first `prelude` in the stylesheet.
-fn block<'a>(css: &'a str, prelude: &str) -> &'a str {
-    let start = css.find(prelude).unwrap_or_else(|| panic!("no `{prelude}` in style/overlap.css"));
+/// The declarations of every block, at the start of a line, that opens with `prelude` (both
+/// stylesheets have a `:root` and a dark `@media` block; a nested `  :root {` is not matched).
+fn blocks(css: &str, prelude: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (start, _) in css.match_indices(prelude).filter(|(i, _)| *i == 0 || css.as_bytes()[i - 1] == b'\n') {
+        out.extend(declared(block_at(css, start, prelude)));
+    }
+    assert!(!out.is_empty(), "no `{prelude}` declarations in the stylesheets");
+    out
+}
+
+/// The content of the block that opens at `start`.
+fn block_at<'a>(css: &'a str, start: usize, prelude: &str) -> &'a str {
     let open = start + css[start..].find('{').unwrap() + 1;
     let mut depth = 1;
     for (i, c) in css[open..].char_indices() {
@@ -252,7 +265,7 @@ fn every_chart_colour_has_a_rule_and_a_token_in_the_stylesheet() {
         } else {
             format!(".ov-chart [{attr}=\"{colour}\"]")
         };
-        let body = rule(&selector).unwrap_or_else(|| panic!("style/overlap.css has no rule `{selector}`"));
+        let body = rule(&selector).unwrap_or_else(|| panic!("style/overlap-results.css has no rule `{selector}`"));
         assert!(body.contains(&format!("{attr}: var({token})")), "`{selector}` must set {attr}: var({token}): {body}");
     }
 }
@@ -260,9 +273,9 @@ fn every_chart_colour_has_a_rule_and_a_token_in_the_stylesheet() {
 #[test]
 fn chart_tokens_keep_their_contrast_in_light_dark_and_print() {
     use crate::config::{contrast, MIN_CONTRAST};
-    let light = declared(block(CSS, ":root {"));
-    let dark = declared(block(CSS, "@media (prefers-color-scheme: dark) {"));
-    let print = declared(block(CSS, "@media print {"));
+    let light = blocks(CSS, ":root {");
+    let dark = blocks(CSS, "@media (prefers-color-scheme: dark) {");
+    let print = blocks(CSS, "@media print {");
     // Print must set every chart token itself: under a dark preference the dark values would
     // otherwise reach the paper.
     let scopes: [(&str, Vec<&Decls>); 3] = [
