@@ -3,7 +3,8 @@
 //! `tests/e2e/fixtures/team-links.txt`; old links stay valid, so it never needs regenerating.
 //!
 //! `cargo run -p overlap-core --example team_links > tests/e2e/fixtures/team-links.txt`
-//! With a count (`-- 1000`), prints that many random links for every role (the benchmark's input).
+//! With a count (`-- 1000`), prints that many random links for every role (the benchmark's input);
+//! with `-- one-it`, the one-person internal IT team of `tests/e2e/fixtures/team-one-it.txt`.
 
 use overlap_core::instrument::Role;
 use overlap_core::response::Answer;
@@ -11,6 +12,23 @@ use overlap_core::sample::{self, Rng};
 use overlap_core::share::encode_full;
 
 fn main() {
+    // The realistic team, for the anonymity end-to-end test: one internal IT person who
+    // fears for their job, six each of MSP staff, other staff and leadership.
+    if std::env::args().nth(1).as_deref() == Some("one-it") {
+        let mut rng = Rng::new(31);
+        let mut it = sample::healthy(Role::InternalIt);
+        it.set("tp_job", Answer::Likert(5));
+        println!("http://127.0.0.1:4173/#r={}", encode_full(&it).expect("current version"));
+        for role in [Role::Msp, Role::Other, Role::Leadership] {
+            for _ in 0..6 {
+                println!(
+                    "http://127.0.0.1:4173/#r={}",
+                    encode_full(&sample::random(&mut rng, role)).expect("current version")
+                );
+            }
+        }
+        return;
+    }
     if let Some(n) = std::env::args().nth(1).and_then(|a| a.parse::<usize>().ok()) {
         let mut rng = Rng::new(1000);
         for _ in 0..n {

@@ -77,6 +77,14 @@ fn main() {
     // is only informative to the extent that it beats this.
     let first = barrier_study(instrument, N, SEED, |_| Some(Dimension::ALL[0])).total();
     println!("{}", barrier_line(&format!("baseline, always {}", Dimension::ALL[0].id()), &first));
+    println!("\nEstimated completion (overlap_core::estimate: words at 238 a minute, 4 s per answer):\n");
+    println!("| role | answers | minutes (English) | minutes (Spanish) |");
+    println!("|---|---:|---:|---:|");
+    for role in overlap_core::Role::ALL {
+        let en = overlap_core::estimate::estimate(instrument, role, overlap_core::i18n::Locale::En);
+        let es = overlap_core::estimate::estimate(instrument, role, overlap_core::i18n::Locale::Es);
+        println!("| {} | {} | {:.1} | {:.1} |", role.id(), en.answers, en.minutes, es.minutes);
+    }
     println!("\nHeadline barrier, all roles (named by the product / true):\n");
     for d in Dimension::ALL {
         println!("- {}: {} / {}", d.id(), total.named_as[d.index()], total.true_as[d.index()]);

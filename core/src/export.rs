@@ -103,27 +103,30 @@ pub fn csv(report: &Report, locale: Locale) -> String {
     out
 }
 
-/// The team view as CSV: one row per dimension with n, median, quartiles and shown role means.
+/// The team view as CSV: one row per dimension with the team score (each shown role group
+/// counted once), the people behind it, their median and quartiles, and each shown group's mean.
 pub fn team_csv(locale: Locale, t: &crate::aggregate::TeamReport) -> String {
-    let shown: Vec<&crate::aggregate::RoleGroup> = t.roles.iter().filter(|g| g.is_shown()).collect();
-    let mut out = String::from("dimension,name,n,median,q1,q3");
+    let shown: Vec<&crate::aggregate::RoleGroup> = t.shown().collect();
+    let mut out = String::from("dimension,name,team_score,n,median,q1,q3");
     for g in &shown {
         out.push_str(&format!(",mean_{}", g.role.id()));
     }
     out.push('\n');
-    for (d, s) in &t.dimensions {
-        let f = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+    let f = |v: Option<f64>| v.map_or(String::new(), |v| crate::i18n::fixed(v, 1, '.'));
+    for d in &t.dimensions {
+        let s = d.spread;
         out.push_str(&format!(
-            "{},{},{},{},{},{}",
-            d.id(),
-            csv_cell(present::dimension_name(locale, *d)),
+            "{},{},{},{},{},{},{}",
+            d.dimension.id(),
+            csv_cell(present::dimension_name(locale, d.dimension)),
+            f(d.score),
             s.map_or(0, |s| s.n),
             f(s.map(|s| s.median)),
             f(s.map(|s| s.q1)),
             f(s.map(|s| s.q3))
         ));
         for g in &shown {
-            out.push_str(&format!(",{}", f(g.means[d.index()])));
+            out.push_str(&format!(",{}", f(g.means[d.dimension.index()])));
         }
         out.push('\n');
     }

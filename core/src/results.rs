@@ -117,8 +117,9 @@ fn team_parts(
 
 /// Renders a team summary link's screen (`t=...`): the aggregate figures only.
 pub fn team_summary(locale: Locale, fragment: &str) -> Option<String> {
-    let summary = team_link::decode(fragment).ok()?;
-    let figures = markup::team::team(Instrument::current(), locale, &Collected::default(), &summary.report, None);
+    let report = team_link::decode(fragment).ok()?;
+    let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
+    let figures = markup::team::team(instrument, locale, &Collected::default(), &report, None);
     Some(controls::team_summary_screen(locale, figures).into_string())
 }
 

@@ -1,32 +1,61 @@
-//! Team summary links (`#t=...`): the aggregate figures of a team view, and nothing about any
+//! Team summary links (`#t=...`): the figures a team view showed, and nothing about any
 //! individual, packed like share links (version, bits, CRC-16, base64url) to pass on to
 //! leadership.
 //!
-//! Only what the team view already shows travels: the count of results, per-dimension median and
-//! quartiles, each role group's size and (when shown) its means, which ownership areas were
-//! gaps or disputed, and red-flag counts. Hidden groups travel as hidden, with no figures, and a
-//! team below the threshold travels as suppressed, so the link cannot reveal more than the
-//! screen did. Layout: `version:6 | threshold:6 | n:10 | n_full:10 | suppressed:1 | per
-//! dimension (median, q1, q3 as half-points:8 each, 255 = none; n:10) | per role (n:10,
-//! hidden:2, means as half-points:8 ×9 when shown) | per area (gap:1, disputed:1) | per red flag
-//! (count:10)`, zero padding, CRC-16/XMODEM.
+//! Only what the team view shows travels, after the anonymity rules: the counts, each
+//! dimension's team score and spread, each role group's size and (when shown) its means, the
+//! comparisons between shown groups, each ownership area's gap and dispute marks with every
+//! shown group's majority owner, the red flags that may be shown with their counts, and which
+//! hidden roles' own questions were withheld. Hidden groups travel as hidden, with no figures,
+//! and a team below the threshold as suppressed, so the link cannot reveal more than the screen.
+//!
+//! Layout of version 2 (the instrument version is the first field; version 1's links, made by
+//! the first release, keep their own layout, half points in 8 bits, and decode into the same
+//! report with what they carried): `version:6 | threshold:6 | n:10 | n_full:10 | suppressed:1 |
+//! per dimension (score, median, q1, q3 in tenths:10 each, 1023 = none; n:10) | per role (n:10,
+//! hidden:2, means in tenths:10 ×9 when shown) | gaps (count:5, then each dimension:4, higher
+//! and lower (role:2, n:10, mean and sd in tenths:10 each), gap:1) | per area (gap:1, disputed:1, per role
+//! (owner:3, agree:7, of:7)) | flags (count:6, then each rule:6, count:10, of:10) | withheld
+//! roles:4`, zero padding, CRC-16/XMODEM.
 
-use crate::aggregate::{AreaRow, Hidden, RoleGroup, Spread, TeamReport};
-use crate::instrument::{Dimension, Instrument, Role};
+use crate::aggregate::{
+    AreaRow, FlagCount, GroupStat, Hidden, Majority, PerceptionGap, RoleGroup, Spread, TeamDimension, TeamReport,
+    OWNERS,
+};
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role};
 use crate::share::{BitReader, BitWriter, LinkError};
 
 pub const FRAGMENT_PREFIX: &str = "t=";
-const NONE8: u32 = 255;
+/// Figures travel in tenths of a point, as the view shows them (10 bits; this value = none).
+const NONE10: u32 = 1023;
+/// At most this many comparisons travel (the view lists the largest).
+pub const MAX_GAPS: usize = 12;
 
-fn half(v: Option<f64>) -> u32 {
-    v.map_or(NONE8, |v| ((v * 2.0).round() as u32).min(200))
+fn tenth(v: Option<f64>) -> u32 {
+    v.map_or(NONE10, |v| ((v * 10.0).round().max(0.0) as u32).min(1000))
 }
 
+fn untenth(v: u32) -> Result<Option<f64>, LinkError> {
+    match v {
+        NONE10 => Ok(None),
+        v if v <= 1000 => Ok(Some(v as f64 / 10.0)),
+        _ => Err(LinkError::Altered),
+    }
+}
+
+/// The first release's half points (8 bits; 255 = none).
 fn unhalf(v: u32) -> Result<Option<f64>, LinkError> {
     match v {
-        NONE8 => Ok(None),
+        255 => Ok(None),
         v if v <= 200 => Ok(Some(v as f64 / 2.0)),
         _ => Err(LinkError::Altered),
+    }
+}
+
+fn areas(instrument: &Instrument) -> usize {
+    match instrument.matrix().kind {
+        ItemKind::Matrix { areas, .. } => areas.len(),
+        _ => 0,
     }
 }
 
@@ -38,11 +67,12 @@ pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
     w.push(t.n.min(1023) as u32, 10);
     w.push(t.n_full.min(1023) as u32, 10);
     w.push(t.suppressed as u32, 1);
-    for (_, s) in &t.dimensions {
-        w.push(half(s.map(|s| s.median)), 8);
-        w.push(half(s.map(|s| s.q1)), 8);
-        w.push(half(s.map(|s| s.q3)), 8);
-        w.push(s.map_or(0, |s| s.n.min(1023)) as u32, 10);
+    for d in &t.dimensions {
+        w.push(tenth(d.score), 10);
+        w.push(tenth(d.spread.map(|s| s.median)), 10);
+        w.push(tenth(d.spread.map(|s| s.q1)), 10);
+        w.push(tenth(d.spread.map(|s| s.q3)), 10);
+        w.push(d.spread.map_or(0, |s| s.n.min(1023)) as u32, 10);
     }
     for g in &t.roles {
         w.push(g.n.min(1023) as u32, 10);
@@ -58,32 +88,42 @@ pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
         );
         if shown {
             for m in &g.means {
-                w.push(half(*m), 8);
+                w.push(tenth(*m), 10);
             }
         }
     }
-    let areas = match instrument.matrix().kind {
-        crate::ItemKind::Matrix { areas, .. } => areas.len(),
-        _ => 0,
-    };
-    for a in 0..areas {
+    let gaps: Vec<&PerceptionGap> = t.gaps.iter().take(MAX_GAPS).collect();
+    w.push(gaps.len() as u32, 5);
+    for g in gaps {
+        w.push(g.dimension.index() as u32, 4);
+        for s in [g.higher, g.lower] {
+            w.push(s.role.code() as u32, 2);
+            w.push(s.n.min(1023) as u32, 10);
+            w.push(tenth(Some(s.mean)), 10);
+            w.push(tenth(Some(s.sd)), 10);
+        }
+        w.push(g.gap as u32, 1);
+    }
+    for a in 0..areas(instrument) {
         let row = t.ownership.iter().find(|r| r.area == a);
         w.push(row.is_some_and(|r| r.gap) as u32, 1);
         w.push(row.is_some_and(|r| r.disagreement) as u32, 1);
+        for role in Role::ALL {
+            let m = row.and_then(|r| r.majority.iter().find(|m| m.role == role));
+            w.push(m.and_then(|m| m.owner).map_or(0, |o| o.code() as u32), 3);
+            w.push(m.map_or(0, |m| m.agree.min(127)) as u32, 7);
+            w.push(m.map_or(0, |m| m.of.min(127)) as u32, 7);
+        }
     }
-    for f in 0..instrument.red_flags().len() {
-        w.push(t.flags.iter().find(|(x, _)| *x == f).map_or(0, |(_, c)| (*c).min(1023)) as u32, 10);
+    let flags: Vec<&FlagCount> = t.flags.iter().take(63).collect();
+    w.push(flags.len() as u32, 6);
+    for f in flags {
+        w.push(f.rule.min(63) as u32, 6);
+        w.push(f.count.min(1023) as u32, 10);
+        w.push(f.of.min(1023) as u32, 10);
     }
+    w.push(t.withheld.iter().fold(0u32, |a, r| a | 1 << r.code()), 4);
     w.finish()
-}
-
-/// What a team summary link carries, ready for the team view's markup.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TeamSummary {
-    pub report: TeamReport,
-    /// Ownership areas (indices) that were gaps, and that were disputed.
-    pub gaps: Vec<usize>,
-    pub disputed: Vec<usize>,
 }
 
 /// The checked body of a team link: the right prefix and alphabet, long enough, and the CRC
@@ -113,7 +153,7 @@ pub fn check(text: &str) -> Result<(), LinkError> {
 }
 
 /// Decodes `#t=...` (or `t=...`). Never panics.
-pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
+pub fn decode(text: &str) -> Result<TeamReport, LinkError> {
     let body = envelope(text)?;
     let mut r = BitReader::new(&body);
     let instrument = Instrument::by_version(r.take(6) as u8)?;
@@ -121,15 +161,18 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
     let n = r.take(10) as usize;
     let n_full = r.take(10) as usize;
     let suppressed = r.take(1) == 1;
-    let mut dimensions = Vec::new();
-    for d in Dimension::ALL {
-        let (median, q1, q3, count) = (unhalf(r.take(8))?, unhalf(r.take(8))?, unhalf(r.take(8))?, r.take(10) as usize);
-        let spread = match (median, q1, q3) {
-            (Some(median), Some(q1), Some(q3)) => Some(Spread { n: count, median, q1, q3 }),
-            _ => None,
-        };
-        dimensions.push((d, spread));
+    let report = if instrument.version == 1 {
+        decode_v1(instrument, &mut r, threshold, n, n_full, suppressed)?
+    } else {
+        decode_v2(instrument, &mut r, threshold, n, n_full, suppressed)?
+    };
+    if !r.rest_is_zero() {
+        return Err(LinkError::Altered);
     }
+    Ok(report)
+}
+
+fn role_groups(r: &mut BitReader, v1: bool) -> Result<Vec<RoleGroup>, LinkError> {
     let mut roles = Vec::new();
     for role in Role::ALL {
         let size = r.take(10) as usize;
@@ -139,60 +182,135 @@ pub fn decode(text: &str) -> Result<TeamSummary, LinkError> {
             2 => Some(Hidden::Complementary),
             _ => None,
         };
-        let shown_code = hidden.is_none() && size > 0;
-        let means =
-            if shown_code { (0..9).map(|_| unhalf(r.take(8))).collect::<Result<Vec<_>, _>>()? } else { Vec::new() };
+        let shown = hidden.is_none() && size > 0;
+        let mut mean = || if v1 { unhalf(r.take(8)) } else { untenth(r.take(10)) };
+        let means = if shown { (0..9).map(|_| mean()).collect::<Result<Vec<_>, _>>()? } else { Vec::new() };
         roles.push(RoleGroup { role, n: size, hidden, means });
     }
-    let areas = match instrument.matrix().kind {
-        crate::ItemKind::Matrix { areas, .. } => areas.len(),
-        _ => 0,
-    };
-    let (mut gaps, mut disputed) = (Vec::new(), Vec::new());
-    for a in 0..areas {
-        if r.take(1) == 1 {
-            gaps.push(a);
-        }
-        if r.take(1) == 1 {
-            disputed.push(a);
-        }
-    }
-    let mut flags = Vec::new();
-    for f in 0..instrument.red_flags().len() {
-        let c = r.take(10) as usize;
-        if c > 0 {
-            flags.push((f, c));
-        }
-    }
-    if !r.rest_is_zero() {
-        return Err(LinkError::Altered);
-    }
-    flags.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let barrier = crate::aggregate::team_barrier(&dimensions);
-    let gaps_between = crate::aggregate::perception_gaps(&roles);
-    let report = TeamReport {
+    Ok(roles)
+}
+
+fn empty(instrument: &Instrument, threshold: usize, n: usize, n_full: usize, suppressed: bool) -> TeamReport {
+    TeamReport {
+        instrument_version: instrument.version,
         threshold,
         n,
         n_full,
         suppressed,
-        dimensions,
-        barrier,
-        roles,
-        gaps: gaps_between,
-        // Only gap and dispute marks travel; the per-role answers stay with the facilitator.
-        ownership: (0..areas)
-            .map(|a| AreaRow {
-                area: a,
-                counts: [0; crate::aggregate::OWNERS],
-                by_role: Vec::new(),
-                disagreement: disputed.contains(&a),
-                gap: gaps.contains(&a),
-            })
-            .collect(),
-        flags,
+        dimensions: Vec::new(),
+        barrier: None,
+        roles: Vec::new(),
+        gaps: Vec::new(),
+        ownership: Vec::new(),
+        flags: Vec::new(),
+        flags_assessed: Vec::new(),
         alpha: Vec::new(),
-    };
-    Ok(TeamSummary { report, gaps, disputed })
+        withheld: Vec::new(),
+    }
+}
+
+fn decode_v2(
+    instrument: &Instrument,
+    r: &mut BitReader,
+    threshold: usize,
+    n: usize,
+    n_full: usize,
+    suppressed: bool,
+) -> Result<TeamReport, LinkError> {
+    let mut t = empty(instrument, threshold, n, n_full, suppressed);
+    for dimension in Dimension::ALL {
+        let score = untenth(r.take(10))?;
+        let (median, q1, q3, count) =
+            (untenth(r.take(10))?, untenth(r.take(10))?, untenth(r.take(10))?, r.take(10) as usize);
+        let spread = match (median, q1, q3) {
+            (Some(median), Some(q1), Some(q3)) => Some(Spread { n: count, median, q1, q3 }),
+            _ => None,
+        };
+        t.dimensions.push(TeamDimension { dimension, score, spread, groups: 0, pooled: 0 });
+    }
+    t.roles = role_groups(r, false)?;
+    let gaps = r.take(5) as usize;
+    for _ in 0..gaps {
+        let dimension = Dimension::from_index(r.take(4) as usize).ok_or(LinkError::Altered)?;
+        let mut stat = || -> Result<GroupStat, LinkError> {
+            let role = Role::from_code(r.take(2) as u8).ok_or(LinkError::Altered)?;
+            let n = r.take(10) as usize;
+            let mean = untenth(r.take(10))?.ok_or(LinkError::Altered)?;
+            let sd = untenth(r.take(10))?.ok_or(LinkError::Altered)?;
+            Ok(GroupStat { role, n, mean, sd })
+        };
+        let (higher, lower) = (stat()?, stat()?);
+        let gap = r.take(1) == 1;
+        t.gaps.push(PerceptionGap { dimension, higher, lower, size: higher.mean - lower.mean, gap });
+    }
+    for area in 0..areas(instrument) {
+        let gap = r.take(1) == 1;
+        let disagreement = r.take(1) == 1;
+        let mut majority = Vec::new();
+        for role in Role::ALL {
+            let (code, agree, of) = (r.take(3) as u8, r.take(7) as usize, r.take(7) as usize);
+            if t.roles[role.code() as usize].is_shown() {
+                majority.push(Majority { role, owner: Owner::from_code(code), agree, of });
+            }
+        }
+        // Only the marks and majorities travel; the per-role counts stay with the facilitator.
+        t.ownership.push(AreaRow { area, counts: [0; OWNERS], by_role: Vec::new(), majority, disagreement, gap });
+    }
+    let flags = r.take(6) as usize;
+    for _ in 0..flags {
+        let (rule, count, of) = (r.take(6) as usize, r.take(10) as usize, r.take(10) as usize);
+        if rule >= instrument.red_flags().len() || count > of {
+            return Err(LinkError::Altered);
+        }
+        t.flags.push(FlagCount { rule, count, of });
+    }
+    let withheld = r.take(4);
+    t.withheld = Role::ALL.into_iter().filter(|role| withheld & (1 << role.code()) != 0).collect();
+    t.barrier = crate::aggregate::team_barrier(&t.dimensions);
+    Ok(t)
+}
+
+/// The first release's layout: medians and quartiles (its headline was the median), shown
+/// groups' means, gap and dispute marks, flag counts over the full links.
+fn decode_v1(
+    instrument: &Instrument,
+    r: &mut BitReader,
+    threshold: usize,
+    n: usize,
+    n_full: usize,
+    suppressed: bool,
+) -> Result<TeamReport, LinkError> {
+    let mut t = empty(instrument, threshold, n, n_full, suppressed);
+    for dimension in Dimension::ALL {
+        let (median, q1, q3, count) = (unhalf(r.take(8))?, unhalf(r.take(8))?, unhalf(r.take(8))?, r.take(10) as usize);
+        let spread = match (median, q1, q3) {
+            (Some(median), Some(q1), Some(q3)) => Some(Spread { n: count, median, q1, q3 }),
+            _ => None,
+        };
+        t.dimensions.push(TeamDimension { dimension, score: spread.map(|s| s.median), spread, groups: 0, pooled: 0 });
+    }
+    t.roles = role_groups(r, true)?;
+    for area in 0..areas(instrument) {
+        let gap = r.take(1) == 1;
+        let disagreement = r.take(1) == 1;
+        t.ownership.push(AreaRow {
+            area,
+            counts: [0; OWNERS],
+            by_role: Vec::new(),
+            majority: Vec::new(),
+            disagreement,
+            gap,
+        });
+    }
+    for rule in 0..instrument.red_flags().len() {
+        let count = r.take(10) as usize;
+        if count > 0 {
+            t.flags.push(FlagCount { rule, count, of: n_full });
+        }
+    }
+    t.flags.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
+    t.barrier = crate::aggregate::team_barrier(&t.dimensions);
+    Ok(t)
 }
 
 #[cfg(test)]

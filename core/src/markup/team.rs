@@ -1,17 +1,24 @@
-//! The team view's figures, one function per card: the count of links read, the team headline,
-//! role groups and their differences, the distribution, the ownership map, red flags, internal
-//! consistency and the change since an earlier round.
+//! The team view's figures, one function per card: the links read, the team headline, role
+//! groups and how they compare on the shared questions, the distribution, the ownership map, red
+//! flags, what is withheld for anonymity, internal consistency and the change since an earlier
+//! round.
 //!
-//! Every figure is already subject to the anonymity rules in [`aggregate`]; these functions only
-//! present what the aggregate lets through.
+//! Every figure is already subject to the anonymity rules in [`aggregate`](crate::aggregate);
+//! these functions only present what the aggregate lets through.
 
 use super::html::{html, join, Html};
 use super::{card, one, role_name, stat};
-use crate::aggregate::{self, Change, Collected, Hidden, RoleGroup, TeamReport};
+use crate::aggregate::{self, Change, Collected, Hidden, PerceptionGap, TeamReport};
 use crate::chart;
 use crate::i18n::Locale;
-use crate::instrument::{Instrument, ItemKind, Owner};
+use crate::instrument::{Instrument, ItemKind};
 use crate::present;
+use crate::share::LinkError;
+
+/// How many comparisons between groups the view lists (the largest, gaps first).
+const MAX_COMPARISONS: usize = 8;
+/// How many unreadable links it shows as examples (each reason is counted in full).
+const MAX_INVALID_EXAMPLES: usize = 10;
 
 /// The whole team view below the form: every card, in reading order.
 pub fn team(
@@ -44,20 +51,31 @@ pub fn team(
     o
 }
 
-fn shown(rep: &TeamReport) -> Vec<&RoleGroup> {
-    rep.roles.iter().filter(|g| g.is_shown()).collect()
-}
-
-/// How many results were combined, and what was set aside.
+/// How many fragments were found and what each became; the three counts add up.
 fn count(locale: Locale, collected: &Collected, rep: &TeamReport) -> Html {
+    // A team summary link carries the results, not the links they came from.
+    if collected.found() == 0 {
+        return html!(
+            r#"<p class="ov-team-count" data-testid="team-count">{}</p>"#,
+            locale.fmt(
+                "ui.team.count_summary",
+                &[
+                    ("n", &rep.n.to_string()),
+                    ("full", &rep.n_full.to_string()),
+                    ("summary", &(rep.n - rep.n_full.min(rep.n)).to_string()),
+                ],
+            )
+        );
+    }
     html!(
         r#"<p class="ov-team-count" data-testid="team-count">{}</p>"#,
         locale.fmt(
             "ui.team.count",
             &[
+                ("found", &collected.found().to_string()),
                 ("n", &rep.n.to_string()),
                 ("full", &rep.n_full.to_string()),
-                ("summary", &(rep.n - rep.n_full).to_string()),
+                ("summary", &(rep.n - rep.n_full.min(rep.n)).to_string()),
                 ("invalid", &collected.invalid.len().to_string()),
                 ("duplicates", &collected.duplicates.to_string()),
             ],
@@ -65,34 +83,56 @@ fn count(locale: Locale, collected: &Collected, rep: &TeamReport) -> Html {
     )
 }
 
-/// The links that could not be read, each with its reason.
+/// The links that could not be read: each reason with its count, then the first examples.
 fn invalid(locale: Locale, collected: &Collected) -> Html {
     if collected.invalid.is_empty() {
         return Html::new();
     }
-    let items = collected.invalid.iter().map(|(text, e)| {
-        let short: String = text.chars().take(48).collect();
-        html!(r#"<li><code>{}</code> · {}</li>"#, short, present::link_error_text(locale, *e))
+    let mut reasons: Vec<(LinkError, usize)> = Vec::new();
+    for (_, e) in &collected.invalid {
+        match reasons.iter_mut().find(|(r, _)| r == e) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((*e, 1)),
+        }
+    }
+    let reasons = reasons.iter().map(|(e, n)| {
+        html!(
+            "<li>{}</li>",
+            locale.fmt(
+                "ui.team.invalid_reason",
+                &[("reason", &present::link_error_text(locale, *e)), ("count", &n.to_string())]
+            )
+        )
     });
-    let list = html!("<ul>{}</ul>", join(items, Html::new()));
-    card("ov-invalid-h", "team-invalid", locale.t("ui.team.invalid_title"), list)
+    let examples = collected.invalid.iter().take(MAX_INVALID_EXAMPLES).map(|(text, _)| {
+        let short: String = text.chars().take(48).collect();
+        html!("<li><code>{}</code></li>", short)
+    });
+    let body = html!(
+        r#"<ul data-testid="team-invalid-reasons">{}</ul><p>{}</p><ul>{}</ul>"#,
+        join(reasons, Html::new()),
+        locale.t("ui.team.invalid_examples"),
+        join(examples, Html::new())
+    );
+    card("ov-invalid-h", "team-invalid", locale.t("ui.team.invalid_title"), body)
 }
 
-/// The team barrier point.
+/// The team barrier point, and how the team score weighs the groups.
 fn headline(locale: Locale, rep: &TeamReport) -> Html {
     let (barrier, why) = match rep.barrier {
         Some(d) => (present::dimension_name(locale, d), locale.t(&format!("dim.{}.why_first", d.id()))),
         None => (locale.t("ui.results.no_barrier"), locale.t("ui.results.no_barrier_why")),
     };
     html!(
-        r#"<section class="ov-headline" data-testid="team-headline">{}</section>"#,
-        stat("ov-stat--wide", locale.t("ui.team.barrier"), "team-barrier", barrier, why)
+        r#"<section class="ov-headline" data-testid="team-headline">{}<p class="ov-confidence">{}</p></section>"#,
+        stat("ov-stat--wide", locale.t("ui.team.barrier"), "team-barrier", barrier, why),
+        locale.t("ui.team.weighting")
     )
 }
 
-/// Role groups (shown or hidden, and why), the chart of their averages and the largest gaps.
+/// Role groups (shown or hidden, and why), what is withheld, the chart of their averages and
+/// the comparisons on the shared questions.
 fn groups(locale: Locale, rep: &TeamReport) -> Html {
-    let shown = shown(rep);
     let mut roles = Html::new();
     for g in rep.roles.iter().filter(|g| g.n > 0) {
         let status = match g.hidden {
@@ -108,15 +148,27 @@ fn groups(locale: Locale, rep: &TeamReport) -> Html {
             status
         ));
     }
+    let withheld = if rep.withheld.is_empty() {
+        Html::new()
+    } else {
+        let names: Vec<&str> = rep.withheld.iter().map(|r| role_name(locale, *r)).collect();
+        html!(
+            r#"<p class="ov-hint" data-testid="team-withheld">{}</p>"#,
+            locale.fmt("ui.team.withheld", &[("roles", &names.join(", "))])
+        )
+    };
+    let shown: Vec<_> = rep.shown().collect();
     let rows: Vec<chart::TeamRow> = rep
         .dimensions
         .iter()
-        .map(|(d, s)| chart::TeamRow {
-            label: locale.t(&format!("dim.{}.short", d.id())).to_string(),
-            spread: s.map(|s| (s.q1, s.median, s.q3)),
+        .map(|d| chart::TeamRow {
+            label: locale.t(&format!("dim.{}.short", d.dimension.id())).to_string(),
+            spread: d.spread.map(|s| (s.q1, s.median, s.q3)),
             roles: shown
                 .iter()
-                .map(|g| (locale.t(&format!("ui.team.letter.{}", g.role.id())).to_string(), g.means[d.index()]))
+                .map(|g| {
+                    (locale.t(&format!("ui.team.letter.{}", g.role.id())).to_string(), g.means[d.dimension.index()])
+                })
                 .collect(),
         })
         .collect();
@@ -127,45 +179,70 @@ fn groups(locale: Locale, rep: &TeamReport) -> Html {
         locale.t("ui.team.chart_desc"),
         |a| chart::draw_team(a, &rows),
     );
-    let gaps = if rep.gaps.is_empty() {
-        html!("<p>{}</p>", locale.t("ui.team.no_gaps"))
-    } else {
-        let mut body = Html::new();
-        for g in rep.gaps.iter().take(8) {
-            body.push(html!(
-                r#"<tr><th scope="row">{}</th><td>{}</td><td class="ov-num">{}</td></tr>"#,
-                present::dimension_name(locale, g.dimension),
-                locale.fmt(
-                    "ui.team.higher_than",
-                    &[("a", role_name(locale, g.higher)), ("b", role_name(locale, g.lower))]
-                ),
-                one(g.size, locale)
-            ));
-        }
-        html!(
-            r#"<table class="ov-table" data-testid="team-gap-table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-            locale.t("ui.team.gap_caption"),
-            locale.t("ui.results.dimension"),
-            locale.t("ui.team.between"),
-            locale.t("ui.team.gap_size"),
-            body
-        )
-    };
     let content = html!(
-        r#"<p>{}</p><table class="ov-table" data-testid="team-roles"><thead><tr><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table><figure class="ov-figure" data-testid="team-chart">{}</figure>{}"#,
+        r#"<p>{}</p><table class="ov-table" data-testid="team-roles"><thead><tr><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>{}<figure class="ov-figure" data-testid="team-chart">{}</figure>{}"#,
         locale.t("ui.team.gaps_intro"),
         locale.t("ui.team.role"),
         locale.t("ui.results.status"),
         roles,
+        withheld,
         Html::from_svg(svg),
-        gaps
+        comparisons(locale, rep)
     );
     card("ov-gaps-h", "team-gaps", locale.t("ui.team.gaps_title"), content)
 }
 
-/// Per dimension: n, median, middle half, and each shown group's mean.
+/// One group's figures on the shared questions: "Internal IT: 62 ± 14 (6)".
+fn group_value(locale: Locale, s: &aggregate::GroupStat) -> String {
+    locale.fmt(
+        "ui.team.group_value",
+        &[
+            ("role", role_name(locale, s.role)),
+            ("mean", &one((s.mean * 10.0).round() / 10.0, locale)),
+            ("sd", &one(s.sd.round(), locale)),
+            ("n", &s.n.to_string()),
+        ],
+    )
+}
+
+/// The largest differences between shown groups on the anchors, each with both groups' spread,
+/// called a gap only when the groups' sizes can resolve it.
+fn comparisons(locale: Locale, rep: &TeamReport) -> Html {
+    if rep.gaps.is_empty() {
+        return html!("<p>{}</p>", locale.t("ui.team.no_gaps"));
+    }
+    let rows = rep.gaps.iter().take(MAX_COMPARISONS).map(|g: &PerceptionGap| {
+        let reading = if g.gap { locale.t("ui.team.compare_gap") } else { locale.t("ui.team.compare_noise") };
+        html!(
+            r#"<tr{}><th scope="row">{}</th><td>{}</td><td>{}<br>{}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
+            if g.gap { html!(r#" class="ov-gap""#) } else { Html::new() },
+            present::dimension_name(locale, g.dimension),
+            locale.fmt(
+                "ui.team.higher_than",
+                &[("a", role_name(locale, g.higher.role)), ("b", role_name(locale, g.lower.role))]
+            ),
+            group_value(locale, &g.higher),
+            group_value(locale, &g.lower),
+            one((g.size * 10.0).round() / 10.0, locale),
+            reading
+        )
+    });
+    html!(
+        r#"<table class="ov-table" data-testid="team-gap-table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
+        locale.t("ui.team.compare_caption"),
+        locale.t("ui.results.dimension"),
+        locale.t("ui.team.compare_groups"),
+        locale.t("ui.team.compare_values"),
+        locale.t("ui.team.compare_difference"),
+        locale.t("ui.team.compare_reading"),
+        join(rows, Html::new())
+    )
+}
+
+/// Per dimension: the team score, the people behind it and their middle half, and each shown
+/// group's mean.
 fn distribution(locale: Locale, rep: &TeamReport) -> Html {
-    let shown = shown(rep);
+    let shown: Vec<_> = rep.shown().collect();
     let mut head = Html::new();
     for g in &shown {
         head.push(html!(
@@ -173,30 +250,32 @@ fn distribution(locale: Locale, rep: &TeamReport) -> Html {
             locale.fmt("ui.team.mean_of", &[("role", role_name(locale, g.role))])
         ));
     }
+    let rounded = |v: f64| one((v * 10.0).round() / 10.0, locale);
     let mut body = Html::new();
-    for (d, s) in &rep.dimensions {
-        let (n, med, iqr) = match s {
-            Some(s) => (s.n.to_string(), one(s.median, locale), format!("{}–{}", one(s.q1, locale), one(s.q3, locale))),
-            None => ("0".into(), "–".into(), "–".into()),
+    for d in &rep.dimensions {
+        let score = d.score.map_or("–".into(), rounded);
+        let (n, iqr) = match d.spread {
+            Some(s) => (s.n.to_string(), format!("{}–{}", one(s.q1, locale), one(s.q3, locale))),
+            None => ("0".into(), "–".into()),
         };
         let mut means = Html::new();
         for g in &shown {
-            let m = g.means[d.index()].map_or("–".into(), |m| one((m * 10.0).round() / 10.0, locale));
+            let m = g.means[d.dimension.index()].map_or("–".into(), rounded);
             means.push(html!(r#"<td class="ov-num">{}</td>"#, m));
         }
         body.push(html!(
             r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td class="ov-num">{}</td><td class="ov-num">{}</td>{}</tr>"#,
-            present::dimension_name(locale, *d),
+            present::dimension_name(locale, d.dimension),
+            score,
             n,
-            med,
             iqr,
             means
         ));
     }
     let table = html!(
-        r#"<table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th><th scope="col">{}</th>{}</tr></thead><tbody>{}</tbody></table>"#,
+        r#"<table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th>{}</tr></thead><tbody>{}</tbody></table>"#,
         locale.t("ui.results.dimension"),
-        locale.t("ui.team.median"),
+        locale.t("ui.team.team_score"),
         locale.t("ui.team.iqr"),
         head,
         body
@@ -204,40 +283,44 @@ fn distribution(locale: Locale, rep: &TeamReport) -> Html {
     card("ov-dist-h", "team-distribution", locale.t("ui.team.distribution_title"), table)
 }
 
-/// Who owns each area, according to each shown group, with gap and dispute marks.
+/// Who owns each area according to each shown group (its majority, and how many agree), with
+/// the gap and disagreement marks.
 fn ownership(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
     let matrix = instrument.matrix();
     let ItemKind::Matrix { areas, .. } = matrix.kind else { return Html::new() };
+    if rep.ownership.is_empty() {
+        return Html::new();
+    }
     let role_cols: Vec<_> =
-        rep.ownership.first().map(|r| r.by_role.iter().map(|(r, _)| *r).collect()).unwrap_or_default();
+        rep.ownership.first().map(|r| r.majority.iter().map(|m| m.role).collect()).unwrap_or_default();
     let mut head = Html::new();
     for r in &role_cols {
         head.push(html!(r#"<th scope="col">{}</th>"#, role_name(locale, *r)));
     }
     let mut body = Html::new();
     for row in &rep.ownership {
-        let cell = |c: &[usize; crate::aggregate::OWNERS]| {
-            let parts: Vec<String> = Owner::ALL
-                .iter()
-                .filter(|ow| c[ow.code() as usize - 1] > 0)
-                .map(|ow| format!("{} ×{}", present::owner_text(locale, *ow), c[ow.code() as usize - 1]))
-                .collect();
-            if parts.is_empty() {
-                "–".to_string()
-            } else {
-                parts.join(", ")
-            }
-        };
+        let mut cells = Html::new();
+        for m in &row.majority {
+            let text = match m.owner {
+                Some(o) => locale.fmt(
+                    "ui.team.majority",
+                    &[
+                        ("owner", present::owner_text(locale, o)),
+                        ("agree", &m.agree.to_string()),
+                        ("of", &m.of.to_string()),
+                    ],
+                ),
+                None if m.of == 0 => "–".to_string(),
+                None => locale.t("ui.team.no_majority").to_string(),
+            };
+            cells.push(html!("<td>{}</td>", text));
+        }
         let mut status = Vec::new();
         if row.disagreement {
             status.push(locale.t("ui.team.different_owners"));
         }
         if row.gap {
             status.push(locale.t("ui.results.gap"));
-        }
-        let mut cells = Html::new();
-        for (_, c) in &row.by_role {
-            cells.push(html!("<td>{}</td>", cell(c)));
         }
         let tags = status.iter().map(|s| html!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, *s));
         body.push(html!(
@@ -250,7 +333,7 @@ fn ownership(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html 
     }
     let content = html!(
         r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-        locale.fmt("ui.team.ownership_intro", &[("n", &rep.n_full.to_string())]),
+        locale.t("ui.team.ownership_intro"),
         locale.t("ui.results.area"),
         head,
         locale.t("ui.results.status"),
@@ -259,18 +342,19 @@ fn ownership(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html 
     card("ov-team-own-h", "team-ownership", locale.t("ui.team.ownership_title"), content)
 }
 
-/// How many people raised each red flag.
+/// How many of the people asked each question raised its red flag.
 fn flags(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
     let body = if rep.flags.is_empty() {
         html!("<p>{}</p>", locale.t("ui.team.no_flags"))
     } else {
         let mut list = Html::new();
-        for (f, count) in &rep.flags {
-            let id = instrument.red_flags().get(*f).map_or("", |r| r.id);
+        for f in &rep.flags {
+            let id = instrument.red_flags().get(f.rule).map_or("", |r| r.id);
             list.push(html!(
-                r#"<li><strong>{}</strong> <span class="ov-raised-by">{}</span></li>"#,
+                r#"<li data-flag="{}"><strong>{}</strong> <span class="ov-raised-by">{}</span></li>"#,
+                id,
                 locale.t(&format!("flag.{id}.text")),
-                locale.fmt("ui.team.raised_by_count", &[("count", &count.to_string()), ("n", &rep.n_full.to_string())])
+                locale.fmt("ui.team.raised_by_count", &[("count", &f.count.to_string()), ("n", &f.of.to_string())])
             ));
         }
         html!(r#"<ul class="ov-flags">{}</ul>"#, list)
@@ -278,7 +362,7 @@ fn flags(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
     card("ov-team-flags-h", "team-flags", locale.t("ui.results.flags"), body)
 }
 
-/// Internal consistency (not carried by team summary links, so absent there).
+/// Internal consistency on the anchors (not carried by team summary links, so absent there).
 fn alpha(locale: Locale, rep: &TeamReport) -> Html {
     if rep.alpha.is_empty() {
         return Html::new();
@@ -286,10 +370,13 @@ fn alpha(locale: Locale, rep: &TeamReport) -> Html {
     let mut body = Html::new();
     for a in &rep.alpha {
         let (value, reading) = match a.value {
+            Some(v) if v < 0.0 => {
+                (locale.t("ui.team.alpha_below_zero").to_string(), locale.t("ui.team.alpha.low").to_string())
+            }
             Some(v) => {
                 (locale.number(v, 2), locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string())
             }
-            None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &aggregate::ALPHA_MIN_N.to_string())])),
+            None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &a.needs().max(1).to_string())])),
         };
         body.push(html!(
             r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
@@ -313,7 +400,10 @@ fn alpha(locale: Locale, rep: &TeamReport) -> Html {
 fn change_card(instrument: &Instrument, locale: Locale, c: &Change) -> Html {
     let mut body = Html::new();
     for (d, delta) in &c.deltas {
-        let text = delta.map_or("–".to_string(), |v| format!("{}{}", if v > 0.0 { "+" } else { "" }, one(v, locale)));
+        let text = delta.map_or("–".to_string(), |v| {
+            let v = (v * 10.0).round() / 10.0;
+            format!("{}{}", if v > 0.0 { "+" } else { "" }, one(v, locale))
+        });
         body.push(html!(
             r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td></tr>"#,
             present::dimension_name(locale, *d),

@@ -111,7 +111,7 @@ fn team_combines_links_and_its_summary_payload_opens_read_only() {
     assert!(out.html.contains("12"), "the team view counts the people");
     assert!(out.csv.lines().count() > 1);
     let decoded = team_link::decode(&format!("t={}", out.summary_payload)).expect("a valid team link");
-    assert_eq!(decoded.report.n, 12);
+    assert_eq!(decoded.n, 12);
     let html = team_summary(Locale::En, &format!("t={}", out.summary_payload)).expect("renders");
     assert!(html.contains(r#"data-testid="team-summary-banner""#) && html.contains(r#"data-action="start-own""#));
     assert!(

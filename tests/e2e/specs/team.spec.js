@@ -16,10 +16,10 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   const text = [...links, links[0], 'http://127.0.0.1:4173/#r=BGQEUEAE0AE0AAkAgCgEE', 'Thanks all!'].join('\n');
   await page.getByTestId('team-links').fill(text);
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-count')).toContainText('20 results combined');
+  await expect(page.getByTestId('team-count')).toContainText('Found 22 link(s): 20 result(s) combined');
   // Focus moves to the figures, so a screen reader reads them next.
   await expect(page.locator('#ov-team-result')).toBeFocused();
-  await expect(page.getByTestId('team-count')).toContainText('1 duplicate');
+  await expect(page.getByTestId('team-count')).toContainText('1 repeated link(s) counted once, 1 that could not be read');
   await expect(page.getByTestId('team-invalid')).toContainText('incomplete');
   const roles = page.getByTestId('team-roles');
   await expect(roles.locator('tr', { hasText: 'Other staff' })).toContainText('fewer than 5 people');
@@ -38,19 +38,19 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('team-csv').click()]);
   const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  expect(rows[0]).toBe('dimension,name,n,median,q1,q3,mean_internal_it,mean_msp');
+  expect(rows[0]).toBe('dimension,name,team_score,n,median,q1,q3,mean_internal_it,mean_msp');
   expect(rows).toHaveLength(10);
 
   // The team summary link carries the figures, and nothing of the hidden groups.
   const teamLink = await page.getByTestId('team-link').inputValue();
   expect(teamLink).toMatch(/#t=[A-Za-z0-9_-]+$/);
-  const medians = await page.getByTestId('team-distribution').locator('tbody tr td:nth-child(3)').allTextContents();
+  const medians = await page.getByTestId('team-distribution').locator('tbody tr td:nth-child(2)').allTextContents();
   const other = await page.context().browser().newContext();
   const leader = await other.newPage();
   await leader.goto(teamLink);
   await expect(leader.getByTestId('team-summary-banner')).toBeVisible();
   await expect(leader.getByTestId('team-roles').locator('tr', { hasText: 'Other staff' })).toContainText('fewer than 5 people');
-  await expect(leader.getByTestId('team-distribution').locator('tbody tr td:nth-child(3)')).toHaveText(medians);
+  await expect(leader.getByTestId('team-distribution').locator('tbody tr td:nth-child(2)')).toHaveText(medians);
   await expect(leader.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
   await expectAccessible(leader, 'team summary link');
   await other.close();
@@ -71,7 +71,7 @@ test('a text file of links, with a baseline round, shows what changed', async ({
   expect(held).toMatch(/#r=/);
   await expect(page.getByTestId('team-baseline')).toHaveValue(links.slice(0, 12).join('\n'));
   await page.getByTestId('locale-switch').selectOption('es');
-  await expect(page.getByTestId('team-count')).toContainText('resultados combinados');
+  await expect(page.getByTestId('team-count')).toContainText('resultado(s) combinado(s)');
   await expect(page.getByTestId('team-links')).toHaveValue(held);
   await expect(page.getByTestId('team-baseline')).toHaveValue(links.slice(0, 12).join('\n'));
   await expectAccessible(page, 'team view in Spanish');
@@ -83,4 +83,40 @@ test('fewer links than the threshold show nothing but the reason', async ({ page
   await page.getByTestId('team-analyse').click();
   await expect(page.getByTestId('team-suppressed')).toContainText('Fewer than 5 results');
   await expect(page.getByTestId('team-gaps')).toHaveCount(0);
+});
+
+// The issue's realistic team: one internal IT person (who fears for their job), six MSP staff,
+// six other staff, six leaders. The IT group is hidden, and nothing only internal IT answers
+// reaches the screen or the summary link: not its flags, not the job-security dimension.
+test('a one-person internal IT group gives nothing of its own away', async ({ page }) => {
+  const team = fs.readFileSync(path.join(here, '../fixtures/team-one-it.txt'), 'utf8');
+  await page.goto('http://127.0.0.1:4173/#team');
+  await page.getByTestId('team-links').fill(team);
+  await page.getByTestId('team-analyse').click();
+  await expect(page.getByTestId('team-count')).toContainText('19 result(s) combined');
+  await expect(page.getByTestId('team-roles').locator('tr', { hasText: 'Internal IT' })).toContainText('fewer than 5 people');
+  await expect(page.getByTestId('team-withheld')).toContainText('Internal IT');
+  const flags = page.getByTestId('team-flags');
+  await expect(flags).not.toContainText('could cost them their job');
+  await expect(flags.locator('[data-flag=job_fear]')).toHaveCount(0);
+  await expect(page.getByTestId('team-distribution').locator('tr', { hasText: 'Job security' }).locator('td').first()).toHaveText('–');
+  await expectAccessible(page, 'team view with a hidden one-person group');
+  // The summary link leadership gets says no more.
+  const teamLink = await page.getByTestId('team-link').inputValue();
+  const other = await page.context().browser().newContext();
+  const leader = await other.newPage();
+  await leader.goto(teamLink);
+  await expect(leader.getByTestId('team-summary-banner')).toBeVisible();
+  await expect(leader.getByTestId('team-flags')).not.toContainText('could cost them their job');
+  await expect(leader.getByTestId('team-withheld')).toContainText('Internal IT');
+  await other.close();
+});
+
+test('every pasted fragment is a result, a repeat or unreadable, and the counts add up', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4173/#team');
+  const broken = Array.from({ length: 50 }, (_, k) => `note ${k}: http://127.0.0.1:4173/#r=${links[k % 3].split('#r=')[1].slice(0, 12)}`);
+  await page.getByTestId('team-links').fill([...links.slice(0, 5), ...broken, links[0]].join('\n'));
+  await page.getByTestId('team-analyse').click();
+  await expect(page.getByTestId('team-count')).toHaveText(/^Found 56 link\(s\): 5 result\(s\) combined .*, 1 repeated link\(s\) counted once, 50 that could not be read\.$/);
+  await expect(page.getByTestId('team-invalid-reasons')).toContainText('(50)');
 });
