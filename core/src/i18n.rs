@@ -191,7 +191,7 @@ impl Locale {
 }
 
 /// The first line of a language file, followed by the language code (and, for a results file,
-/// ` results`: see [`Tier`]).
+/// the word `results`: see [`Tier`]).
 pub const FILE_HEADER: &str = "overlap-locale 1";
 
 /// Which of a language's two tiers a file carries. The survey file's header is the older format
@@ -206,11 +206,11 @@ enum Tier {
 }
 
 impl Tier {
-    /// What follows the language code in the file's header.
-    fn header_suffix(self) -> &'static str {
+    /// The word after the language code in the file's header (none for the survey file).
+    fn name(self) -> &'static str {
         match self {
             Tier::Survey => "",
-            Tier::Results => " results",
+            Tier::Results => "results",
         }
     }
 
@@ -262,7 +262,7 @@ impl LocaleFileError {
         match self {
             LocaleFileError::NotALocaleFile => "not a language file for this version".into(),
             LocaleFileError::OtherLanguage => "the file is for another language".into(),
-            LocaleFileError::OtherTier => "the file holds the other part of the language's text".into(),
+            LocaleFileError::OtherTier => "it is the language's other file".into(),
             LocaleFileError::BadLine(n) => format!("line {n} is malformed"),
             LocaleFileError::KeysDiffer => "its texts do not match this release".into(),
             LocaleFileError::Incomplete => "the file is cut off".into(),
@@ -273,7 +273,10 @@ impl LocaleFileError {
 /// Writes a language file (see [`Locale::file_text`] for the format).
 #[cfg(feature = "all-locales")]
 fn write_file(locale: Locale, tier: Tier, table: &[(u32, &str)]) -> String {
-    let mut out = format!("{FILE_HEADER} {}{}\n", locale.code(), tier.header_suffix());
+    let mut out = match tier.name() {
+        "" => format!("{FILE_HEADER} {}\n", locale.code()),
+        name => format!("{FILE_HEADER} {} {name}\n", locale.code()),
+    };
     for (h, text) in table {
         out.push_str(&format!("{h:08x}\t{text}\n"));
     }
@@ -286,11 +289,11 @@ fn parse_file(locale: Locale, tier: Tier, text: &str) -> Result<Vec<(u32, &str)>
     let mut lines = text.lines();
     let header = lines.next().and_then(|l| l.strip_prefix(FILE_HEADER)).and_then(|l| l.strip_prefix(' '));
     let Some(header) = header else { return Err(LocaleFileError::NotALocaleFile) };
-    let (code, suffix) = header.split_at(header.find(' ').unwrap_or(header.len()));
+    let (code, name) = header.split_once(' ').unwrap_or((header, ""));
     if code != locale.code() {
         return Err(LocaleFileError::OtherLanguage);
     }
-    if suffix != tier.header_suffix() {
+    if name != tier.name() {
         return Err(LocaleFileError::OtherTier);
     }
     let mut table: Vec<(u32, &str)> = Vec::new();
