@@ -92,8 +92,9 @@ fn table(code: &mut String, name: &str, rows: Vec<(u32, &String)>) {
 /// Two tiers per language: what the first load (the survey app) shows, and what only the
 /// results module shows. The app builds the core without the `results` feature, so the second
 /// tier is not in its WebAssembly at all. English, the fallback, is always bundled; another
-/// language's first tier only with the `all-locales` feature (the results module, tests), the
-/// app carrying just its `EVERY_BUILD_KEYS` and fetching the rest when that language is chosen.
+/// language's tiers only with the `all-locales` feature (native tests, the language-file
+/// program). Without it a build carries just that language's `EVERY_BUILD_KEYS` and installs the
+/// rest from its files when it is wanted: the app its first tier, the results module both.
 ///
 /// An older instrument version's item texts (`current_items` lists the newest version's) go to
 /// the results tier too: the survey never shows them, only reports of that version's links do.
@@ -116,12 +117,17 @@ pub fn emit(locales: &Locales, required: &BTreeSet<String>, current_items: &BTre
         let _ = writeln!(code, "#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &[(u32, &str)])] = &[");
         for lang in locales.keys() {
             let upper = lang.to_uppercase();
-            if lang == "en" || !suffix.is_empty() {
+            if lang == "en" {
                 let _ = writeln!(code, "    ({lang:?}, LOCALE_{upper}{suffix}),");
-            } else {
+            } else if suffix.is_empty() {
                 let _ = writeln!(code, "    #[cfg(feature = \"all-locales\")]\n    ({lang:?}, LOCALE_{upper}),");
                 let _ =
                     writeln!(code, "    #[cfg(not(feature = \"all-locales\"))]\n    ({lang:?}, LOCALE_{upper}_BASE),");
+            } else {
+                // The results tier has no every-build keys: without `all-locales` the language
+                // is simply absent, and its results text is installed from its file.
+                let _ =
+                    writeln!(code, "    #[cfg(feature = \"all-locales\")]\n    ({lang:?}, LOCALE_{upper}{suffix}),");
             }
         }
         let _ = writeln!(code, "];");

@@ -44,7 +44,7 @@ impl Locale {
     }
 
     /// The bundled first tier, the installed text, then (in builds with the `results` feature)
-    /// the results tier.
+    /// the results tier, bundled or installed.
     fn find(self, h: u32) -> Option<&'static str> {
         lookup(self.table(), h).or_else(|| self.installed().and_then(|t| lookup(t, h))).or_else(|| self.find_results(h))
     }
@@ -54,9 +54,19 @@ impl Locale {
         if first_tier_only() {
             return None;
         }
-        let table =
-            crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map_or(&[][..], |(_, t)| t);
-        lookup(table, h)
+        lookup(self.results_table(), h).or_else(|| self.installed_results().and_then(|t| lookup(t, h)))
+    }
+
+    /// The bundled results tier: English's always, another language's with `all-locales`.
+    #[cfg(feature = "results")]
+    fn results_table(self) -> &'static [(u32, &'static str)] {
+        crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
+    }
+
+    /// The results tier installed at run time from the language's results file, if any.
+    #[cfg(feature = "results")]
+    fn installed_results(self) -> Option<&'static [(u32, &'static str)]> {
+        INSTALLED_RESULTS[self as usize].get().map(Vec::as_slice)
     }
 
     #[cfg(not(feature = "results"))]
@@ -81,6 +91,19 @@ impl Locale {
         format!("overlap-{}.txt", self.code())
     }
 
+    /// Whether every results text of the language is here, bundled or installed. The results
+    /// module draws in a language only when this and [`Locale::is_loaded`] both hold.
+    #[cfg(feature = "results")]
+    pub fn is_results_loaded(self) -> bool {
+        self.installed_results().is_some() || self.results_table().len() == Locale::En.results_table().len()
+    }
+
+    /// The name of the file that carries the language's results tier, beside its survey file.
+    #[cfg(feature = "results")]
+    pub fn results_file_name(self) -> String {
+        format!("overlap-{}-results.txt", self.code())
+    }
+
     /// Installs the language's text from the content of its file, after checking it: the right
     /// format and language, and exactly the keys this build's English has, so a file from
     /// another release (a stale cache) is refused rather than shown with gaps. Installing an
@@ -89,10 +112,25 @@ impl Locale {
         if self.is_loaded() {
             return Ok(());
         }
-        parse_file(self, text)?;
+        parse_file(self, Tier::Survey, text)?;
         // The text lives as long as the page, like bundled text: it is leaked once, on success.
         let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
-        let _ = INSTALLED[self as usize].set(parse_file(self, text)?);
+        let _ = INSTALLED[self as usize].set(parse_file(self, Tier::Survey, text)?);
+        Ok(())
+    }
+
+    /// Installs the language's results tier from the content of its results file, checked the
+    /// same way against this build's English results tier. The results module calls it (with
+    /// [`Locale::install`] for the survey tier, which the report uses too) before it draws in a
+    /// language it does not bundle. Installing an already loaded tier changes nothing.
+    #[cfg(feature = "results")]
+    pub fn install_results(self, text: &str) -> Result<(), LocaleFileError> {
+        if self.is_results_loaded() {
+            return Ok(());
+        }
+        parse_file(self, Tier::Results, text)?;
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        let _ = INSTALLED_RESULTS[self as usize].set(parse_file(self, Tier::Results, text)?);
         Ok(())
     }
 
@@ -100,11 +138,14 @@ impl Locale {
     /// survey text, in hash order. Made by the `overlap-locale-files` program at build time.
     #[cfg(feature = "all-locales")]
     pub fn file_text(self) -> String {
-        let mut out = format!("{FILE_HEADER} {}\n", self.code());
-        for (h, text) in self.table() {
-            out.push_str(&format!("{h:08x}\t{text}\n"));
-        }
-        out
+        write_file(self, Tier::Survey, self.table())
+    }
+
+    /// The content of the language's results file: the same format, with a header that names the
+    /// tier, over the results texts.
+    #[cfg(all(feature = "all-locales", feature = "results"))]
+    pub fn results_file_text(self) -> String {
+        write_file(self, Tier::Results, self.results_table())
     }
 
     /// The text for `key`. Falls back to English, then to a visible "[?]" marker, never a blank
@@ -149,12 +190,52 @@ impl Locale {
     }
 }
 
-/// The first line of a language file, followed by the language code.
+/// The first line of a language file, followed by the language code (and, for a results file,
+/// the word `results`: see [`Tier`]).
 pub const FILE_HEADER: &str = "overlap-locale 1";
+
+/// Which of a language's two tiers a file carries. The survey file's header is the older format
+/// and names only the language; the results file's adds the tier, so neither file passes as the
+/// other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tier {
+    Survey,
+    // Only the results module (and native tests) reads results files.
+    #[cfg_attr(not(feature = "results"), allow(dead_code))]
+    Results,
+}
+
+impl Tier {
+    /// The word after the language code in the file's header (none for the survey file).
+    fn name(self) -> &'static str {
+        match self {
+            Tier::Survey => "",
+            Tier::Results => "results",
+        }
+    }
+
+    /// This build's English text of the tier: a file must have exactly its keys.
+    fn english(self) -> &'static [(u32, &'static str)] {
+        match self {
+            Tier::Survey => Locale::En.table(),
+            #[cfg(feature = "results")]
+            Tier::Results => Locale::En.results_table(),
+            // A build without the results tier has no results keys, so every results file is
+            // refused (the app never installs one).
+            #[cfg(not(feature = "results"))]
+            Tier::Results => &[],
+        }
+    }
+}
 
 // One slot per language for text installed at run time. The app is single-threaded; OnceLock
 // keeps it safe anyway and makes an installed table immutable.
 static INSTALLED: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] =
+    [const { OnceLock::new() }; Locale::ALL.len()];
+
+// The same for the results tier, which only the results module installs.
+#[cfg(feature = "results")]
+static INSTALLED_RESULTS: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] =
     [const { OnceLock::new() }; Locale::ALL.len()];
 
 /// Why a language file was refused.
@@ -164,6 +245,9 @@ pub enum LocaleFileError {
     NotALocaleFile,
     /// The file is for another language.
     OtherLanguage,
+    /// The file carries the language's other tier (a survey file where a results file belongs,
+    /// or the reverse).
+    OtherTier,
     /// A line is not `hash<TAB>text` (8 hex digits, non-empty text), or is out of order.
     BadLine(usize),
     /// The keys differ from this build's (a file from another release).
@@ -178,6 +262,7 @@ impl LocaleFileError {
         match self {
             LocaleFileError::NotALocaleFile => "not a language file for this version".into(),
             LocaleFileError::OtherLanguage => "the file is for another language".into(),
+            LocaleFileError::OtherTier => "it is the language's other file".into(),
             LocaleFileError::BadLine(n) => format!("line {n} is malformed"),
             LocaleFileError::KeysDiffer => "its texts do not match this release".into(),
             LocaleFileError::Incomplete => "the file is cut off".into(),
@@ -185,14 +270,31 @@ impl LocaleFileError {
     }
 }
 
-/// Reads a language file into a sorted table (see [`Locale::file_text`] for the format).
-fn parse_file(locale: Locale, text: &str) -> Result<Vec<(u32, &str)>, LocaleFileError> {
+/// Writes a language file (see [`Locale::file_text`] for the format).
+#[cfg(feature = "all-locales")]
+fn write_file(locale: Locale, tier: Tier, table: &[(u32, &str)]) -> String {
+    let mut out = match tier.name() {
+        "" => format!("{FILE_HEADER} {}\n", locale.code()),
+        name => format!("{FILE_HEADER} {} {name}\n", locale.code()),
+    };
+    for (h, text) in table {
+        out.push_str(&format!("{h:08x}\t{text}\n"));
+    }
+    out
+}
+
+/// Reads a language file of one tier into a sorted table (see [`Locale::file_text`] for the
+/// format).
+fn parse_file(locale: Locale, tier: Tier, text: &str) -> Result<Vec<(u32, &str)>, LocaleFileError> {
     let mut lines = text.lines();
     let header = lines.next().and_then(|l| l.strip_prefix(FILE_HEADER)).and_then(|l| l.strip_prefix(' '));
-    match header {
-        None => return Err(LocaleFileError::NotALocaleFile),
-        Some(code) if code != locale.code() => return Err(LocaleFileError::OtherLanguage),
-        Some(_) => {}
+    let Some(header) = header else { return Err(LocaleFileError::NotALocaleFile) };
+    let (code, name) = header.split_once(' ').unwrap_or((header, ""));
+    if code != locale.code() {
+        return Err(LocaleFileError::OtherLanguage);
+    }
+    if name != tier.name() {
+        return Err(LocaleFileError::OtherTier);
     }
     let mut table: Vec<(u32, &str)> = Vec::new();
     for (i, line) in lines.enumerate().filter(|(_, l)| !l.is_empty()) {
@@ -209,7 +311,7 @@ fn parse_file(locale: Locale, text: &str) -> Result<Vec<(u32, &str)>, LocaleFile
     if !text.ends_with('\n') {
         return Err(LocaleFileError::Incomplete);
     }
-    let expected = Locale::En.table();
+    let expected = tier.english();
     if table.len() != expected.len() || table.iter().zip(expected).any(|(a, b)| a.0 != b.0) {
         return Err(LocaleFileError::KeysDiffer);
     }

@@ -163,6 +163,33 @@ impl ResultsView {
     }
 }
 
+/// What the results module did when asked to draw a screen, sent back to the app as a number
+/// (the boundary between the two modules carries no Rust types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// Nothing drawn: the link does not decode, or the view is one the module does not know. The
+    /// app shows its link error.
+    LinkUnread,
+    /// Drawn in the language asked for.
+    Drawn,
+    /// Drawn in English, because the language's text files could not be fetched or were refused.
+    /// The app says so, in the language asked for, as it does when its own text is missing.
+    InEnglish,
+}
+
+impl Shown {
+    pub const ALL: [Shown; 3] = [Shown::LinkUnread, Shown::Drawn, Shown::InEnglish];
+
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// `None` for a number no release of the module sends (a module from another release).
+    pub fn from_code(code: u32) -> Option<Shown> {
+        Shown::ALL.get(code as usize).copied()
+    }
+}
+
 /// Element ids that code looks up (focus, text set in place, values read). Ids only the markup
 /// uses (`aria-labelledby` targets inside one card) stay beside their markup.
 pub mod ids {

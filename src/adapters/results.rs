@@ -13,7 +13,7 @@
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
-use overlap_core::ui::ResultsView;
+use overlap_core::ui::{ResultsView, Shown};
 
 /// The results module could not be loaded or did not answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,25 +44,30 @@ pub fn preload() {
 }
 
 /// Has the results module draw a screen into `host`; from then on the module answers the
-/// screen's controls itself. `Ok(false)` when the link does not decode.
-pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) -> Result<bool, Unavailable> {
+/// screen's controls itself. `Ok(Shown::LinkUnread)` when the link does not decode,
+/// `Ok(Shown::InEnglish)` when the module could not load the language's text.
+pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) -> Result<Shown, Unavailable> {
     let (kind, fragment) = (request.view.as_str(), request.fragment.as_str());
     let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
     let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
     // The component tests call the results module's own function, linked in, with the same
     // arguments the lazy path sends.
     #[cfg(feature = "inline-results")]
-    return Ok(overlap_results::show(
-        host.clone(),
-        kind,
-        code,
-        fragment,
-        cx.fresh,
-        base,
-        &cta_text,
-        &cta_url,
-        threshold,
-    ));
+    return Shown::from_code(
+        overlap_results::show(
+            host.clone(),
+            kind.into(),
+            code.into(),
+            fragment.into(),
+            cx.fresh,
+            base.into(),
+            cta_text,
+            cta_url,
+            threshold,
+        )
+        .await,
+    )
+    .ok_or(Unavailable);
     #[cfg(not(feature = "inline-results"))]
     {
         use wasm_bindgen::JsValue;
@@ -78,7 +83,10 @@ pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) 
             s(&cta_url),
             JsValue::from_f64(threshold as f64),
         ];
-        lazy::call("show", &args).await?.as_bool().ok_or(Unavailable)
+        // The module's `show` is async: boot.js's `call` chains its promise, so this is its
+        // answer, a `Shown` code.
+        let code = lazy::call("show", &args).await?.as_f64().ok_or(Unavailable)?;
+        Shown::from_code(code as u32).ok_or(Unavailable)
     }
 }
 

@@ -6,12 +6,13 @@
 
 use crate::adapters::by_id;
 use crate::adapters::results::{self, Context, Request};
+use crate::adapters::storage::Notice;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use overlap_core::markup::{self, controls::Surroundings};
 use overlap_core::share::LinkError;
-use overlap_core::ui::{ids, ResultsView};
+use overlap_core::ui::{ids, ResultsView, Shown};
 
 /// What the screen has to show around the module's drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,8 +52,14 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
         spawn_local(async move {
             let Some(host) = by_id::<web_sys::HtmlElement>(HOST) else { return };
             output.set(match results::show(&host, &request, &cx).await {
-                Ok(true) => Loaded::Drawn,
-                Ok(false) => Loaded::LinkUnread,
+                Ok(Shown::Drawn) => Loaded::Drawn,
+                // The module had no text in this language: it drew in English, and the app says
+                // so in the language asked for, as when its own text is missing.
+                Ok(Shown::InEnglish) => {
+                    state.notice.set(Some(Notice::LocaleUnavailable(locale)));
+                    Loaded::Drawn
+                }
+                Ok(Shown::LinkUnread) => Loaded::LinkUnread,
                 Err(results::Unavailable) => Loaded::Unavailable,
             });
             // The app's own focus step ran while the screen was still waiting: after a

@@ -212,11 +212,11 @@ fn the_survey_screens_need_only_the_first_tier() {
 fn a_language_file_reads_back_as_the_bundled_text() {
     let text = Locale::Es.file_text();
     assert!(text.starts_with("overlap-locale 1 es\n"));
-    let table = parse_file(Locale::Es, &text).expect("the generated file is valid");
+    let table = parse_file(Locale::Es, Tier::Survey, &text).expect("the generated file is valid");
     assert_eq!(table.as_slice(), Locale::Es.table());
     assert_eq!(table.len(), Locale::En.table().len());
     // Line endings rewritten by a server or an editor do not matter.
-    assert_eq!(parse_file(Locale::Es, &text.replace('\n', "\r\n")).expect("CRLF"), table);
+    assert_eq!(parse_file(Locale::Es, Tier::Survey, &text.replace('\n', "\r\n")).expect("CRLF"), table);
 }
 
 #[test]
@@ -247,7 +247,7 @@ fn a_bad_language_file_is_refused_with_its_reason() {
         l.join("\n") + "\n"
     };
     let check = |text: &str, expected: LocaleFileError| {
-        assert_eq!(parse_file(Locale::Es, text).map(|_| ()), Err(expected), "{text:.60}");
+        assert_eq!(parse_file(Locale::Es, Tier::Survey, text).map(|_| ()), Err(expected), "{text:.60}");
     };
     check("", LocaleFileError::NotALocaleFile);
     check("<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
@@ -279,14 +279,97 @@ fn a_bad_language_file_is_refused_with_its_reason() {
 
 proptest::proptest! {
     // Whatever a server returns in place of the file, reading it never panics, and only the
-    // real file is accepted.
+    // real file is accepted, for either tier.
     #[test]
-    fn reading_any_text_never_panics(text in "(?s).{0,400}", cut in 0usize..20_000) {
-        proptest::prop_assert!(parse_file(Locale::Es, &text).is_err());
-        let good = Locale::Es.file_text();
+    fn reading_any_text_never_panics(text in "(?s).{0,400}", cut in 0usize..40_000, results in proptest::bool::ANY) {
+        let (tier, good) =
+            if results { (Tier::Results, Locale::Es.results_file_text()) } else { (Tier::Survey, Locale::Es.file_text()) };
+        proptest::prop_assert!(parse_file(Locale::Es, tier, &text).is_err());
         let cut = good.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(good.len());
         let truncated = &good[..cut];
-        let result = parse_file(Locale::Es, truncated);
+        let result = parse_file(Locale::Es, tier, truncated);
         proptest::prop_assert_eq!(result.is_ok(), truncated == good);
     }
+}
+
+// Results files: the results module bundles English only and installs another language's
+// results tier from `overlap-<code>-results.txt`, checked like the survey file.
+
+#[test]
+fn a_results_file_reads_back_as_the_bundled_results_tier() {
+    let text = Locale::Es.results_file_text();
+    assert!(text.starts_with("overlap-locale 1 es results\n"));
+    assert!(text.ends_with('\n'));
+    let table = parse_file(Locale::Es, Tier::Results, &text).expect("the generated results file is valid");
+    assert_eq!(table.as_slice(), Locale::Es.results_table());
+    assert_eq!(table.len(), Locale::En.results_table().len());
+    // Its lines are sorted by hash, and none of them is a survey text.
+    assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+    assert!(table.iter().all(|(h, _)| lookup(Locale::Es.table(), *h).is_none()));
+    assert_eq!(parse_file(Locale::Es, Tier::Results, &text.replace('\n', "\r\n")).expect("CRLF"), table);
+    // The two files together are every text of the language, each exactly once.
+    assert_eq!(Locale::Es.table().len() + table.len(), Locale::En.keys().count());
+}
+
+#[test]
+fn the_results_file_is_named_beside_the_survey_file() {
+    assert_eq!(Locale::Es.results_file_name(), "overlap-es-results.txt");
+    assert_ne!(Locale::Es.results_file_name(), Locale::Es.file_name());
+}
+
+#[test]
+fn installing_a_bundled_results_tier_changes_nothing() {
+    assert!(Locale::Es.is_results_loaded());
+    assert!(Locale::En.is_results_loaded());
+    assert_eq!(Locale::Es.install_results("not a language file"), Ok(()));
+    assert_eq!(Locale::Es.t("ui.results.title"), "Sus resultados");
+}
+
+#[test]
+fn a_file_of_the_other_tier_is_refused() {
+    let survey = Locale::Es.file_text();
+    let results = Locale::Es.results_file_text();
+    assert_eq!(parse_file(Locale::Es, Tier::Results, &survey).map(|_| ()), Err(LocaleFileError::OtherTier));
+    assert_eq!(parse_file(Locale::Es, Tier::Survey, &results).map(|_| ()), Err(LocaleFileError::OtherTier));
+    // A header that names the right tier over the other tier's texts is refused by its keys.
+    let relabelled = survey.replacen(" es\n", " es results\n", 1);
+    assert_eq!(parse_file(Locale::Es, Tier::Results, &relabelled).map(|_| ()), Err(LocaleFileError::KeysDiffer));
+    // An unknown tier name is not the results tier either.
+    let other = results.replacen(" es results\n", " es report\n", 1);
+    assert_eq!(parse_file(Locale::Es, Tier::Results, &other).map(|_| ()), Err(LocaleFileError::OtherTier));
+    assert!(!LocaleFileError::OtherTier.reason().is_empty());
+}
+
+#[test]
+fn a_bad_results_file_is_refused_with_its_reason() {
+    let good = Locale::Es.results_file_text();
+    let lines: Vec<&str> = good.lines().collect();
+    let with = |f: &dyn Fn(&mut Vec<String>)| {
+        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        f(&mut l);
+        l.join("\n") + "\n"
+    };
+    let check = |text: &str, expected: LocaleFileError| {
+        assert_eq!(parse_file(Locale::Es, Tier::Results, text).map(|_| ()), Err(expected), "{text:.60}");
+    };
+    check("", LocaleFileError::NotALocaleFile);
+    check("<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
+    check(&good.replacen("overlap-locale 1", "overlap-locale 2", 1), LocaleFileError::NotALocaleFile);
+    check(&good.replacen(" es results\n", " en results\n", 1), LocaleFileError::OtherLanguage);
+    // Stale keys: a text this release dropped, one it does not have, one renamed.
+    check(
+        &with(&|l| {
+            l.pop();
+        }),
+        LocaleFileError::KeysDiffer,
+    );
+    check(&with(&|l| l.push("ffffffff\tUn texto que esta versión no tiene".into())), LocaleFileError::KeysDiffer);
+    check(&with(&|l| l[1] = format!("00000000{}", &l[1][8..])), LocaleFileError::KeysDiffer);
+    check(&with(&|l| l[2] = l[2].replace('\t', " ")), LocaleFileError::BadLine(3));
+    check(&with(&|l| l.swap(2, 3)), LocaleFileError::BadLine(4));
+    check(good.trim_end(), LocaleFileError::Incomplete);
+    // English's own results texts pass only as English's file.
+    let english = write_file(Locale::En, Tier::Results, Locale::En.results_table());
+    assert_eq!(parse_file(Locale::En, Tier::Results, &english).map(|t| t.len()), Ok(Locale::En.results_table().len()));
+    check(&english, LocaleFileError::OtherLanguage);
 }

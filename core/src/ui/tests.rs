@@ -6,7 +6,7 @@ use crate::instrument::{Instrument, Role};
 use crate::markup::{self, app, controls};
 use crate::response::Response;
 use crate::sample;
-use crate::ui::{Action, Handler, ResultsView};
+use crate::ui::{Action, Handler, ResultsView, Shown};
 use std::collections::HashSet;
 
 #[test]
@@ -128,4 +128,15 @@ fn hostile_text_is_never_markup() {
     // The hostile text really was used (escaped) everywhere.
     assert!(screens.iter().all(|h| h.contains("x-injected")), "a screen shows no locale text");
     check(screens, "locale strings");
+}
+
+/// The results module's answer crosses to the app as a number: every answer reads back as
+/// itself, and a number from another release is not mistaken for one.
+#[test]
+fn what_the_results_module_did_reads_back() {
+    for shown in Shown::ALL {
+        assert_eq!(Shown::from_code(shown.code()), Some(shown));
+    }
+    assert_eq!(Shown::from_code(Shown::ALL.len() as u32), None);
+    assert_eq!(Shown::from_code(u32::MAX), None);
 }
