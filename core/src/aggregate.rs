@@ -33,6 +33,10 @@ pub const ALPHA_MIN_N: usize = 30;
 pub const MIN_GAP_POINTS: f64 = 10.0;
 /// The two-sided 95% normal quantile used for that bound.
 pub const GAP_Z: f64 = 1.96;
+/// How many single-question disagreements the workshop lists.
+pub const MAX_DISAGREEMENTS: usize = 3;
+/// How many team actions it lists.
+pub const MAX_TEAM_ACTIONS: usize = 5;
 /// An ownership area is a gap when at least this many people, and at least `GAP_SHARE_PERCENT`
 /// of those who answered it, say Nobody, Don't know or Shared-nothing-written.
 pub const GAP_MIN_PEOPLE: usize = 2;
@@ -241,6 +245,30 @@ impl AreaRow {
     }
 }
 
+/// Two shown groups far apart on one anchor question: what the workshop discusses first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Disagreement {
+    /// Index into `Instrument::items`.
+    pub item: usize,
+    pub higher: GroupStat,
+    pub lower: GroupStat,
+    /// Each group's most common answer (ties: the first in the item's order).
+    pub higher_answer: Option<Answer>,
+    pub lower_answer: Option<Answer>,
+    pub size: f64,
+    pub gap: bool,
+}
+
+/// An action the members' own reports offered: to how many of the people whose answers could
+/// call for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActionCount {
+    /// Index into `Instrument::actions()`.
+    pub rule: usize,
+    pub count: usize,
+    pub of: usize,
+}
+
 /// A red flag: how many of the people whose roles are asked its question raised it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FlagCount {
@@ -290,6 +318,11 @@ pub struct TeamReport {
     pub alpha: Vec<Alpha>,
     /// Hidden roles whose own questions' figures are withheld.
     pub withheld: Vec<Role>,
+    /// The largest differences between shown groups on single anchor questions, largest first
+    /// (gaps before differences the group sizes cannot resolve); at most `MAX_DISAGREEMENTS`.
+    pub disagreements: Vec<Disagreement>,
+    /// The actions the members' reports offered most often, subject to the same rules.
+    pub actions: Vec<ActionCount>,
 }
 
 impl TeamReport {
@@ -428,6 +461,8 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
             flags_assessed: Vec::new(),
             alpha: Vec::new(),
             withheld: Vec::new(),
+            disagreements: Vec::new(),
+            actions: Vec::new(),
         };
     }
 
@@ -466,6 +501,8 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
     let ownership = ownership_rows(instrument, &with_answers);
     let (flags, flags_assessed) = flag_counts(instrument, &with_answers);
     let alpha = alphas(instrument, &with_answers);
+    let disagreements = disagreements(instrument, &with_answers);
+    let actions = action_counts(instrument, &with_answers);
     let withheld = Role::ALL
         .into_iter()
         .filter(|r| sizes[r.code() as usize].1 > 0 && !shown_set.contains(*r))
@@ -486,6 +523,8 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
         flags_assessed,
         alpha,
         withheld,
+        disagreements,
+        actions,
     }
 }
 
@@ -561,6 +600,84 @@ fn perception_gaps(instrument: &Instrument, audience: &Audience) -> Vec<Percepti
         }
     }
     out.sort_unstable_by(|a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.dimension.cmp(&b.dimension)));
+    out
+}
+
+/// Every pair of shown groups on every Likert or choice anchor question, compared by the item's
+/// score; the largest `MAX_DISAGREEMENTS`, gaps first.
+fn disagreements(instrument: &Instrument, audience: &Audience) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    for (k, item) in instrument.items.iter().enumerate() {
+        if !item.anchor || !matches!(item.kind, ItemKind::Likert { .. } | ItemKind::Choice { .. }) {
+            continue;
+        }
+        let scored = |m: &Member| m.answers(instrument).and_then(|r| crate::scoring::item_score(item, r).0);
+        let Some((groups, _)) = audience.of(item.roles, |m| scored(m).is_some()) else { continue };
+        let stats: Vec<(GroupStat, Option<Answer>)> = groups
+            .iter()
+            .filter_map(|(role, ms)| {
+                let v: Vec<f64> = ms.iter().filter_map(|m| scored(m)).collect();
+                let (mean, sd) = mean_sd(&v)?;
+                let answers: Vec<Answer> = ms.iter().filter_map(|m| m.answers(instrument)?.get(item.id)).collect();
+                Some((GroupStat { role: *role, n: v.len(), mean, sd }, mode(&answers)))
+            })
+            .collect();
+        for (i, a) in stats.iter().enumerate() {
+            for b in &stats[i + 1..] {
+                let ((higher, ha), (lower, la)) = if a.0.mean >= b.0.mean { (*a, *b) } else { (*b, *a) };
+                out.push(Disagreement {
+                    item: k,
+                    higher,
+                    lower,
+                    higher_answer: ha,
+                    lower_answer: la,
+                    size: higher.mean - lower.mean,
+                    gap: is_gap(&higher, &lower),
+                });
+            }
+        }
+    }
+    out.sort_unstable_by(|a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.item.cmp(&b.item)));
+    // One entry per question: the widest pair on it.
+    let mut seen = Vec::new();
+    out.retain(|d| {
+        let first = !seen.contains(&d.item);
+        seen.push(d.item);
+        first
+    });
+    out.truncate(MAX_DISAGREEMENTS);
+    out
+}
+
+/// The most common answer; ties go to the answer given first.
+fn mode(answers: &[Answer]) -> Option<Answer> {
+    let mut best: Option<(Answer, usize)> = None;
+    for a in answers {
+        let n = answers.iter().filter(|x| *x == a).count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((*a, n));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+/// How many members' reports offered each action, counting only members a figure over the
+/// action's trigger questions may rest on; the most offered first.
+fn action_counts(instrument: &Instrument, audience: &Audience) -> Vec<ActionCount> {
+    let mut out = Vec::new();
+    for (k, rule) in instrument.actions().iter().enumerate() {
+        let roles = RoleSet(rule.triggers.iter().fold(0u8, |a, t| a | instrument.items[t.item].roles.0));
+        let Some((groups, pooled)) = audience.of(roles, |_| true) else { continue };
+        let people: Vec<&Member> = groups.iter().flat_map(|(_, ms)| ms.iter().copied()).chain(pooled).collect();
+        let count = people.iter().filter(|m| m.report.actions.iter().any(|a| a.rule == k)).count();
+        if count > 0 && !rule.fallback {
+            out.push(ActionCount { rule: k, count, of: people.len() });
+        }
+    }
+    out.sort_unstable_by(|a, b| {
+        (b.count * a.of).cmp(&(a.count * b.of)).then(b.count.cmp(&a.count)).then(a.rule.cmp(&b.rule))
+    });
+    out.truncate(MAX_TEAM_ACTIONS);
     out
 }
 

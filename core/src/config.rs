@@ -18,6 +18,7 @@ pub struct RawConfig {
     pub cta_text: Option<String>,
     pub cta_url: Option<String>,
     pub share_base_url: Option<String>,
+    pub facilitator_email: Option<String>,
     pub allowed_parent_origins: Option<Vec<String>>,
     pub team_threshold: Option<f64>,
     pub default_locale: Option<String>,
@@ -37,6 +38,9 @@ pub struct Config {
     pub cta: Option<(String, String)>,
     /// The URL share links point at (the standalone app); `None` uses the page's own URL.
     pub share_base_url: Option<String>,
+    /// Where "Send to the facilitator" addresses its email, as configured (trimmed): the results
+    /// module checks it with [`facilitator_email`] before use. `None` uses the share sheet.
+    pub facilitator_email: Option<String>,
     /// Origins the app posts its height to when embedded; empty means it posts nothing.
     pub allowed_parent_origins: Vec<String>,
     pub team_threshold: usize,
@@ -52,6 +56,7 @@ impl Default for Config {
             accent_dark: None,
             cta: None,
             share_base_url: None,
+            facilitator_email: None,
             allowed_parent_origins: Vec::new(),
             team_threshold: DEFAULT_THRESHOLD,
             default_locale: None,
@@ -114,6 +119,9 @@ impl Config {
                 None
             }
         });
+        // Checked where it is used, by the results module (`facilitator_email` below): the check
+        // and its message would otherwise cost the first load about half a kilobyte.
+        c.facilitator_email = raw.facilitator_email.map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
         for o in raw.allowed_parent_origins.unwrap_or_default() {
             match origin_of(&o) {
                 Some(origin) => c.allowed_parent_origins.push(origin),
@@ -222,6 +230,42 @@ pub fn origin_of(s: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#']).next()?;
     (!host.is_empty() && !host.contains('@'))
         .then(|| format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
+}
+
+/// The configured facilitator's address if it is a plain email address ([`is_email`]), or the
+/// warning to log, after which "Send to the facilitator" uses the share sheet or copying.
+pub fn facilitator_email(configured: &str) -> Result<String, String> {
+    let e = configured.trim();
+    if is_email(e) {
+        Ok(e.to_string())
+    } else {
+        Err(format!(
+            "facilitator_email `{e}` is not an email address like name@example.com; \"Send to the facilitator\" uses the share sheet or copying"
+        ))
+    }
+}
+
+/// A plain email address: `local@domain.tld`, the local part letters, digits and `. _ + -`, the
+/// domain dot-separated labels of letters, digits and hyphens. Stricter than RFC 5322 on purpose:
+/// the address goes into a `mailto:` link, and every address a consultancy hands out fits.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+        && !local.starts_with('.')
+        && !local.ends_with('.');
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        });
+    local_ok && domain_ok
 }
 
 fn is_same_origin_path(s: &str) -> bool {

@@ -141,6 +141,75 @@ fn opt(v: Option<u8>) -> String {
     v.map_or("null".into(), |v| v.to_string())
 }
 
+/// The ownership register as CSV, headers in the active language: one row per area with what
+/// each role group with members said (the owner it names most, and how many of it agree; both
+/// blank for a hidden group), whether a decision is needed and why, and empty columns for the
+/// agreed owner, the escalation contact and the review date.
+#[cfg(feature = "results")]
+pub fn register_csv(instrument: &Instrument, locale: Locale, t: &crate::aggregate::TeamReport) -> String {
+    use crate::workshop::{self, Said};
+    let role_name = |r: crate::instrument::Role| locale.t(&format!("ui.role.{}", r.id()));
+    let mut head = vec![locale.t("ui.results.area").to_string()];
+    for r in workshop::register_roles(instrument, t) {
+        head.push(locale.fmt("ui.team.register.col_owner", &[("role", role_name(r))]));
+        head.push(locale.fmt("ui.team.register.col_agree", &[("role", role_name(r))]));
+    }
+    for key in [
+        "ui.team.register.decision",
+        "ui.team.register.why",
+        "ui.team.register.owner",
+        "ui.team.register.escalation",
+        "ui.team.register.review",
+    ] {
+        head.push(locale.t(key).to_string());
+    }
+    let line = |cells: &[String]| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\n";
+    let mut out = line(&head);
+    let matrix = instrument.matrix();
+    let areas: &[&str] = match matrix.kind {
+        crate::instrument::ItemKind::Matrix { areas, .. } => areas,
+        _ => &[],
+    };
+    for row in workshop::register(instrument, t) {
+        let area = areas.get(row.area).map_or("", |a| locale.t(&format!("item.{}.area.{a}", matrix.id)));
+        let mut cells = vec![area.to_string()];
+        for (_, said) in &row.said {
+            let (owner, agree) = match said {
+                Said::Shown(m) => (
+                    match m.owner {
+                        Some(o) => present::owner_text(locale, o).to_string(),
+                        None if m.of == 0 => String::new(),
+                        None => locale.t("ui.team.no_majority").to_string(),
+                    },
+                    if m.of == 0 {
+                        String::new()
+                    } else {
+                        locale.fmt(
+                            "ui.team.register.agree_value",
+                            &[("agree", &m.agree.to_string()), ("of", &m.of.to_string())],
+                        )
+                    },
+                ),
+                Said::Hidden | Said::NoAnswer => (String::new(), String::new()),
+            };
+            cells.push(owner);
+            cells.push(agree);
+        }
+        let mut why = Vec::new();
+        if row.disagreement {
+            why.push(locale.t("ui.team.different_owners"));
+        }
+        if row.gap {
+            why.push(locale.t("ui.team.register.no_clear_owner"));
+        }
+        cells.push(locale.t(if row.decision_needed() { "ui.team.register.yes" } else { "ui.team.register.no" }).into());
+        cells.push(why.join("; "));
+        cells.extend([String::new(), String::new(), String::new()]);
+        out.push_str(&line(&cells));
+    }
+    out
+}
+
 /// A JSON string literal.
 pub fn q(s: &str) -> String {
     let mut out = String::from("\"");

@@ -17,7 +17,10 @@ pub mod instrument;
 pub mod markup;
 pub mod present;
 pub mod progress;
+#[cfg(feature = "results")]
+pub mod qr;
 pub mod response;
+#[cfg(feature = "results")]
 pub mod results;
 pub mod sample;
 pub mod scoring;
@@ -26,6 +29,7 @@ pub mod simulate;
 pub mod team_link;
 pub mod ui;
 pub mod wire;
+pub mod workshop;
 
 pub use instrument::{Dimension, Instrument, Item, ItemKind, Owner, Phase, Role};
 pub use response::{Answer, Response};

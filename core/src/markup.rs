@@ -19,7 +19,10 @@ use crate::ui::{ids, names, Action};
 pub mod app;
 pub mod controls;
 pub mod html;
+#[cfg(feature = "results")]
 pub mod team;
+#[cfg(feature = "results")]
+pub mod workshop;
 
 use html::html;
 pub use html::Html;
@@ -589,7 +592,8 @@ fn phase(locale: Locale, r: &Report) -> Html {
     card("ov-phase-h", "phase", locale.t("ui.results.phase_title"), content)
 }
 
-/// A number with one decimal when it has a fraction, none when whole.
+/// A number with one decimal when it has a fraction, none when whole (the team view's figures).
+#[cfg(feature = "results")]
 fn one(v: f64, locale: Locale) -> String {
     locale.number(v, if v.fract() == 0.0 { 0 } else { 1 })
 }

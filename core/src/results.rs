@@ -10,6 +10,7 @@ use crate::aggregate::{self, Collected};
 use crate::i18n::Locale;
 use crate::markup::controls::{self, Surroundings};
 use crate::markup::html::{html, Html};
+use crate::markup::workshop::PackInfo;
 use crate::markup::{self, ReportOptions};
 use crate::share::{self, Shared};
 use crate::ui::ids;
@@ -50,76 +51,81 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
     Some(ReportOutput { html: html.into_string(), summary_payload, json, csv: export::csv(&report, locale) })
 }
 
-/// The whole team view: heading and form (holding `links` and `baseline`), then, once the
-/// person has combined the links, the figures in `#ov-team-result` and the CSV export.
-pub fn team_screen(
-    locale: Locale,
-    links: &str,
-    baseline: &str,
-    threshold: usize,
-    share_base: &str,
-    combined: bool,
-) -> (String, String) {
-    let (figures, csv) = if combined {
-        let (figures, _, csv) = team_parts(locale, links, baseline, threshold, share_base);
-        (figures, csv)
-    } else {
-        (Html::new(), String::new())
-    };
+/// What the team view needs besides the links: the anonymity threshold, the deployment's
+/// surroundings (the invitation's address, the consultancy's name and logo for the printouts),
+/// and today's and the next round's dates as the browser writes them in the person's language.
+pub struct TeamSettings<'a> {
+    pub threshold: usize,
+    pub around: &'a Surroundings,
+    pub today: &'a str,
+    pub next_round: &'a str,
+}
+
+impl TeamSettings<'_> {
+    fn pack(&self) -> PackInfo<'_> {
+        PackInfo { around: self.around, today: self.today, next_round: self.next_round, threshold: self.threshold }
+    }
+}
+
+/// What the team view shows and offers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TeamOutput {
+    /// The markup: for [`team_screen`] the whole screen, for [`team`] the figures, the workshop,
+    /// the team summary link and the print and CSV buttons.
+    pub html: String,
+    /// The team summary link's payload (`t=` not included); empty before combining.
+    pub summary_payload: String,
+    /// The team figures as CSV, and the ownership register as CSV; empty before combining.
+    pub csv: String,
+    pub register: String,
+}
+
+/// The whole team view: heading, invitation and form (holding `links` and `baseline`), then,
+/// once the person has combined the links, the figures in `#ov-team-result` and the files.
+pub fn team_screen(locale: Locale, links: &str, baseline: &str, settings: &TeamSettings, combined: bool) -> TeamOutput {
+    let (figures, out) = if combined { team_parts(locale, links, baseline, settings) } else { Default::default() };
+    let invitation = markup::workshop::invitation(Instrument::current(), locale, &settings.pack());
     // The figures' place is always there, so "combine" can fill it without redrawing the form.
     let html = html!(
         r#"<section class="ov-screen ov-team" aria-labelledby="{}" data-testid="team">{}<div id="{}" tabindex="-1">{}</div>{}</section>"#,
         ids::TITLE,
-        controls::team_form(locale, links, baseline),
+        controls::team_form(locale, invitation, links, baseline),
         ids::TEAM_RESULT,
         figures,
         controls::start_own(locale)
     );
-    (html.into_string(), csv)
+    TeamOutput { html: html.into_string(), ..out }
 }
 
-/// What the team view shows after "combine".
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TeamOutput {
-    /// The figures, the team summary link and the print and CSV buttons.
-    pub html: String,
-    /// The team summary link's payload (`t=` not included).
-    pub summary_payload: String,
-    pub csv: String,
+/// Combines pasted result links (and optionally a baseline round) into the team view's figures.
+pub fn team(locale: Locale, links: &str, baseline: &str, settings: &TeamSettings) -> TeamOutput {
+    let (figures, out) = team_parts(locale, links, baseline, settings);
+    TeamOutput { html: figures.into_string(), ..out }
 }
 
-/// Combines pasted result links (and optionally a baseline round) into the team view.
-pub fn team(locale: Locale, links: &str, baseline: &str, threshold: usize, share_base: &str) -> TeamOutput {
-    let (html, summary_payload, csv) = team_parts(locale, links, baseline, threshold, share_base);
-    TeamOutput { html: html.into_string(), summary_payload, csv }
-}
-
-/// The team figures' markup, the team summary link's payload and the CSV export.
-fn team_parts(
-    locale: Locale,
-    links: &str,
-    baseline: &str,
-    threshold: usize,
-    share_base: &str,
-) -> (Html, String, String) {
+/// The figures' markup, and the rest of [`TeamOutput`] (its `html` left empty).
+fn team_parts(locale: Locale, links: &str, baseline: &str, settings: &TeamSettings) -> (Html, TeamOutput) {
     let instrument = Instrument::current();
     let collected = aggregate::collect(links);
-    let team = aggregate::aggregate(instrument, &collected.members, threshold);
+    let team = aggregate::aggregate(instrument, &collected.members, settings.threshold);
     let change = (!baseline.trim().is_empty()).then(|| {
-        let before = aggregate::aggregate(instrument, &aggregate::collect(baseline).members, threshold);
+        let before = aggregate::aggregate(instrument, &aggregate::collect(baseline).members, settings.threshold);
         aggregate::change(&before, &team)
     });
     let summary_payload = team_link::encode(instrument, &team);
-    let mut html = markup::team::team(instrument, locale, &collected, &team, change.as_ref());
-    html.push(controls::team_extras(locale, share_base, &summary_payload));
-    (html, summary_payload, export::team_csv(locale, &team))
+    // A suppressed team has nothing to hold a workshop on: no register, no pack.
+    let pack = (!team.suppressed).then(|| settings.pack());
+    let mut html = markup::team::team(instrument, locale, &collected, &team, change.as_ref(), pack.as_ref());
+    html.push(controls::team_extras(locale, &settings.around.share_base, &summary_payload));
+    let register = if team.suppressed { String::new() } else { export::register_csv(instrument, locale, &team) };
+    (html, TeamOutput { html: String::new(), summary_payload, csv: export::team_csv(locale, &team), register })
 }
 
 /// Renders a team summary link's screen (`t=...`): the aggregate figures only.
 pub fn team_summary(locale: Locale, fragment: &str) -> Option<String> {
     let report = team_link::decode(fragment).ok()?;
     let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
-    let figures = markup::team::team(instrument, locale, &Collected::default(), &report, None);
+    let figures = markup::team::team(instrument, locale, &Collected::default(), &report, None, None);
     Some(controls::team_summary_screen(locale, figures).into_string())
 }
 

@@ -206,6 +206,8 @@ fn empty(instrument: &Instrument, threshold: usize, n: usize, n_full: usize, sup
         flags_assessed: Vec::new(),
         alpha: Vec::new(),
         withheld: Vec::new(),
+        disagreements: Vec::new(),
+        actions: Vec::new(),
     }
 }
 

@@ -31,9 +31,15 @@ pub enum Action {
     ExportJson,
     ExportCsv,
     CopyLink,
+    /// Send the result to the facilitator: the share sheet, or copying where there is none.
+    SendLink,
     TeamAnalyse,
     TeamPrint,
     TeamCsv,
+    /// The team view's workshop: the handout, the pack and the ownership register.
+    PrintHandout,
+    PrintPack,
+    RegisterCsv,
 }
 
 /// Which module carries out an action: the one whose markup the button sits in.
@@ -46,7 +52,7 @@ pub enum Handler {
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 24] = [
         Action::Start,
         Action::Team,
         Action::Back,
@@ -64,9 +70,13 @@ impl Action {
         Action::ExportJson,
         Action::ExportCsv,
         Action::CopyLink,
+        Action::SendLink,
         Action::TeamAnalyse,
         Action::TeamPrint,
         Action::TeamCsv,
+        Action::PrintHandout,
+        Action::PrintPack,
+        Action::RegisterCsv,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,9 +98,13 @@ impl Action {
             Action::ExportJson => "export-json",
             Action::ExportCsv => "export-csv",
             Action::CopyLink => "copy-link",
+            Action::SendLink => "send-link",
             Action::TeamAnalyse => "team-analyse",
             Action::TeamPrint => "team-print",
             Action::TeamCsv => "team-csv",
+            Action::PrintHandout => "print-handout",
+            Action::PrintPack => "print-pack",
+            Action::RegisterCsv => "register-csv",
         }
     }
 
@@ -117,9 +131,13 @@ impl Action {
             | Action::ExportJson
             | Action::ExportCsv
             | Action::CopyLink
+            | Action::SendLink
             | Action::TeamAnalyse
             | Action::TeamPrint
-            | Action::TeamCsv => Handler::Results,
+            | Action::TeamCsv
+            | Action::PrintHandout
+            | Action::PrintPack
+            | Action::RegisterCsv => Handler::Results,
         }
     }
 }
@@ -190,6 +208,31 @@ impl Shown {
     }
 }
 
+/// What a print button prints: the results module sets it on the document element as
+/// [`names::PRINT_ATTR`] before printing, and the print stylesheet shows only that part. Without
+/// the attribute (the browser's own print command) the screen on show prints as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintMode {
+    /// The report or the team view, as on screen.
+    Screen,
+    /// The one-page invitation handout.
+    Handout,
+    /// The workshop pack.
+    Pack,
+}
+
+impl PrintMode {
+    pub const ALL: [PrintMode; 3] = [PrintMode::Screen, PrintMode::Handout, PrintMode::Pack];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrintMode::Screen => "screen",
+            PrintMode::Handout => "handout",
+            PrintMode::Pack => "pack",
+        }
+    }
+}
+
 /// Element ids that code looks up (focus, text set in place, values read). Ids only the markup
 /// uses (`aria-labelledby` targets inside one card) stay beside their markup.
 pub mod ids {
@@ -208,6 +251,8 @@ pub mod ids {
     /// The share panel's link field and its status line.
     pub const SHARE_LINK: &str = "ov-share-link";
     pub const COPY_STATUS: &str = "ov-copy-status";
+    /// The email to the facilitator (when configured); its address follows the share level.
+    pub const SEND_EMAIL: &str = "ov-send-email";
     /// The team view's boxes, and the place "combine" fills.
     pub const TEAM_LINKS: &str = "ov-team-links";
     pub const TEAM_BASELINE: &str = "ov-team-baseline";
@@ -232,9 +277,16 @@ pub mod names {
     /// The share link field carries both links; the level radios swap between them.
     pub const FULL_LINK_ATTR: &str = "data-full";
     pub const SUMMARY_LINK_ATTR: &str = "data-summary";
-    /// The copy status line carries its two messages.
+    /// The copy status line carries its messages: copied, copy by hand ...
     pub const COPIED_ATTR: &str = "data-copied";
     pub const MANUAL_ATTR: &str = "data-manual";
+    /// ... and the one for a link copied because the browser has no share sheet.
+    pub const SENT_COPIED_ATTR: &str = "data-sent-copied";
+    /// The share sheet's title and text, carried by the send button.
+    pub const SHARE_TITLE_ATTR: &str = "data-share-title";
+    pub const SHARE_TEXT_ATTR: &str = "data-share-text";
+    /// On the document element while printing: a [`super::PrintMode`].
+    pub const PRINT_ATTR: &str = "data-print";
 }
 
 #[cfg(test)]

@@ -25,9 +25,21 @@ mod screen;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn around(share_base: &str, cta_text: &str, cta_url: &str) -> Surroundings {
-    let cta = (!cta_url.is_empty()).then(|| (cta_text.to_string(), cta_url.to_string()));
-    Surroundings { share_base: share_base.to_string(), cta }
+/// The configuration's strings as the app sends them: an empty string means "not configured".
+/// (The app validated them but the facilitator's address; the markup escapes them anyway.)
+fn around(share_base: &str, cta_text: &str, cta_url: &str, email: &str, brand: &str, logo: &str) -> Surroundings {
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let cta = some(cta_url).map(|url| (cta_text.to_string(), url));
+    // The app passes the facilitator's address as configured; it is checked here, where it is
+    // used, and a bad one is set aside with the same kind of warning as any other setting.
+    let facilitator_email = some(email).and_then(|e| match overlap_core::config::facilitator_email(&e) {
+        Ok(e) => Some(e),
+        Err(warning) => {
+            web_sys::console::warn_1(&format!("overlap.json: {warning}").into());
+            None
+        }
+    });
+    Surroundings { share_base: share_base.to_string(), cta, facilitator_email, brand: some(brand), logo: some(logo) }
 }
 
 thread_local! {
@@ -54,6 +66,9 @@ pub async fn show(
     share_base: String,
     cta_text: String,
     cta_url: String,
+    facilitator_email: String,
+    brand: String,
+    logo: String,
     threshold: u32,
 ) -> u32 {
     let Some(view) = ResultsView::parse(&kind) else {
@@ -73,7 +88,7 @@ pub async fn show(
     let drawn_in = if loaded { wanted } else { Locale::En };
     locale::mark(&host, drawn_in);
     let request = screen::Request { view, fragment };
-    let around = around(&share_base, &cta_text, &cta_url);
+    let around = around(&share_base, &cta_text, &cta_url, &facilitator_email, &brand, &logo);
     let shown = match screen::show(host, request, drawn_in, fresh, around, threshold as usize) {
         false => Shown::LinkUnread,
         true if loaded => Shown::Drawn,

@@ -1,14 +1,15 @@
 //! The results screens' behaviour in the browser: renders a screen into the host element the app
-//! gives it and answers its controls (print, exports, copying the share link, the share level,
-//! the team boxes and "combine"). It lives here, in the module fetched on demand, so the survey's
+//! gives it and answers its controls (print, exports, sending and copying the share link, the
+//! share level, the team boxes and "combine", the workshop's handout, pack and register). It lives here, in the module fetched on demand, so the survey's
 //! first load carries none of it. "Start my own assessment" bubbles up to the app's root, which
 //! handles it. Nothing here panics on the browser: a missing element or a
 //! refused API does nothing, or falls back (the link selected for copying by hand).
 
 use overlap_core::i18n::Locale;
 use overlap_core::markup::controls::Surroundings;
-use overlap_core::results;
-use overlap_core::ui::{ids, names, Action, ResultsView};
+use overlap_core::results::{self, TeamSettings};
+use overlap_core::ui::{ids, names, Action, PrintMode, ResultsView};
+use overlap_core::workshop::NEXT_ROUND_DAYS;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,9 +23,10 @@ const TEAM_RESULT: &str = ids::TEAM_RESULT;
 #[derive(Default)]
 struct State {
     locale: Locale,
-    share_base: String,
+    around: Surroundings,
     threshold: usize,
-    /// The files the screen offers: `[JSON, CSV]` for a report, `[CSV]` for the team view.
+    /// The files the screen offers: `[JSON, CSV]` for a report, `[team CSV, register CSV]` for
+    /// the team view.
     files: Vec<String>,
     /// What the team boxes hold, kept across redraws (a change of language).
     links: String,
@@ -33,6 +35,8 @@ struct State {
     /// The host's event handlers; replaced (and the old ones dropped) with each new host.
     handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     host: Option<web_sys::HtmlElement>,
+    /// Clears the print mode once the browser has printed; added to the window once.
+    after_print: Option<Closure<dyn FnMut()>>,
 }
 
 thread_local! {
@@ -60,7 +64,7 @@ pub fn show(
         if fresh {
             (s.links, s.baseline, s.combined) = (String::new(), String::new(), false);
         }
-        (s.locale, s.share_base, s.threshold) = (locale, around.share_base.clone(), threshold);
+        (s.locale, s.around, s.threshold) = (locale, around.clone(), threshold);
         let Request { view, fragment } = request;
         let (html, files) = match view {
             ResultsView::Own | ResultsView::Shared => {
@@ -71,9 +75,10 @@ pub fn show(
                 }
             }
             ResultsView::Team => {
-                let (html, csv) =
-                    results::team_screen(locale, &s.links, &s.baseline, threshold, &around.share_base, s.combined);
-                (html, vec![csv])
+                let (today, next_round) = (today(locale), next_round(locale));
+                let settings = TeamSettings { threshold, around: &around, today: &today, next_round: &next_round };
+                let out = results::team_screen(locale, &s.links, &s.baseline, &settings, s.combined);
+                (out.html, vec![out.csv, out.register])
             }
             ResultsView::TeamSummary => (results::team_summary(locale, &fragment)?, Vec::new()),
         };
@@ -89,9 +94,18 @@ pub fn show(
     true
 }
 
-/// Today's date in the locale's format, for the printed report.
+/// Today's date in the locale's format, for the printed report and pack.
 fn today(locale: Locale) -> String {
     js_sys::Date::new_0().to_locale_date_string(locale.code(), &JsValue::UNDEFINED).into()
+}
+
+/// The suggested next round's date: today plus [`NEXT_ROUND_DAYS`] calendar days (the Date
+/// object carries the month and year over, and a change of daylight saving time cannot move it
+/// by a day as adding milliseconds could).
+fn next_round(locale: Locale) -> String {
+    let date = js_sys::Date::new_0();
+    date.set_date(date.get_date() + NEXT_ROUND_DAYS);
+    date.to_locale_date_string(locale.code(), &JsValue::UNDEFINED).into()
 }
 
 /// Attaches the delegated handlers to a host element, once per element.
@@ -108,6 +122,13 @@ fn wire(host: web_sys::HtmlElement) {
     STATE.with_borrow_mut(|s| {
         s.handlers = vec![click, change, input];
         s.host = Some(host);
+        if s.after_print.is_none() {
+            let clear = Closure::<dyn FnMut()>::new(|| set_print_mode(None));
+            if let Some(w) = web_sys::window() {
+                let _ = w.add_event_listener_with_callback("afterprint", clear.as_ref().unchecked_ref());
+            }
+            s.after_print = Some(clear);
+        }
     });
 }
 
@@ -130,15 +151,15 @@ fn on_click(ev: web_sys::Event) {
     // An unknown name is the app's root handler's to report; it sees every click too.
     let Some(action) = Action::parse(&name) else { return };
     match action {
-        Action::Print | Action::TeamPrint => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        }
+        Action::Print | Action::TeamPrint => print(PrintMode::Screen),
+        Action::PrintHandout => print(PrintMode::Handout),
+        Action::PrintPack => print(PrintMode::Pack),
         Action::ExportJson => offer("overlap-result.json", "application/json", &file(0)),
         Action::ExportCsv => offer("overlap-scores.csv", "text/csv", &file(1)),
         Action::TeamCsv => offer("overlap-team.csv", "text/csv", &file(0)),
-        Action::CopyLink => copy_link(),
+        Action::RegisterCsv => offer("overlap-ownership-register.csv", "text/csv", &file(1)),
+        Action::CopyLink => copy_link(names::COPIED_ATTR),
+        Action::SendLink => send_link(),
         Action::TeamAnalyse => combine(),
         // The app's own buttons (start my own assessment, ...) bubble up to its root handler.
         Action::Start
@@ -164,6 +185,10 @@ fn on_change(ev: web_sys::Event) {
         let attr = if input.value() == "summary" { names::SUMMARY_LINK_ATTR } else { names::FULL_LINK_ATTR };
         if let Some(link) = by_id::<web_sys::HtmlInputElement>(SHARE_LINK) {
             link.set_value(&link.get_attribute(attr).unwrap_or_default());
+        }
+        // The email to the facilitator carries the same link.
+        if let Some(mail) = by_id::<web_sys::Element>(ids::SEND_EMAIL) {
+            let _ = mail.set_attribute("href", &mail.get_attribute(attr).unwrap_or_default());
         }
         set_copy_status(None);
     } else if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -198,8 +223,11 @@ fn on_input(ev: web_sys::Event) {
 fn combine() {
     let out = STATE.with_borrow_mut(|s| {
         s.combined = true;
-        let out = results::team(s.locale, &s.links, &s.baseline, s.threshold, &s.share_base);
-        s.files = vec![out.csv];
+        let (today, next_round) = (today(s.locale), next_round(s.locale));
+        let settings =
+            TeamSettings { threshold: s.threshold, around: &s.around, today: &today, next_round: &next_round };
+        let out = results::team(s.locale, &s.links, &s.baseline, &settings);
+        s.files = vec![out.csv, out.register];
         out.html
     });
     if let Some(place) = by_id::<web_sys::HtmlElement>(TEAM_RESULT) {
@@ -217,18 +245,74 @@ fn combine() {
     }
 }
 
+/// Prints one part of the screen: the print stylesheet shows only what `data-print` names, until
+/// the browser reports it has printed.
+fn print(mode: PrintMode) {
+    set_print_mode(Some(mode));
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+fn set_print_mode(mode: Option<PrintMode>) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let _ = match mode {
+        Some(m) => root.set_attribute(names::PRINT_ATTR, m.as_str()),
+        None => root.remove_attribute(names::PRINT_ATTR),
+    };
+}
+
+/// Sends the share link through the device's share sheet (Web Share API); where the browser has
+/// none, or it fails for any reason but the person cancelling, copies the link instead and says
+/// so. (When the deployment names the facilitator's email, the markup offers an email link
+/// instead of this button.)
+fn send_link() {
+    let Some(input) = by_id::<web_sys::HtmlInputElement>(SHARE_LINK) else { return };
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+    let share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(share) = share else {
+        copy_link(names::SENT_COPIED_ATTR);
+        return;
+    };
+    let selector = format!("[{}=\"{}\"]", names::ACTION_ATTR, Action::SendLink);
+    let button = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+    let attr = |name: &str| button.as_ref().and_then(|b| b.get_attribute(name)).unwrap_or_default();
+    let data = js_sys::Object::new();
+    for (key, value) in
+        [("title", attr(names::SHARE_TITLE_ATTR)), ("text", attr(names::SHARE_TEXT_ATTR)), ("url", input.value())]
+    {
+        let _ = js_sys::Reflect::set(&data, &JsValue::from_str(key), &JsValue::from_str(&value));
+    }
+    let Ok(promise) = share.call1(&navigator, &data).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
+        copy_link(names::SENT_COPIED_ATTR);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let name = js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+            // The person closed the share sheet: they chose not to send, so nothing happens.
+            if name.as_deref() != Some("AbortError") {
+                copy_link(names::SENT_COPIED_ATTR);
+            }
+        }
+    });
+}
+
 /// Copies the share link: the Clipboard API, or the link selected for copying by hand
-/// (clipboard access is often denied inside iframes and insecure pages).
-fn copy_link() {
+/// (clipboard access is often denied inside iframes and insecure pages). `copied` names the
+/// status text to show when it worked.
+fn copy_link(copied: &'static str) {
     let Some(input) = by_id::<web_sys::HtmlInputElement>(SHARE_LINK) else { return };
     let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).filter(|c| !JsValue::from(c).is_undefined());
     wasm_bindgen_futures::spawn_local(async move {
-        let copied = match clipboard {
+        let done = match clipboard {
             Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&input.value())).await.is_ok(),
             None => false,
         };
-        if copied {
-            set_copy_status(Some(names::COPIED_ATTR));
+        if done {
+            set_copy_status(Some(copied));
         } else {
             set_copy_status(Some(names::MANUAL_ATTR));
             let _ = input.focus();

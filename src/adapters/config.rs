@@ -6,7 +6,7 @@ use overlap_core::config::{Config, RawConfig};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const FILE: &str = "overlap.json";
-const KNOWN: [&str; 10] = [
+const KNOWN: [&str; 11] = [
     "consultancy_name",
     "logo",
     "accent",
@@ -14,6 +14,7 @@ const KNOWN: [&str; 10] = [
     "cta_text",
     "cta_url",
     "share_base_url",
+    "facilitator_email",
     "allowed_parent_origins",
     "team_threshold",
     "default_locale",
@@ -68,6 +69,7 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
         cta_text: string("cta_text"),
         cta_url: string("cta_url"),
         share_base_url: string("share_base_url"),
+        facilitator_email: string("facilitator_email"),
         default_locale: string("default_locale"),
         allowed_parent_origins: get("allowed_parent_origins")
             .filter(js_sys::Array::is_array)

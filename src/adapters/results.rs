@@ -50,6 +50,9 @@ pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) 
     let (kind, fragment) = (request.view.as_str(), request.fragment.as_str());
     let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
     let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
+    let email = cx.around.facilitator_email.clone().unwrap_or_default();
+    let brand = cx.around.brand.clone().unwrap_or_default();
+    let logo = cx.around.logo.clone().unwrap_or_default();
     // The component tests call the results module's own function, linked in, with the same
     // arguments the lazy path sends.
     #[cfg(feature = "inline-results")]
@@ -63,6 +66,9 @@ pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) 
             base.into(),
             cta_text,
             cta_url,
+            email,
+            brand,
+            logo,
             threshold,
         )
         .await,
@@ -81,6 +87,9 @@ pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) 
             s(base),
             s(&cta_text),
             s(&cta_url),
+            s(&email),
+            s(&brand),
+            s(&logo),
             JsValue::from_f64(threshold as f64),
         ];
         // The module's `show` is async: boot.js's `call` chains its promise, so this is its

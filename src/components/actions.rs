@@ -44,14 +44,18 @@ pub fn on_click(state: AppState, ev: &web_sys::Event) {
         Action::StartOwn => state.open_own_assessment(),
         Action::Dismiss => state.notice.set(None),
         Action::ResultsRetry => state.results_retry.update(|n| *n += 1),
+        // The results module answers its own controls (`Handler::Results`).
         Action::Print
         | Action::ExportJson
         | Action::ExportCsv
         | Action::CopyLink
         | Action::TeamAnalyse
         | Action::TeamPrint
-        // The results module answers its own controls (`Handler::Results`).
-        | Action::TeamCsv => {}
+        | Action::TeamCsv
+        | Action::SendLink
+        | Action::PrintHandout
+        | Action::PrintPack
+        | Action::RegisterCsv => {}
     }
 }
 

@@ -46,6 +46,9 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             around: Surroundings {
                 share_base: c.share_base_url.clone().unwrap_or_else(crate::adapters::location::page_url),
                 cta: c.cta.clone(),
+                facilitator_email: c.facilitator_email.clone(),
+                brand: c.consultancy_name.clone(),
+                logo: c.logo.clone(),
             },
             threshold: c.team_threshold,
         });

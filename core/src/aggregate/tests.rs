@@ -173,7 +173,7 @@ fn a_one_person_it_group_gives_nothing_of_its_own_away() {
     assert!(!t.flags_assessed.contains(&job_fear));
     assert!(t.dimensions[Dimension::Threat.index()].score.is_none(), "threat is internal IT's alone");
     assert!(t.withheld.contains(&Role::InternalIt));
-    let html = crate::markup::team::team(i(), crate::i18n::Locale::En, &Collected::default(), &t, None);
+    let html = crate::markup::team::team(i(), crate::i18n::Locale::En, &Collected::default(), &t, None, None);
     assert!(!html.contains("could cost them their job"), "the flag text is not shown");
 }
 

@@ -22,6 +22,7 @@ fn valid_values_are_kept() {
         cta_text: Some("Book a review".into()),
         cta_url: Some("https://northwind.example/review".into()),
         share_base_url: Some("https://northwind.example/assessment/#x".into()),
+        facilitator_email: Some(" team.review+acme@northwind-advisory.example ".into()),
         allowed_parent_origins: Some(vec![
             "https://northwind.example/some/page".into(),
             "http://localhost:4174".into(),
@@ -34,6 +35,11 @@ fn valid_values_are_kept() {
     assert_eq!(c.accent.as_deref(), Some("#0b5cad"));
     assert_eq!(c.cta, Some(("Book a review".into(), "https://northwind.example/review".into())));
     assert_eq!(c.share_base_url.as_deref(), Some("https://northwind.example/assessment/"));
+    assert_eq!(c.facilitator_email.as_deref(), Some("team.review+acme@northwind-advisory.example"));
+    assert_eq!(
+        facilitator_email(c.facilitator_email.as_deref().unwrap()).as_deref(),
+        Ok("team.review+acme@northwind-advisory.example")
+    );
     assert_eq!(c.allowed_parent_origins, vec!["https://northwind.example", "http://localhost:4174"]);
     assert_eq!((c.team_threshold, c.default_locale), (3, Some(Locale::Es)));
 }
@@ -48,6 +54,7 @@ fn invalid_values_fall_back_with_a_warning_each() {
         cta_text: Some("Go".into()),
         cta_url: Some("javascript:alert(1)".into()),
         share_base_url: Some("ftp://x".into()),
+        facilitator_email: None,
         allowed_parent_origins: Some(vec!["*".into()]),
         team_threshold: Some(2.0),
         default_locale: Some("fr".into()),
@@ -88,4 +95,41 @@ fn the_gamma_power_matches_powf_for_every_channel_value() {
     assert_eq!(pow_2_4(0.0), 0.0);
     // The published contrast of black on white.
     assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_bad_facilitator_address_is_set_aside_with_a_warning_where_it_is_used() {
+    let (c, w) = Config::from_raw(RawConfig {
+        facilitator_email: Some(" facilitator@northwind?cc=boss@x.example ".into()),
+        ..RawConfig::default()
+    });
+    assert!(w.is_empty(), "checked by the results module, which uses it");
+    let warning = facilitator_email(c.facilitator_email.as_deref().unwrap()).unwrap_err();
+    assert!(warning.starts_with("facilitator_email `facilitator@northwind?cc=boss@x.example` is not"), "{warning}");
+}
+
+#[test]
+fn only_plain_email_addresses_are_accepted() {
+    for good in ["a@b.co", "first.last@northwind.example", "x+y_z-1@sub.domain-2.example"] {
+        assert!(is_email(good), "{good}");
+    }
+    // Each would change a mailto: link's meaning, or is not an address at all.
+    for bad in [
+        "",
+        "@b.co",
+        "a@",
+        "a@b",
+        "a@@b.co",
+        "a b@c.co",
+        "a@b.co?subject=x",
+        "a@b.co&body=x",
+        "a,b@c.co",
+        "a@-b.co",
+        "a@b..co",
+        ".a@b.co",
+        "a\"@b.co",
+        "mailto:a@b.co",
+    ] {
+        assert!(!is_email(bad), "{bad}");
+    }
 }

@@ -91,7 +91,7 @@ fn interface_keys_in_the_source_exist_and_are_used() {
         assert!(Locale::En.has(key) || plural || key.ends_with('.'), "`{key}` is used but not in en.toml");
     }
     // Keys built at run time from a prefix: ui.likert.N, ui.owner.X, ui.role.X(_hint),
-    // ui.band.X, ui.risk.X, ui.confidence.X, ui.storage.X, ui.link_error.X.
+    // ui.band.X, ui.risk.X, ui.confidence.X, ui.storage.X, ui.link_error.X, ui.team.agenda.X.
     let dynamic = [
         "ui.likert.",
         "ui.owner.",
@@ -103,6 +103,7 @@ fn interface_keys_in_the_source_exist_and_are_used() {
         "ui.link_error.",
         "ui.team.letter.",
         "ui.team.alpha.",
+        "ui.team.agenda.",
         "ui.checklist.",
     ];
     for key in Locale::En.keys().filter(|k| k.starts_with("ui.")) {

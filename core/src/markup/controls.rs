@@ -14,14 +14,20 @@ use crate::share::FRAGMENT_PREFIX;
 use crate::team_link;
 use crate::ui::{ids, names, Action};
 
-/// What the page around the report needs to know: where share links point and the
-/// consultancy's call to action, both from the deploy-time configuration.
+/// What the page around the report needs to know, all from the deploy-time configuration: where
+/// share links point, the consultancy's call to action, where "Send to the facilitator" emails,
+/// and the consultancy's name and logo for the printed workshop pack and handout.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Surroundings {
     /// The address share links start with (the standalone app, or this page).
     pub share_base: String,
     /// The call to action's label (empty: the default label) and address, when configured.
     pub cta: Option<(String, String)>,
+    /// The facilitator's email address, validated by [`crate::config`].
+    pub facilitator_email: Option<String>,
+    /// The consultancy's name and logo (a same-origin path or data: image).
+    pub brand: Option<String>,
+    pub logo: Option<String>,
 }
 
 /// The call to action, the share panel (own results only), and keep/print/export. `full` is
@@ -86,10 +92,11 @@ fn share_panel(locale: Locale, around: &Surroundings, full: &str, summary: &str)
         ));
     }
     let content = html!(
-        r#"<p>{}</p><fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">{}</div></fieldset><label for="{}" class="ov-label">{}</label><div class="ov-share-row"><input id="{}" data-testid="share-link" type="text" readonly value="{}" {}="{}" {}="{}">{}</div><p class="ov-status" role="status" id="{}" data-testid="copy-status" {}="{}" {}="{}"></p>"#,
+        r#"<p>{}</p><fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">{}</div></fieldset>{}<label for="{}" class="ov-label">{}</label><div class="ov-share-row"><input id="{}" data-testid="share-link" type="text" readonly value="{}" {}="{}" {}="{}">{}</div><p class="ov-status" role="status" id="{}" data-testid="copy-status" {}="{}" {}="{}" {}="{}"></p>"#,
         locale.t("ui.share.privacy"),
         locale.t("ui.share.level"),
         levels,
+        send(locale, around, &link(full), &link(summary)),
         ids::SHARE_LINK,
         locale.t("ui.share.link_label"),
         ids::SHARE_LINK,
@@ -98,14 +105,73 @@ fn share_panel(locale: Locale, around: &Surroundings, full: &str, summary: &str)
         link(full),
         names::SUMMARY_LINK_ATTR,
         link(summary),
-        button("ov-btn--primary", Action::CopyLink, locale.t("ui.share.copy")),
+        button("", Action::CopyLink, locale.t("ui.share.copy")),
         ids::COPY_STATUS,
         names::COPIED_ATTR,
         locale.t("ui.share.copied"),
         names::MANUAL_ATTR,
         locale.t("ui.share.copy_manually"),
+        names::SENT_COPIED_ATTR,
+        locale.t("ui.share.send_copied"),
     );
     card("ov-share-h", "share", locale.t("ui.share.title"), content)
+}
+
+/// The one obvious way to send the result: an email to the facilitator when the deployment names
+/// one (the address is the point: the person need not know it), otherwise the device's share
+/// sheet, which the results module falls back from to copying when the browser has none.
+fn send(locale: Locale, around: &Surroundings, full: &str, summary: &str) -> Html {
+    let Some(email) = &around.facilitator_email else {
+        return html!(
+            r#"<div class="ov-send"><button type="button" class="ov-btn ov-btn--primary" data-action="{}" data-testid="{}" aria-describedby="ov-send-hint" {}="{}" {}="{}">{}</button><p class="ov-hint" id="ov-send-hint">{}</p></div>"#,
+            Action::SendLink,
+            Action::SendLink,
+            names::SHARE_TITLE_ATTR,
+            locale.t("ui.share.email_subject"),
+            names::SHARE_TEXT_ATTR,
+            locale.t("ui.share.share_text"),
+            locale.t("ui.share.send"),
+            locale.t("ui.share.send_hint"),
+        );
+    };
+    let mail = |link: &str| {
+        let body = format!("{}\n\n{link}\n\n{}", locale.t("ui.share.email_body"), locale.t("ui.share.email_note"));
+        mailto(email, locale.t("ui.share.email_subject"), &body)
+    };
+    html!(
+        r#"<div class="ov-send"><a class="ov-btn ov-btn--primary" id="{}" data-testid="send-email" href="{}" {}="{}" {}="{}" aria-describedby="ov-send-hint">{}</a><p class="ov-hint" id="ov-send-hint">{}</p></div>"#,
+        ids::SEND_EMAIL,
+        mail(full),
+        names::FULL_LINK_ATTR,
+        mail(full),
+        names::SUMMARY_LINK_ATTR,
+        mail(summary),
+        locale.t("ui.share.send"),
+        locale.fmt("ui.share.send_email_hint", &[("email", email)]),
+    )
+}
+
+/// A `mailto:` URL (RFC 6068) with subject and body. Everything but unreserved characters is
+/// percent-encoded as UTF-8, and line breaks become CRLF, so any text in any language survives
+/// every mail program; `to` keeps its `@`, and [`crate::config::is_email`] has already
+/// restricted it to plain characters.
+pub fn mailto(to: &str, subject: &str, body: &str) -> String {
+    fn encode(out: &mut String, s: &str, keep: &[u8]) {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    let mut out = String::from("mailto:");
+    encode(&mut out, to, b"@+");
+    out.push_str("?subject=");
+    encode(&mut out, subject, b"");
+    out.push_str("&body=");
+    encode(&mut out, &body.replace("\r\n", "\n").replace('\n', "\r\n"), b"");
+    out
 }
 
 /// A labelled text area for links holding `value`, its hint tied to it by `aria-describedby`.
@@ -126,13 +192,15 @@ fn links_field(locale: Locale, id: &str, label: &str, hint: &str, rows: u32, val
     )
 }
 
-/// The team view's heading and form: links, a file of links, an optional baseline round (its
-/// box shown open when it holds something). `links` and `baseline` are what the boxes hold.
-pub fn team_form(locale: Locale, links: &str, baseline: &str) -> Html {
+/// The team view's heading, the invitation panel, and the form: links, a file of links, an
+/// optional baseline round (its box shown open when it holds something). `links` and `baseline`
+/// are what the boxes hold.
+pub fn team_form(locale: Locale, invitation: Html, links: &str, baseline: &str) -> Html {
     html!(
-        r#"{}<p class="ov-lead">{}</p><div class="ov-card ov-no-print">{}<label for="{}" class="ov-label">{}</label><input id="{}" type="file" accept=".txt,text/plain" data-testid="team-file"><details class="ov-details"{}><summary>{}</summary>{}</details><div class="ov-nav">{}</div></div>"#,
+        r#"{}<p class="ov-lead">{}</p>{}<div class="ov-card ov-no-print">{}<label for="{}" class="ov-label">{}</label><input id="{}" type="file" accept=".txt,text/plain" data-testid="team-file"><details class="ov-details"{}><summary>{}</summary>{}</details><div class="ov-nav">{}</div></div>"#,
         title(locale.t("ui.team.title")),
         locale.t("ui.team.intro"),
+        invitation,
         links_field(locale, ids::TEAM_LINKS, "ui.team.paste_label", "ui.team.paste_hint", 8, links),
         ids::TEAM_FILE,
         locale.t("ui.team.file_label"),

@@ -1,12 +1,14 @@
-//! The team view's figures, one function per card: the links read, the team headline, role
-//! groups and how they compare on the shared questions, the distribution, the ownership map, red
-//! flags, what is withheld for anonymity, internal consistency and the change since an earlier
-//! round.
+//! The team view's figures, one function per card: the links read, the team headline, the
+//! biggest disagreements, role groups and how they compare on the shared questions, the
+//! distribution, the ownership heatmap, red flags, the team's actions, what is withheld for
+//! anonymity, internal consistency and the change since an earlier round; then the workshop
+//! ([`workshop`](super::workshop)).
 //!
 //! Every figure is already subject to the anonymity rules in [`aggregate`](crate::aggregate);
 //! these functions only present what the aggregate lets through.
 
 use super::html::{html, join, Html};
+use super::workshop::{self, PackInfo};
 use super::{card, one, role_name, stat};
 use crate::aggregate::{self, Change, Collected, Hidden, PerceptionGap, TeamReport};
 use crate::chart;
@@ -20,13 +22,16 @@ const MAX_COMPARISONS: usize = 8;
 /// How many unreadable links it shows as examples (each reason is counted in full).
 const MAX_INVALID_EXAMPLES: usize = 10;
 
-/// The whole team view below the form: every card, in reading order.
+/// The whole team view below the form: every card, in reading order. `pack` is given for the
+/// facilitator's own team view, which offers the register and the printed workshop pack; a team
+/// summary link's reader gets the figures only.
 pub fn team(
     instrument: &Instrument,
     locale: Locale,
     collected: &Collected,
     rep: &TeamReport,
     change: Option<&Change>,
+    pack: Option<&PackInfo>,
 ) -> Html {
     let mut o = html!(r#"<div class="ov-team-report" data-testid="team-report">"#);
     o.push(count(locale, collected, rep));
@@ -39,13 +44,19 @@ pub fn team(
         return o;
     }
     o.push(headline(locale, rep));
+    o.push(workshop::disagreements(instrument, locale, rep));
     o.push(groups(locale, rep));
     o.push(distribution(locale, rep));
-    o.push(ownership(instrument, locale, rep));
+    o.push(workshop::heatmap(instrument, locale, rep));
     o.push(flags(instrument, locale, rep));
+    o.push(workshop::team_actions(instrument, locale, rep));
     o.push(alpha(locale, rep));
     if let Some(c) = change {
         o.push(change_card(instrument, locale, c));
+    }
+    if let Some(info) = pack {
+        o.push(workshop::workshop_card(instrument, locale, rep));
+        o.push(workshop::pack(instrument, locale, rep, info));
     }
     o.push(html!("</div>"));
     o
@@ -281,65 +292,6 @@ fn distribution(locale: Locale, rep: &TeamReport) -> Html {
         body
     );
     card("ov-dist-h", "team-distribution", locale.t("ui.team.distribution_title"), table)
-}
-
-/// Who owns each area according to each shown group (its majority, and how many agree), with
-/// the gap and disagreement marks.
-fn ownership(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
-    let matrix = instrument.matrix();
-    let ItemKind::Matrix { areas, .. } = matrix.kind else { return Html::new() };
-    if rep.ownership.is_empty() {
-        return Html::new();
-    }
-    let role_cols: Vec<_> =
-        rep.ownership.first().map(|r| r.majority.iter().map(|m| m.role).collect()).unwrap_or_default();
-    let mut head = Html::new();
-    for r in &role_cols {
-        head.push(html!(r#"<th scope="col">{}</th>"#, role_name(locale, *r)));
-    }
-    let mut body = Html::new();
-    for row in &rep.ownership {
-        let mut cells = Html::new();
-        for m in &row.majority {
-            let text = match m.owner {
-                Some(o) => locale.fmt(
-                    "ui.team.majority",
-                    &[
-                        ("owner", present::owner_text(locale, o)),
-                        ("agree", &m.agree.to_string()),
-                        ("of", &m.of.to_string()),
-                    ],
-                ),
-                None if m.of == 0 => "–".to_string(),
-                None => locale.t("ui.team.no_majority").to_string(),
-            };
-            cells.push(html!("<td>{}</td>", text));
-        }
-        let mut status = Vec::new();
-        if row.disagreement {
-            status.push(locale.t("ui.team.different_owners"));
-        }
-        if row.gap {
-            status.push(locale.t("ui.results.gap"));
-        }
-        let tags = status.iter().map(|s| html!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, *s));
-        body.push(html!(
-            r#"<tr{}><th scope="row">{}</th>{}<td>{}</td></tr>"#,
-            if row.gap || row.disagreement { html!(r#" class="ov-gap""#) } else { Html::new() },
-            locale.t(&format!("item.{}.area.{}", matrix.id, areas.get(row.area).unwrap_or(&""))),
-            cells,
-            join(tags, html!(" "))
-        ));
-    }
-    let content = html!(
-        r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-        locale.t("ui.team.ownership_intro"),
-        locale.t("ui.results.area"),
-        head,
-        locale.t("ui.results.status"),
-        body
-    );
-    card("ov-team-own-h", "team-ownership", locale.t("ui.team.ownership_title"), content)
 }
 
 /// How many of the people asked each question raised its red flag.

@@ -136,7 +136,7 @@ fn the_team_view_never_names_a_hidden_group_in_its_figures() {
     }
     let c = collect(&text);
     let t = aggregate(i, &c.members, 5);
-    let html = team::team(i, Locale::En, &c, &t, None);
+    let html = team::team(i, Locale::En, &c, &t, None, None);
     // Other staff (2) is hidden, and so is one more group, leaving one: no gaps, one mean column.
     assert!(html.contains("Hidden: fewer than 5 people"));
     assert!(html.contains("Hidden: otherwise a smaller hidden group"));

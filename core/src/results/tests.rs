@@ -9,7 +9,12 @@ use crate::share::{self, encode_full, Shared};
 use crate::{team_link, Role};
 
 fn around() -> Surroundings {
-    Surroundings { share_base: "https://x.test/a/".into(), cta: None }
+    Surroundings { share_base: "https://x.test/a/".into(), ..Default::default() }
+}
+
+/// The team view's settings with the surroundings above and fixed dates.
+fn settings(around: &Surroundings, threshold: usize) -> TeamSettings<'_> {
+    TeamSettings { threshold, around, today: "30/11/2026", next_round: "28/02/2027" }
 }
 
 fn fragment(r: &crate::Response) -> String {
@@ -71,7 +76,9 @@ fn the_share_panel_carries_both_links_and_the_call_to_action_when_configured() {
 
 #[test]
 fn the_team_form_keeps_what_the_boxes_held() {
-    let (html, csv) = team_screen(Locale::Es, "https://x.test/#r=AAA <b>", "", 5, "", false);
+    let a = around();
+    let TeamOutput { html, csv, .. } =
+        team_screen(Locale::Es, "https://x.test/#r=AAA <b>", "", &settings(&a, 5), false);
     assert!(
         csv.is_empty() && html.contains(r#"<div id="ov-team-result" tabindex="-1"></div>"#),
         "no figures before combining"
@@ -82,15 +89,18 @@ fn the_team_form_keeps_what_the_boxes_held() {
     );
     assert!(!html.contains("<details class=\"ov-details\" open"));
     assert!(
-        team_screen(Locale::En, "", "x", 5, "", false).0.contains("<details class=\"ov-details\" open"),
+        team_screen(Locale::En, "", "x", &settings(&a, 5), false).html.contains("<details class=\"ov-details\" open"),
         "a baseline keeps its box open"
     );
-    let (combined, csv) = team_screen(Locale::En, "", "", 5, "", true);
+    let out = team_screen(Locale::En, "", "", &settings(&a, 5), true);
     assert!(
-        combined.contains(r#"<div id="ov-team-result" tabindex="-1">"#)
-            && combined.contains(r#"data-testid="team-suppressed""#)
+        out.html.contains(r#"<div id="ov-team-result" tabindex="-1">"#)
+            && out.html.contains(r#"data-testid="team-suppressed""#)
     );
-    assert!(!csv.is_empty());
+    assert!(!out.csv.is_empty());
+    // Nothing to hold a workshop on: no register, no pack, no pack button.
+    assert!(out.register.is_empty() && !out.html.contains(r#"data-testid="pack""#));
+    assert!(!out.html.contains(r#"data-action="print-pack""#));
 }
 #[test]
 fn a_mangled_link_renders_nothing() {
@@ -107,7 +117,8 @@ fn team_combines_links_and_its_summary_payload_opens_read_only() {
     let mut rng = Rng::new(7);
     let links: String =
         (0..12).map(|_| format!("https://x.test/#{}\n", fragment(&sample::random_any(&mut rng)))).collect();
-    let out = team(Locale::En, &links, "", 3, "https://x.test/a/");
+    let a = around();
+    let out = team(Locale::En, &links, "", &settings(&a, 3));
     assert!(out.html.contains("12"), "the team view counts the people");
     assert!(out.csv.lines().count() > 1);
     let decoded = team_link::decode(&format!("t={}", out.summary_payload)).expect("a valid team link");
@@ -119,6 +130,45 @@ fn team_combines_links_and_its_summary_payload_opens_read_only() {
         "the team link card"
     );
     // A baseline round adds the change section; an empty one does not.
-    let with_baseline = team(Locale::En, &links, &links, 3, "https://x.test/a/");
+    let with_baseline = team(Locale::En, &links, &links, &settings(&a, 3));
     assert_ne!(with_baseline.html, out.html);
+}
+
+#[test]
+fn send_emails_the_facilitator_when_configured_and_otherwise_offers_the_share_sheet() {
+    let response = sample::healthy(Role::InternalIt);
+    let plain = report(Locale::En, &fragment(&response), false, "", &around()).unwrap();
+    assert!(plain.html.contains(r#"data-action="send-link""#) && !plain.html.contains("mailto:"));
+    let emailed = Surroundings { facilitator_email: Some("f.x+acme@northwind.example".into()), ..around() };
+    let out = report(Locale::Es, &fragment(&response), false, "", &emailed).unwrap();
+    assert!(!out.html.contains(r#"data-action="send-link""#), "one obvious action, not two");
+    let anchor = out.html.split(r#"data-testid="send-email""#).nth(1).unwrap().split('>').next().unwrap();
+    // The address, the subject, and a body carrying the link the level radios show (full first).
+    let full = crate::markup::controls::mailto(
+        "f.x+acme@northwind.example",
+        Locale::Es.t("ui.share.email_subject"),
+        &format!(
+            "{}\n\nhttps://x.test/a/#{}\n\n{}",
+            Locale::Es.t("ui.share.email_body"),
+            fragment(&response),
+            Locale::Es.t("ui.share.email_note")
+        ),
+    );
+    assert!(anchor.contains(&format!(r#"href="{}""#, full.replace('&', "&amp;"))), "{anchor}");
+    assert!(full.starts_with("mailto:f.x+acme@northwind.example?subject=Mi%20resultado%20de%20la%20evaluaci%C3%B3n"));
+    let summary_link = format!("https://x.test/a/#r={}", out.summary_payload);
+    let encoded: String = summary_link
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    assert!(anchor.contains(&encoded), "the summary variant carries the summary link");
+}
+
+#[test]
+fn mailto_encodes_every_reserved_character_and_ends_lines_with_crlf() {
+    let m = crate::markup::controls::mailto("a@b.example", "R&D: ¿sí?", "one\ntwo #3 & 50%");
+    assert_eq!(m, "mailto:a@b.example?subject=R%26D%3A%20%C2%BFs%C3%AD%3F&body=one%0D%0Atwo%20%233%20%26%2050%25");
 }

@@ -62,16 +62,30 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             let around = controls::Surroundings {
                 share_base: inputs.share_base.into(),
                 cta: Some((inputs.cta.0.into(), inputs.cta.1.into())),
+                facilitator_email: None,
+                brand: Some(inputs.name.into()),
+                logo: Some(inputs.name.into()),
             };
-            for shared in [false, true] {
+            // With and without a facilitator's address: the send control differs.
+            let emailed = controls::Surroundings { facilitator_email: Some("f@x.example".into()), ..around.clone() };
+            for (shared, around) in [(false, &around), (true, &around), (false, &emailed)] {
                 out.push(
-                    crate::results::report(locale, &format!("r={link}"), shared, "1/1/2026", &around).unwrap().html,
+                    crate::results::report(locale, &format!("r={link}"), shared, "1/1/2026", around).unwrap().html,
                 );
             }
         }
         let links = crate::sample::team_links_text(20) + inputs.pasted;
-        out.push(crate::results::team_screen(locale, &links, &links, 5, inputs.share_base, true).0);
-        let summary = crate::results::team(locale, &links, "", 5, inputs.share_base).summary_payload;
+        let around = controls::Surroundings {
+            share_base: inputs.share_base.into(),
+            brand: Some(inputs.name.into()),
+            logo: Some(inputs.name.into()),
+            ..Default::default()
+        };
+        let settings =
+            crate::results::TeamSettings { threshold: 5, around: &around, today: inputs.name, next_round: inputs.name };
+        out.push(crate::results::team_screen(locale, &links, &links, &settings, true).html);
+        out.push(crate::results::team_screen(locale, "", "", &settings, false).html);
+        let summary = crate::results::team(locale, &links, "", &settings).summary_payload;
         out.push(crate::results::team_summary(locale, &format!("t={summary}")).unwrap());
         out.push(app::start_over_row(locale).into_string());
         out.push(app::own_results_extras(locale).into_string());

@@ -29,8 +29,10 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   await expect(page.getByTestId('team-gap-table').locator('tbody tr').first()).toContainText(/higher than/);
   await expect(page.getByTestId('team-chart').locator('svg[role=img] title')).not.toBeEmpty();
   await expect(page.getByTestId('team-ownership').locator('tbody tr')).toHaveCount(13);
-  // No column for a hidden group anywhere.
-  await expect(page.getByTestId('team-ownership').locator('thead')).not.toContainText('Leadership');
+  // A hidden group's figures appear nowhere: its heatmap column is blank, and it has no column
+  // among the averages.
+  await expect(page.getByTestId('team-ownership').locator('td[data-hidden=true]')).toHaveCount(13);
+  await expect(page.getByTestId('team-ownership').locator('td[data-hidden=true]:not(:empty)')).toHaveCount(0);
   await expect(page.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
   await expectAccessible(page, 'team view');
   expectOnlyOwnOrigin(page);

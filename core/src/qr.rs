@@ -1,0 +1,56 @@
+//! The invitation's QR code, as an accessible SVG drawn from the `qrcode` crate's module grid.
+//!
+//! Only the results module builds this (feature `results`): the team view's invitation panel and
+//! its printed handout show the assessment's address as a code a phone camera opens. The SVG is
+//! one path of dark squares on a light square with a four-module quiet zone, titled for screen
+//! readers; every number in it is ours, and the title goes through the markup's escaping.
+
+use crate::markup::html::{html, Html};
+use qrcode::{Color, EcLevel, QrCode};
+
+/// The quiet zone around the code, in modules (the standard's minimum).
+const QUIET: usize = 4;
+
+/// The modules of the code for `text`, row by row (`true` = dark), and its width; `None` when the
+/// text is too long for a QR code.
+pub fn modules(text: &str) -> Option<(usize, Vec<bool>)> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    let width = code.width();
+    Some((width, code.to_colors().into_iter().map(|c| c == Color::Dark).collect()))
+}
+
+/// The code as inline SVG with `title` as its accessible name; `id` makes the title's id unique.
+pub fn svg(text: &str, id: &str, title: &str) -> Option<Html> {
+    let (width, dark) = modules(text)?;
+    let size = width + 2 * QUIET;
+    // One subpath per run of dark modules in a row keeps the path short.
+    let mut path = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if dark[y * width + x] {
+                let start = x;
+                while x < width && dark[y * width + x] {
+                    x += 1;
+                }
+                path.push_str(&format!("M{} {}h{}v1h-{}z", start + QUIET, y + QUIET, x - start, x - start));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(html!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="ov-qr" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t" focusable="false" shape-rendering="crispEdges"><title id="{}-t">{}</title><rect width="{}" height="{}" fill="#FFFFFF"/><path d="{}" fill="#000000"/></svg>"##,
+        size,
+        size,
+        id,
+        id,
+        title,
+        size,
+        size,
+        path
+    ))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,201 @@
+//! The workshop the team view prepares: a 90-minute agenda, the discussion questions the data
+//! raises, and the ownership register the meeting fills in.
+//!
+//! Everything here reads a [`TeamReport`], so every figure has passed the anonymity rules in
+//! [`aggregate`](crate::aggregate) already: a hidden group never appears, and a question is only
+//! raised from what the report shows.
+
+use crate::aggregate::{AreaRow, Disagreement, Majority, TeamReport};
+use crate::instrument::{Dimension, Instrument, Role};
+
+/// The meeting's length in minutes.
+pub const MEETING_MINUTES: u32 = 90;
+/// Days from the workshop to the suggested next round: long enough for agreed owners to act,
+/// short enough that the same people still remember this one.
+pub const NEXT_ROUND_DAYS: u32 = 90;
+/// How many discussion questions the pack sets.
+pub const QUESTIONS: usize = 3;
+
+/// A part of the agenda, in meeting order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Why we are here, and the ground rules (no one's answers are identifiable; no blame).
+    Purpose,
+    /// The team headline and scores.
+    Picture,
+    /// The three discussion questions.
+    Disagreements,
+    /// The ownership register: an owner, an escalation contact and a review date per gray area.
+    Ownership,
+    /// Red flags and the actions, each with an owner and a date.
+    FlagsAndActions,
+    /// What was decided, who writes it up, and the next round's date.
+    Close,
+}
+
+impl Part {
+    pub const ALL: [Part; 6] =
+        [Part::Purpose, Part::Picture, Part::Disagreements, Part::Ownership, Part::FlagsAndActions, Part::Close];
+
+    /// The part's locale key suffix (`ui.team.agenda.<id>` and `.<id>_detail`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Purpose => "purpose",
+            Part::Picture => "picture",
+            Part::Disagreements => "disagreements",
+            Part::Ownership => "ownership",
+            Part::FlagsAndActions => "flags_actions",
+            Part::Close => "close",
+        }
+    }
+
+    /// Minutes: most of the meeting goes to the disagreements and the ownership decisions,
+    /// where the room has to talk; the picture is read beforehand.
+    pub fn minutes(self) -> u32 {
+        match self {
+            Part::Purpose => 10,
+            Part::Picture => 10,
+            Part::Disagreements => 25,
+            Part::Ownership => 25,
+            Part::FlagsAndActions => 10,
+            Part::Close => 10,
+        }
+    }
+}
+
+/// One time box: a part, and its start and end in minutes from the meeting's start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub part: Part,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The agenda's time boxes, back to back from minute 0 to [`MEETING_MINUTES`].
+pub fn agenda() -> Vec<Slot> {
+    let mut start = 0;
+    Part::ALL
+        .into_iter()
+        .map(|part| {
+            let slot = Slot { part, start, end: start + part.minutes() };
+            start = slot.end;
+            slot
+        })
+        .collect()
+}
+
+/// `h:mm` from minutes, as a meeting clock reads ("0:45", "1:30").
+pub fn clock(minutes: u32) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A discussion question and the figure it is written from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Question {
+    /// Two shown groups answered one anchor question far apart.
+    Disagreement(Disagreement),
+    /// Two shown groups name different owners for an area.
+    Owners { area: usize, first: Majority, second: Majority },
+    /// Many say nobody owns an area, or do not know who does.
+    Gap { area: usize, count: usize, of: usize },
+    /// The team's barrier point: what to change first.
+    Barrier(Dimension),
+}
+
+/// Up to [`QUESTIONS`] questions, from the strongest evidence down: the biggest disagreements on
+/// single questions (gaps the group sizes resolve first), then areas where groups name different
+/// owners, then ownership gaps (most people first), then the team's barrier point. Nothing is
+/// raised from a figure the report withholds, so a team with one shown group gets no
+/// between-group questions.
+pub fn questions(rep: &TeamReport) -> Vec<Question> {
+    let mut out: Vec<Question> = rep.disagreements.iter().map(|d| Question::Disagreement(*d)).collect();
+    for row in rep.ownership.iter().filter(|r| r.disagreement) {
+        if let Some((first, second)) = differing_owners(row) {
+            out.push(Question::Owners { area: row.area, first, second });
+        }
+    }
+    let mut gaps: Vec<&AreaRow> = rep.ownership.iter().filter(|r| r.gap && !r.disagreement).collect();
+    gaps.sort_by_key(|r| (std::cmp::Reverse(r.gap_answers()), r.area));
+    out.extend(gaps.into_iter().map(|r| Question::Gap { area: r.area, count: r.gap_answers(), of: r.answered() }));
+    if let Some(d) = rep.barrier {
+        out.push(Question::Barrier(d));
+    }
+    out.truncate(QUESTIONS);
+    out
+}
+
+/// The two largest shown groups (by how many answered) that name different owners.
+fn differing_owners(row: &AreaRow) -> Option<(Majority, Majority)> {
+    let mut named: Vec<Majority> = row.majority.iter().filter(|m| m.owner.is_some()).copied().collect();
+    named.sort_by_key(|m| std::cmp::Reverse(m.agree));
+    let first = *named.first()?;
+    let second = named.iter().find(|m| m.owner != first.owner).copied()?;
+    Some((first, second))
+}
+
+/// What one role group said about an area, as the register shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// A shown group: its majority (or no single answer) and how many agree.
+    Shown(Majority),
+    /// A group with members whose figures are withheld: the cell stays blank.
+    Hidden,
+    /// A shown group none of whom answered the area (or were asked it).
+    NoAnswer,
+}
+
+/// One row of the ownership register.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegisterRow {
+    pub area: usize,
+    /// Per role with members in the team, in role order.
+    pub said: Vec<(Role, Said)>,
+    /// Shown groups name different owners.
+    pub disagreement: bool,
+    /// A real share say Nobody, Don't know or Shared-nothing-written.
+    pub gap: bool,
+}
+
+impl RegisterRow {
+    /// The room must decide an owner: the groups disagree, or too many see nobody in charge.
+    pub fn decision_needed(&self) -> bool {
+        self.disagreement || self.gap
+    }
+}
+
+/// The register: one row per ownership area, with a column for every role group that has
+/// members and is asked about ownership (blank for hidden groups, so the columns do not depend
+/// on who is hidden).
+pub fn register(instrument: &Instrument, rep: &TeamReport) -> Vec<RegisterRow> {
+    let roles = register_roles(instrument, rep);
+    let groups: Vec<_> = rep.roles.iter().filter(|g| roles.contains(&g.role)).collect();
+    rep.ownership
+        .iter()
+        .map(|row| RegisterRow {
+            area: row.area,
+            said: groups
+                .iter()
+                .map(|g| {
+                    let said = match row.majority.iter().find(|m| m.role == g.role) {
+                        _ if g.hidden.is_some() => Said::Hidden,
+                        Some(m) => Said::Shown(*m),
+                        None => Said::NoAnswer,
+                    };
+                    (g.role, said)
+                })
+                .collect(),
+            disagreement: row.disagreement,
+            gap: row.gap,
+        })
+        .collect()
+}
+
+/// The role groups with members that the ownership question is asked of: the register's and
+/// the heatmap's columns.
+pub fn register_roles(instrument: &Instrument, rep: &TeamReport) -> Vec<Role> {
+    let asked = instrument.matrix().roles;
+    rep.roles.iter().filter(|g| g.n > 0 && asked.contains(g.role)).map(|g| g.role).collect()
+}
+
+#[cfg(test)]
+mod tests;
