@@ -45,12 +45,19 @@ globalThis.overlapResults = {
 
 init({ module_or_path: new URL('./overlap_bg.wasm', import.meta.url) }).catch((error) => {
   // WebAssembly could not start (very old browser, or the file failed to load). Say so in the
-  // page instead of leaving the loading text forever. Text only: nothing is parsed as HTML.
+  // page instead of leaving the loading text forever, as a screen of its own: a main landmark,
+  // the failure as its heading, what to do below it. Text only: nothing is parsed as HTML.
   console.error('Overlap could not start:', error);
   const host = document.getElementById('overlap') || document.body;
-  const p = document.createElement('p');
-  p.className = 'ov-loading';
-  p.setAttribute('role', 'alert');
-  p.textContent = 'The assessment could not start in this browser. Please reload, or try an up-to-date browser. · La evaluación no pudo iniciarse en este navegador. Vuelva a cargar la página o use un navegador actualizado.';
-  host.replaceChildren(p);
+  const heading = document.createElement('h1');
+  heading.textContent = 'The assessment could not start in this browser. · La evaluación no pudo iniciarse en este navegador.';
+  const advice = document.createElement('p');
+  advice.textContent = 'Please reload, or try an up-to-date browser. · Vuelva a cargar la página o use un navegador actualizado.';
+  const alert = document.createElement('div');
+  alert.className = 'ov-loading';
+  alert.setAttribute('role', 'alert');
+  alert.append(heading, advice);
+  const main = document.createElement('main');
+  main.append(alert);
+  host.replaceChildren(main);
 });

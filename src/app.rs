@@ -30,7 +30,7 @@ pub fn App(config: Config) -> impl IntoView {
     });
 
     // Follows the fragment when a link is pasted into the address bar of an open tab.
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| state.follow_hash());
+    let handle = location::on_hash_change(move || state.follow_hash());
     on_cleanup(move || handle.remove());
 
     view! {

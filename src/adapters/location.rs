@@ -1,4 +1,6 @@
-//! The URL fragment: where share links and `#team` arrive, read and written without reloads.
+//! The URL fragment: where share links and `#team` arrive, read and written without reloads
+//! and followed when it changes. Also the page's own address (the base of share links), the
+//! navigator's preferred languages and `<html lang>`.
 
 /// What the fragment asks the app to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +31,12 @@ pub fn route(hash: &str) -> Route {
 
 pub fn current_hash() -> String {
     super::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Calls `follow` whenever the fragment changes (a link pasted into the address bar of an open
+/// tab). The listener lasts until the returned handle is removed.
+pub fn on_hash_change(follow: impl Fn() + 'static) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| follow())
 }
 
 /// Replaces the fragment without adding a history entry or reloading.

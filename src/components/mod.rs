@@ -1,10 +1,15 @@
 //! Thin components, one per file, named as nouns. Each reads the view-model from context.
 //!
-//! The screens themselves are HTML: the survey's (welcome, role, sections, review) from
-//! `overlap_core::markup` in this module, the results and team view's from the lazily loaded
-//! results module. [`flow::Flow`] and [`results_screen::ResultsScreen`] host that HTML and turn
-//! its events into view-model calls; [`actions`] handles every button on the app's root. The
-//! language switch is the one Leptos view with controls of its own.
+//! No component draws controls as Leptos views: the screens and pieces are HTML from the core.
+//! The survey's screens (welcome, role, sections, review) and the app's own pieces (header,
+//! notice, start over, link error, the results' waiting and could-not-load screens, the buttons
+//! under the person's own results) come from `overlap_core::markup` and are hosted here. The
+//! results, the team view and a team summary are drawn by the lazily loaded results module into
+//! the element [`results_screen::ResultsScreen`] gives it, and the module answers their controls
+//! itself. The app's events reach the view-model by delegation: [`actions`] carries out the
+//! app's buttons from one click handler on its root, [`flow::Flow`] turns answers (change
+//! events) into view-model calls, and [`header::Header`] the language switch's choice (the
+//! switch is a native select in the header's markup).
 
 pub mod actions;
 pub mod flow;

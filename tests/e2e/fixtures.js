@@ -1,8 +1,9 @@
 // Shared fixtures for the end-to-end specs: a page in a fresh browser context that records
-// console errors and every request, an axe helper with every WCAG 2.x A/AA rule on, and page
+// console errors and every request, an axe helper with every rule axe-core has on, and page
 // objects for the assessment flow.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { createRequire } from 'node:module';
 
 export const APP = 'http://127.0.0.1:4173/';
 
@@ -21,16 +22,46 @@ export const test = base.extend({
 });
 export { expect };
 
+// axe runs every rule it has, named one by one: without a list it runs only the rules on by
+// default, which leaves out target-size (WCAG 2.2 AA), duplicate-id and the experimental rules.
+// The list comes from the copy of axe-core that @axe-core/playwright injects into the page.
+const axeCore = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core');
+const NOT_APPLICABLE = new Set([
+  // WCAG AAA contrast (7:1). Overlap meets AA, 4.5:1, which color-contrast checks on every
+  // screen; a configured accent is accepted from 4.5:1 (README, Configuration), so 7:1 is not a
+  // promise any deployment could keep.
+  'color-contrast-enhanced',
+]);
+const RULES = axeCore.getRules().map((r) => r.ruleId).filter((id) => !NOT_APPLICABLE.has(id));
+
+// Findings of an experimental rule that are wrong here, element by element; the rule stays on
+// for everything else.
+const FALSE_POSITIVES = [
+  // A figure's value (the barrier point, a team's headline): bold and short, so p-as-heading
+  // takes it for a heading, but its heading is the h2 just before it, which names what it is.
+  { rule: 'p-as-heading', selector: '.ov-stat__value' },
+];
+
 /**
  * Fails with the list of violations if axe finds any (colour contrast included), or if any text
  * on the page is the missing-translation marker "[?]" (a key the first load does not carry).
  */
 export async function expectAccessible(page, label) {
   expect(await page.locator('body').innerText(), `missing text on ${label}`).not.toContain('[?]');
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0]?.target}`);
+  const results = await new AxeBuilder({ page }).withRules(RULES).analyze();
+  const summary = [];
+  for (const v of results.violations) {
+    const nodes = [];
+    for (const node of v.nodes) {
+      const known = FALSE_POSITIVES.filter((f) => f.rule === v.id).map((f) => f.selector);
+      const excused = known.length > 0 && await page.evaluate(
+        ([target, selectors]) => selectors.some((s) => document.querySelector(target)?.matches(s)),
+        [String(node.target[0]), known],
+      );
+      if (!excused) nodes.push(node);
+    }
+    if (nodes.length > 0) summary.push(`${v.id}: ${nodes.length} node(s): ${nodes.map((n) => n.target).join(' | ')}`);
+  }
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

@@ -1,10 +1,11 @@
 //! Which locale texts the first load carries and which only the results module needs.
 //!
-//! build.rs compiles each language into two tables from this rule; the app builds the core
-//! without the `results` feature, so the second table is not in its WebAssembly at all. The
-//! lists are here, in one place, because the rule must stay true: every text the app's own
-//! components name (core/tests/tidy.rs checks the literals in `src/`) and every text the survey
-//! screens use (checked in i18n/tests.rs) must be in the first tier.
+//! The build (`core/build/locales.rs`) splits each language into these two tiers, adding one
+//! rule of its own: an older instrument version's item texts go with the results, since only
+//! reports of that version's links show them. The app builds the core without the `results`
+//! feature, so the second tier is not in its WebAssembly at all. The rule must stay true: every
+//! key the app names in `src/`, and every text the survey screens and the app's own pieces
+//! (`markup::app`) use, must be in the first tier; `i18n/tests.rs` checks both.
 
 /// Prefixes of the keys only the results module shows: the report and its controls, the team
 /// view.
@@ -23,8 +24,9 @@ pub const RESULTS_PREFIXES: [&str; 12] = [
     "ui.confidence.",
 ];
 
-/// Keys under those prefixes that the app's own components show (waiting for and failing to
-/// load the results module, the way back from a link error), so they stay in the first tier.
+/// Keys under those prefixes that the app itself shows (`markup::app`: waiting for and failing
+/// to load the results module, the way back from a link error, the buttons under the person's own
+/// results), so they stay in the first tier.
 pub const FIRST_LOAD_EXCEPTIONS: [&str; 6] = [
     "ui.results.edit",
     "ui.results.load_failed",

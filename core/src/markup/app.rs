@@ -97,8 +97,13 @@ pub fn header(locale: Locale, name: Option<&str>, logo: Option<&str>) -> Html {
 }
 
 /// While the results module loads (usually a blink: it is fetched from the review screen on).
+/// The sentence is the screen's heading, like every screen's title, so the page is never without
+/// its one `h1` and focus after navigation has somewhere to go until the results replace it.
 pub fn results_waiting(locale: Locale) -> Html {
-    html!(r#"<p class="ov-loading" role="status" data-testid="results-loading">{}</p>"#, locale.t("ui.results.loading"))
+    html!(
+        r#"<div class="ov-loading" role="status" data-testid="results-loading">{}</div>"#,
+        title(locale.t("ui.results.loading"))
+    )
 }
 
 /// The results module could not be loaded (offline, a blocked file): say so, and offer a retry.

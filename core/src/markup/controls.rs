@@ -1,11 +1,16 @@
-//! The controls around the report and the team view (share panel, keep and export buttons, the
-//! team view's form and link card), as markup the results module renders with the report.
+//! The controls around the report and the team view, as markup the results module draws with
+//! them: under a report, the call to action, the share panel and keep/print/export; in the team
+//! view, its heading and form (links, a file of links, a baseline round), the team summary link
+//! and print/CSV; the way back to the visitor's own assessment; and the frame of a team summary
+//! link's screen. [`Surroundings`] is what the deploy-time configuration adds; the team view's
+//! figures are `markup::team`'s.
 //!
 //! They used to be Leptos components in the app; as markup they cost the first load nothing
-//! (they travel in the results module), which handles them by delegation, as the app does the
-//! survey: buttons carry a [`ui::Action`](crate::ui::Action), the share level radios are named
-//! [`names::SHARE_LEVEL`], and the texts swapped in later (copied, copy by hand) ride along as
-//! data attributes.
+//! (they travel in the results module). Buttons carry a [`ui::Action`](crate::ui::Action) and
+//! are answered by delegation: the results module's own handlers (`results/src/screen.rs`)
+//! answer print, exports, copying and combine, and the way back bubbles up to the app's root.
+//! The share level radios are named [`names::SHARE_LEVEL`], and the texts swapped in later
+//! (copied, copy by hand) ride along as data attributes.
 
 use super::html::{html, Html};
 use super::{button, card, title};

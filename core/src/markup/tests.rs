@@ -213,10 +213,57 @@ fn the_results_waiting_and_failure_screens_say_what_happens() {
     for locale in Locale::ALL {
         let waiting = app::results_waiting(locale);
         assert!(waiting.contains(r#"role="status""#) && !waiting.contains("[?]"));
+        assert!(waiting.contains(r#"<h1 id="ov-title" tabindex="-1">"#));
         let failed = app::results_unavailable(locale);
         assert!(failed.contains(r#"<h1 id="ov-title" tabindex="-1">"#));
         assert!(failed.contains(r#"<p role="alert">"#));
         assert_eq!(count(&failed, r#"data-action="results-retry""#), 1);
         assert!(!failed.contains("[?]"));
+    }
+}
+
+/// Every screen, in both modules and every language, has exactly one `h1`: its title, the
+/// element focus moves to after navigation (axe checks the same in the browser, screen by
+/// screen; this covers every role, section and view at once).
+#[test]
+fn every_screen_has_exactly_one_h1() {
+    use crate::markup::controls::Surroundings;
+    use crate::share::LinkError;
+    let i = Instrument::current();
+    let around = Surroundings { share_base: "https://x.example/".into(), ..Default::default() };
+    for locale in Locale::ALL {
+        let mut screens = vec![
+            ("welcome".to_string(), welcome(locale, false)),
+            ("welcome, resuming".to_string(), welcome(locale, true)),
+            ("role".to_string(), role(locale, None)),
+            ("link error".to_string(), app::link_error(locale, LinkError::Altered)),
+            ("results waiting".to_string(), app::results_waiting(locale)),
+            ("results unavailable".to_string(), app::results_unavailable(locale)),
+        ];
+        for r in Role::ALL {
+            let answers = sample::healthy(r);
+            for s in 0..i.sections.len() {
+                screens.push((format!("section {s} ({r:?})"), section(i, locale, r, s, 1, 9, &answers)));
+            }
+            screens.push((format!("review ({r:?})"), review(i, locale, &answers, 9)));
+        }
+        let mut drawn = Vec::new();
+        let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
+        for shared in [false, true] {
+            let report = crate::results::report(locale, &format!("r={link}"), shared, "1/1/2026", &around).unwrap();
+            drawn.push((format!("report (shared: {shared})"), report.html));
+        }
+        let links = sample::team_links_text(20);
+        for combined in [false, true] {
+            let (html, _) = crate::results::team_screen(locale, &links, "", 5, &around.share_base, combined);
+            drawn.push((format!("team view (combined: {combined})"), html));
+        }
+        let summary = crate::results::team(locale, &links, "", 5, &around.share_base).summary_payload;
+        let summary_screen = crate::results::team_summary(locale, &format!("t={summary}")).unwrap();
+        drawn.push(("team summary".to_string(), summary_screen));
+        let screens = screens.into_iter().map(|(name, html)| (name, html.into_string())).chain(drawn);
+        for (name, html) in screens {
+            assert_eq!(count(&html, "<h1"), 1, "{name} ({locale:?}) has {} h1", count(&html, "<h1"));
+        }
     }
 }

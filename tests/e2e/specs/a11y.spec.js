@@ -1,5 +1,6 @@
-// Accessibility on every screen (axe, every WCAG 2.x A/AA rule including colour contrast), in
-// light and dark themes, and a 360 px wide phone with no horizontal scrolling.
+// Accessibility on every screen (axe with every rule, colour contrast included), in light and
+// dark themes, the screens shown while something loads or fails to, and a 360 px wide phone
+// with no horizontal scrolling.
 import { test, expect, expectAccessible, openFresh, startAs, answerSection } from '../fixtures.js';
 
 for (const colorScheme of ['light', 'dark']) {
@@ -27,6 +28,33 @@ for (const colorScheme of ['light', 'dark']) {
     await expectAccessible(page, 'results');
   });
 }
+
+test('the screens before the app and before the results pass axe: loading, could not start', async ({ page }) => {
+  // The page before its WebAssembly has started, then when it cannot start at all.
+  let fail;
+  const failing = new Promise((resolve) => { fail = resolve; });
+  await page.route('**/overlap_bg.wasm', async (route) => { await failing; await route.abort(); });
+  await page.goto('http://127.0.0.1:4173/', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('h1')).toContainText('Loading the assessment');
+  await expectAccessible(page, 'loading the app');
+  fail();
+  await expect(page.getByRole('alert')).toContainText('could not start');
+  await expectAccessible(page, 'the app could not start');
+  await page.unroute('**/overlap_bg.wasm');
+
+  // The results screen while its module is on its way.
+  let arrive;
+  const arriving = new Promise((resolve) => { arrive = resolve; });
+  await page.route('**/overlap-results_bg.wasm', async (route) => { await arriving; await route.continue(); });
+  await page.goto('about:blank');
+  await page.goto('http://127.0.0.1:4173/#team');
+  await expect(page.getByTestId('results-loading')).toBeVisible();
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expectAccessible(page, 'results waiting');
+  arrive();
+  await expect(page.locator('#ov-title')).toHaveText('Team view');
+  await expect(page.locator('h1')).toHaveCount(1);
+});
 
 test('a 360 px phone never scrolls sideways', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
