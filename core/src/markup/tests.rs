@@ -254,11 +254,12 @@ fn every_screen_has_exactly_one_h1() {
             drawn.push((format!("report (shared: {shared})"), report.html));
         }
         let links = sample::team_links_text(20);
+        let settings = crate::results::TeamSettings { threshold: 5, around: &around, today: "", next_round: "" };
         for combined in [false, true] {
-            let (html, _) = crate::results::team_screen(locale, &links, "", 5, &around.share_base, combined);
+            let html = crate::results::team_screen(locale, &links, "", &settings, combined).html;
             drawn.push((format!("team view (combined: {combined})"), html));
         }
-        let summary = crate::results::team(locale, &links, "", 5, &around.share_base).summary_payload;
+        let summary = crate::results::team(locale, &links, "", &settings).summary_payload;
         let summary_screen = crate::results::team_summary(locale, &format!("t={summary}")).unwrap();
         drawn.push(("team summary".to_string(), summary_screen));
         let screens = screens.into_iter().map(|(name, html)| (name, html.into_string())).chain(drawn);
