@@ -42,3 +42,11 @@ for (const file of walk(staging).filter((f) => f.endsWith('overlap-results.css')
   fs.writeFileSync(file, code);
   console.log(`[minify-glue] ${path.basename(file)} ${source.length} -> ${code.length} bytes`);
 }
+// With inject_scripts off, Trunk leaves its own `<link data-trunk rel=rust>` directives in the
+// page; boot.js loads the module, so they are dead weight in the first load.
+for (const file of walk(staging).filter((f) => path.basename(f) === 'index.html')) {
+  const source = fs.readFileSync(file, 'utf8');
+  const html = source.replace(/<link\b[^>]*\bdata-trunk\b[^>]*>/g, '');
+  fs.writeFileSync(file, html);
+  console.log(`[minify-glue] index.html ${source.length} -> ${html.length} bytes`);
+}
