@@ -69,7 +69,9 @@ pub fn notice(locale: Locale, text: &str, lang: Option<&str>) -> Html {
 /// the selection in place, so the switch keeps focus. The name and logo are text and an
 /// attribute, never HTML.
 pub fn header(locale: Locale, name: Option<&str>, logo: Option<&str>) -> Html {
-    let logo = logo.map(|src| html!(r#"<img src="{}" alt="{}">"#, src, name.unwrap_or_default())).unwrap_or_default();
+    // The name (the consultancy's, or the product's) follows the logo as text, so the logo is
+    // decorative: an alt repeating the name would be read twice.
+    let logo = logo.map(|src| html!(r#"<img src="{}" alt="">"#, src)).unwrap_or_default();
     let brand = match name {
         Some(n) => html!("<span>{}</span>", n),
         None => html!(r#"<span id="{}">{}</span>"#, ids::BRAND_TEXT, locale.t("ui.brand")),
