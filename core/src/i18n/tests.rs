@@ -238,41 +238,59 @@ fn every_language_names_itself_in_every_build() {
     assert_eq!(Locale::Es.file_name(), "overlap-es.txt");
 }
 
-#[test]
-fn a_bad_language_file_is_refused_with_its_reason() {
-    let good = Locale::Es.file_text();
-    let lines: Vec<&str> = good.lines().collect();
-    let with = |f: &dyn Fn(&mut Vec<String>)| {
-        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        f(&mut l);
-        l.join("\n") + "\n"
-    };
-    let check = |text: &str, expected: LocaleFileError| {
-        assert_eq!(parse_file(Locale::Es, Tier::Survey, text).map(|_| ()), Err(expected), "{text:.60}");
-    };
-    check("", LocaleFileError::NotALocaleFile);
-    check("<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
-    check(&good.replacen("overlap-locale 1", "overlap-locale 2", 1), LocaleFileError::NotALocaleFile);
-    check(&good.replacen(" es\n", " en\n", 1), LocaleFileError::OtherLanguage);
-    check(
-        &with(&|l| {
+/// `good` with its lines changed by `f`.
+fn edited(good: &str, f: &dyn Fn(&mut Vec<String>)) -> String {
+    let mut l: Vec<String> = good.lines().map(|s| s.to_string()).collect();
+    f(&mut l);
+    l.join("\n") + "\n"
+}
+
+/// Asserts that Spanish `text` is refused, as a file of `tier`, for `expected`.
+fn refused(tier: Tier, text: &str, expected: LocaleFileError) {
+    assert_eq!(parse_file(Locale::Es, tier, text).map(|_| ()), Err(expected), "{text:.60}");
+}
+
+/// What both tiers' files are refused for: not a language file, another language (`header` is
+/// the Spanish file's header tail, replaced by English's), stale keys (a text this release
+/// dropped, one it does not have), a line that is not `hash<TAB>text`, lines out of order, and a
+/// file cut short.
+fn refused_like_any_language_file(tier: Tier, good: &str, header: (&str, &str)) {
+    refused(tier, "", LocaleFileError::NotALocaleFile);
+    refused(tier, "<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
+    refused(tier, &good.replacen("overlap-locale 1", "overlap-locale 2", 1), LocaleFileError::NotALocaleFile);
+    refused(tier, &good.replacen(header.0, header.1, 1), LocaleFileError::OtherLanguage);
+    refused(
+        tier,
+        &edited(good, &|l| {
             l.pop();
         }),
         LocaleFileError::KeysDiffer,
     );
-    check(&with(&|l| l.push("ffffffff\tA text this release does not have".into())), LocaleFileError::KeysDiffer);
-    check(&with(&|l| l[1] = l[1].replace('\t', " ")), LocaleFileError::BadLine(2));
-    check(&with(&|l| l[2] = format!("zz{}", &l[2][2..])), LocaleFileError::BadLine(3));
-    check(&with(&|l| l[2] = format!("{}\t ", &l[2][..8])), LocaleFileError::BadLine(3));
-    check(&with(&|l| l.swap(2, 3)), LocaleFileError::BadLine(4));
+    refused(
+        tier,
+        &edited(good, &|l| l.push("ffffffff\tA text this release does not have".into())),
+        LocaleFileError::KeysDiffer,
+    );
+    refused(tier, &edited(good, &|l| l[2] = l[2].replace('\t', " ")), LocaleFileError::BadLine(3));
+    refused(tier, &edited(good, &|l| l.swap(2, 3)), LocaleFileError::BadLine(4));
+    refused(tier, good.trim_end(), LocaleFileError::Incomplete);
+}
+
+#[test]
+fn a_bad_language_file_is_refused_with_its_reason() {
+    let good = Locale::Es.file_text();
+    refused_like_any_language_file(Tier::Survey, &good, (" es\n", " en\n"));
+    let check = |text: &str, expected| refused(Tier::Survey, text, expected);
+    check(&edited(&good, &|l| l[1] = l[1].replace('\t', " ")), LocaleFileError::BadLine(2));
+    check(&edited(&good, &|l| l[2] = format!("zz{}", &l[2][2..])), LocaleFileError::BadLine(3));
+    check(&edited(&good, &|l| l[2] = format!("{}\t ", &l[2][..8])), LocaleFileError::BadLine(3));
     check(
-        &with(&|l| {
+        &edited(&good, &|l| {
             let dup = l[2].clone();
             l.insert(2, dup);
         }),
         LocaleFileError::BadLine(4),
     );
-    check(good.trim_end(), LocaleFileError::Incomplete);
     let cut: String = good.chars().take(good.chars().count() - 3).collect();
     check(&cut, LocaleFileError::Incomplete);
     assert!(LocaleFileError::BadLine(7).reason().contains('7'));
@@ -344,33 +362,11 @@ fn a_file_of_the_other_tier_is_refused() {
 #[test]
 fn a_bad_results_file_is_refused_with_its_reason() {
     let good = Locale::Es.results_file_text();
-    let lines: Vec<&str> = good.lines().collect();
-    let with = |f: &dyn Fn(&mut Vec<String>)| {
-        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        f(&mut l);
-        l.join("\n") + "\n"
-    };
-    let check = |text: &str, expected: LocaleFileError| {
-        assert_eq!(parse_file(Locale::Es, Tier::Results, text).map(|_| ()), Err(expected), "{text:.60}");
-    };
-    check("", LocaleFileError::NotALocaleFile);
-    check("<!doctype html><title>404</title>", LocaleFileError::NotALocaleFile);
-    check(&good.replacen("overlap-locale 1", "overlap-locale 2", 1), LocaleFileError::NotALocaleFile);
-    check(&good.replacen(" es results\n", " en results\n", 1), LocaleFileError::OtherLanguage);
-    // Stale keys: a text this release dropped, one it does not have, one renamed.
-    check(
-        &with(&|l| {
-            l.pop();
-        }),
-        LocaleFileError::KeysDiffer,
-    );
-    check(&with(&|l| l.push("ffffffff\tUn texto que esta versión no tiene".into())), LocaleFileError::KeysDiffer);
-    check(&with(&|l| l[1] = format!("00000000{}", &l[1][8..])), LocaleFileError::KeysDiffer);
-    check(&with(&|l| l[2] = l[2].replace('\t', " ")), LocaleFileError::BadLine(3));
-    check(&with(&|l| l.swap(2, 3)), LocaleFileError::BadLine(4));
-    check(good.trim_end(), LocaleFileError::Incomplete);
+    refused_like_any_language_file(Tier::Results, &good, (" es results\n", " en results\n"));
+    // A renamed text is a stale key too.
+    refused(Tier::Results, &edited(&good, &|l| l[1] = format!("00000000{}", &l[1][8..])), LocaleFileError::KeysDiffer);
     // English's own results texts pass only as English's file.
     let english = write_file(Locale::En, Tier::Results, Locale::En.results_table());
     assert_eq!(parse_file(Locale::En, Tier::Results, &english).map(|t| t.len()), Ok(Locale::En.results_table().len()));
-    check(&english, LocaleFileError::OtherLanguage);
+    refused(Tier::Results, &english, LocaleFileError::OtherLanguage);
 }
