@@ -252,7 +252,7 @@ pub struct Disagreement {
     pub item: usize,
     pub higher: GroupStat,
     pub lower: GroupStat,
-    /// Each group's most common answer (ties: the first in the item's order).
+    /// Each group's most common answer (ties: the one given first among the group's answers).
     pub higher_answer: Option<Answer>,
     pub lower_answer: Option<Answer>,
     pub size: f64,

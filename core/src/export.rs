@@ -1,5 +1,6 @@
-//! Exports: the answers and report as JSON, the dimension scores as CSV. Written by hand (a few
-//! dozen lines) so the browser build does not carry a JSON serializer for two downloads.
+//! Exports: the answers and report as JSON, the dimension scores as CSV, the team figures as CSV
+//! and the workshop's ownership register as CSV. Written by hand so the browser build does not
+//! carry a JSON or CSV library for a few downloads.
 
 use crate::i18n::Locale;
 use crate::instrument::Instrument;

@@ -7,7 +7,9 @@
 //! comparisons between shown groups, each ownership area's gap and dispute marks with every
 //! shown group's majority owner, the red flags that may be shown with their counts, and which
 //! hidden roles' own questions were withheld. Hidden groups travel as hidden, with no figures,
-//! and a team below the threshold as suppressed, so the link cannot reveal more than the screen.
+//! and a team below the threshold as suppressed, so the link carries nothing the anonymity rules
+//! withhold. (It keeps up to `MAX_GAPS` comparisons where the screen lists fewer; all of them are
+//! between shown groups.)
 //!
 //! Layout of version 2 (the instrument version is the first field; version 1's links, made by
 //! the first release, keep their own layout, half points in 8 bits, and decode into the same
@@ -59,7 +61,7 @@ fn areas(instrument: &Instrument) -> usize {
     }
 }
 
-/// Encodes a team report's shown figures (means are kept to half a point).
+/// Encodes a team report's shown figures (means and spreads are kept to a tenth of a point).
 pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
     let mut w = BitWriter::default();
     w.push(instrument.version as u32, 6);
