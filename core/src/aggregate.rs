@@ -326,6 +326,29 @@ pub struct TeamReport {
 }
 
 impl TeamReport {
+    /// A report with its counts and no figures, which the aggregation (for a suppressed team)
+    /// and the team-link decoder fill in.
+    pub fn empty(instrument_version: u8, threshold: usize, n: usize, n_full: usize, suppressed: bool) -> TeamReport {
+        TeamReport {
+            instrument_version,
+            threshold,
+            n,
+            n_full,
+            suppressed,
+            dimensions: Vec::new(),
+            barrier: None,
+            roles: Vec::new(),
+            gaps: Vec::new(),
+            ownership: Vec::new(),
+            flags: Vec::new(),
+            flags_assessed: Vec::new(),
+            alpha: Vec::new(),
+            withheld: Vec::new(),
+            disagreements: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
     pub fn shown(&self) -> impl Iterator<Item = &RoleGroup> {
         self.roles.iter().filter(|g| g.is_shown())
     }
@@ -444,25 +467,12 @@ pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) 
     let with_answers = Audience { shown: shown_set, threshold, members: &full };
     if suppressed {
         return TeamReport {
-            instrument_version: instrument.version,
-            threshold,
-            n,
-            n_full: full.len(),
-            suppressed,
             dimensions: Dimension::ALL
                 .into_iter()
                 .map(|dimension| TeamDimension { dimension, score: None, spread: None, groups: 0, pooled: 0 })
                 .collect(),
-            barrier: None,
             roles,
-            gaps: Vec::new(),
-            ownership: Vec::new(),
-            flags: Vec::new(),
-            flags_assessed: Vec::new(),
-            alpha: Vec::new(),
-            withheld: Vec::new(),
-            disagreements: Vec::new(),
-            actions: Vec::new(),
+            ..TeamReport::empty(instrument.version, threshold, n, full.len(), suppressed)
         };
     }
 

@@ -338,19 +338,10 @@ where
     format!("{head}{}", &buf[open_end + 1..])
 }
 
-/// Escapes text for SVG/XML content and attributes.
+/// Escapes text for SVG/XML content and attributes, with the same rules as the HTML markup.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::markup::html::escape_into(&mut out, s);
     out
 }
 

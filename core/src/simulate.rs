@@ -431,7 +431,7 @@ pub fn product_barrier(report: &Report) -> Option<Dimension> {
 }
 
 /// How one role's reports name the barrier, against the true barrier.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BarrierRow {
     /// The role simulated, or `None` for the total over all roles.
     pub role: Option<Role>,
@@ -474,17 +474,7 @@ pub struct BarrierStudy {
 impl BarrierStudy {
     /// The rows summed over all roles.
     pub fn total(&self) -> BarrierRow {
-        let mut t = BarrierRow {
-            role: None,
-            n: 0,
-            named: 0,
-            correct: 0,
-            truly_blocked: 0,
-            missed: 0,
-            false_alarms: 0,
-            named_as: [0; 9],
-            true_as: [0; 9],
-        };
+        let mut t = BarrierRow::default();
         for r in &self.rows {
             t.n += r.n;
             t.named += r.named;
@@ -521,17 +511,7 @@ pub fn barrier_study(
     for role in Role::ALL {
         let items: Vec<Vec<&'static Item>> =
             Dimension::ALL.iter().map(|d| scored_items(instrument, role, *d)).collect();
-        let mut row = BarrierRow {
-            role: Some(role),
-            n: n_per_role,
-            named: 0,
-            correct: 0,
-            truly_blocked: 0,
-            missed: 0,
-            false_alarms: 0,
-            named_as: [0; 9],
-            true_as: [0; 9],
-        };
+        let mut row = BarrierRow { role: Some(role), n: n_per_role, ..BarrierRow::default() };
         for _ in 0..n_per_role {
             let g = normal(&mut rng);
             let traits: [f64; 9] = std::array::from_fn(|_| shared * g + own * normal(&mut rng));

@@ -192,27 +192,6 @@ fn role_groups(r: &mut BitReader, v1: bool) -> Result<Vec<RoleGroup>, LinkError>
     Ok(roles)
 }
 
-fn empty(instrument: &Instrument, threshold: usize, n: usize, n_full: usize, suppressed: bool) -> TeamReport {
-    TeamReport {
-        instrument_version: instrument.version,
-        threshold,
-        n,
-        n_full,
-        suppressed,
-        dimensions: Vec::new(),
-        barrier: None,
-        roles: Vec::new(),
-        gaps: Vec::new(),
-        ownership: Vec::new(),
-        flags: Vec::new(),
-        flags_assessed: Vec::new(),
-        alpha: Vec::new(),
-        withheld: Vec::new(),
-        disagreements: Vec::new(),
-        actions: Vec::new(),
-    }
-}
-
 fn decode_v2(
     instrument: &Instrument,
     r: &mut BitReader,
@@ -221,7 +200,7 @@ fn decode_v2(
     n_full: usize,
     suppressed: bool,
 ) -> Result<TeamReport, LinkError> {
-    let mut t = empty(instrument, threshold, n, n_full, suppressed);
+    let mut t = TeamReport::empty(instrument.version, threshold, n, n_full, suppressed);
     for dimension in Dimension::ALL {
         let score = untenth(r.take(10))?;
         let (median, q1, q3, count) =
@@ -284,7 +263,7 @@ fn decode_v1(
     n_full: usize,
     suppressed: bool,
 ) -> Result<TeamReport, LinkError> {
-    let mut t = empty(instrument, threshold, n, n_full, suppressed);
+    let mut t = TeamReport::empty(instrument.version, threshold, n, n_full, suppressed);
     for dimension in Dimension::ALL {
         let (median, q1, q3, count) = (unhalf(r.take(8))?, unhalf(r.take(8))?, unhalf(r.take(8))?, r.take(10) as usize);
         let spread = match (median, q1, q3) {
