@@ -57,8 +57,10 @@ pub fn question_text(instrument: &Instrument, locale: Locale, key: &str) -> Stri
         Some(ItemKind::Checklist { .. }) => "part",
         _ => "area",
     };
+    // A dash between the question and its row, so a quoted "why" reads as two parts rather than
+    // one run-on sentence ("...are in writing? — Which positions are protected").
     match row {
-        Some(r) => format!("{text} {}", locale.t(&format!("item.{id}.{row_kind}.{r}"))),
+        Some(r) => format!("{text} \u{2014} {}", locale.t(&format!("item.{id}.{row_kind}.{r}"))),
         None => text.to_string(),
     }
 }
