@@ -105,6 +105,11 @@ impl AppState {
         Instrument::current()
     }
 
+    /// The deployment's team threshold, which the welcome screen's promise names.
+    pub fn threshold(&self) -> usize {
+        self.config.with_value(|c| c.team_threshold)
+    }
+
     /// The respondent's role, read without tracking: screens re-render on navigation, not on
     /// every answer (a role change happens on the role screen, which handles it itself).
     pub fn role(&self) -> Option<Role> {

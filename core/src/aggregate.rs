@@ -1,22 +1,23 @@
 //! Team aggregation: many decoded share links into one picture, computed locally, with the
-//! anonymity rules applied before any figure leaves this module.
+//! anonymity rule applied before any figure leaves this module.
 //!
 //! [`collect`] reads pasted text (links one per line or inside prose): every fragment found is a
 //! result, a duplicate of a result, or unreadable with its reason. [`aggregate`] computes, per
 //! dimension, a team score in which each role group counts once (so the largest group does not
 //! outvote the rest) and the spread of individuals; the comparisons between role groups on the
-//! anchor items every role is asked in the same words; the ownership map; red-flag counts; and
-//! Cronbach's alpha on the anchors. Role groups smaller than the threshold are hidden, and so is
-//! the next-smallest group when the hidden ones could otherwise be worked out by subtraction.
+//! anchor items every role is asked in the same words; the ownership map; red-flag counts; the
+//! actions the answers call for; and Cronbach's alpha on the anchors.
 //!
-//! Every figure rests on an audience (the respondents whose roles answer it), and [`Audience`]
-//! decides which of them it may use: a figure only one role gives is shown only when that role's
-//! group is shown; a figure several roles give includes hidden groups' members only when those
-//! together reach the threshold. METHODOLOGY.md states the rules and their sources.
+//! One rule decides whose answers enter each of those figures (`Rule`): a role group's answers
+//! enter a figure only when at least the threshold of its members answered what the figure is
+//! about, and nobody else's do. A group smaller than the threshold is hidden whole and counted
+//! nowhere, not even in totals, so neither its answers nor its size can be read or worked out by
+//! the people who read the result (leadership knows its own answers, so pooling a hidden person
+//! with the reading group would give them away). METHODOLOGY.md states the rule and its sources.
 
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role, RoleSet};
+use crate::instrument::{AnswerRule, Dimension, Instrument, Item, ItemKind, Owner, Role, RoleSet, Selector};
 use crate::response::{Answer, Response};
-use crate::scoring::{score, Report, BARRIER_THRESHOLD};
+use crate::scoring::{score, worth, Report, Worth, BARRIER_THRESHOLD};
 use crate::share::{self, LinkError, Shared};
 
 /// The smallest anonymity threshold a deployment may configure.
@@ -53,6 +54,11 @@ pub struct Member {
 impl Member {
     pub fn role(&self) -> Option<Role> {
         self.report.role
+    }
+
+    /// Whether the member's link carries every answer of this instrument version.
+    pub fn is_full(&self, instrument_version: u8) -> bool {
+        self.response.as_ref().is_some_and(|r| r.instrument_version == instrument_version)
     }
 
     /// The answers, when they are a full link of this instrument version (item-level figures come
@@ -145,29 +151,28 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
     Some(Spread { n: v.len(), median: q(0.5), q1: q(0.25), q3: q(0.75) })
 }
 
-/// Why a role group is not shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Hidden {
-    /// Fewer respondents than the threshold.
-    TooFew,
-    /// Large enough itself, hidden so a smaller hidden group cannot be worked out by subtraction.
-    Complementary,
-}
-
+/// One role group: shown when at least the threshold of people are in it. A hidden group's size
+/// is never kept (it is 0 here), so nothing downstream can print or work it out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleGroup {
     pub role: Role,
+    /// People in the group when it is shown; 0 when it is hidden.
     pub n: usize,
-    pub hidden: Option<Hidden>,
-    /// Mean score per dimension (prerequisite order) of the group's members scored on it; empty
-    /// when hidden.
+    pub shown: bool,
+    /// Per dimension (prerequisite order), the mean of the members' scores, where at least the
+    /// threshold of members have one; empty when the group is hidden.
     pub means: Vec<Option<f64>>,
 }
 
 impl RoleGroup {
-    /// Whether the group's figures are shown: not hidden by the anonymity rules, and scored.
+    /// Whether the group's figures are shown.
     pub fn is_shown(&self) -> bool {
-        self.hidden.is_none() && !self.means.is_empty()
+        self.shown
+    }
+
+    /// A group whose figures are withheld.
+    pub fn hidden(role: Role) -> RoleGroup {
+        RoleGroup { role, n: 0, shown: false, means: Vec::new() }
     }
 }
 
@@ -175,16 +180,13 @@ impl RoleGroup {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TeamDimension {
     pub dimension: Dimension,
-    /// The mean of the group means: each shown role group counts once, and the hidden members the
-    /// figure may include count together as one more group (see [`Audience`]).
+    /// The mean of the group means of the groups whose figure on this dimension is shown: each
+    /// counts once, so the largest group does not outvote the rest.
     pub score: Option<f64>,
     /// Median and quartiles of the individual scores behind it (each person once).
     pub spread: Option<Spread>,
-    /// How many groups the score averages (shown groups, plus one for the hidden members it
-    /// includes), and how many hidden members share that one place: one of them moves the score
-    /// by at most 100 / (groups x pooled) points.
+    /// How many groups the score averages.
     pub groups: usize,
-    pub pooled: usize,
 }
 
 /// One group's answers to a dimension's anchor items: people, mean and standard deviation of
@@ -214,7 +216,7 @@ pub struct PerceptionGap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Majority {
     pub role: Role,
-    /// `None` when nobody in the group answered, or two answers tie.
+    /// `None` when two answers tie.
     pub owner: Option<Owner>,
     pub agree: usize,
     pub of: usize,
@@ -224,9 +226,10 @@ pub struct Majority {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AreaRow {
     pub area: usize,
-    /// Answers counted (indexed by `Owner::code() - 1`) from the respondents the figure may use.
+    /// Answers counted (indexed by `Owner::code() - 1`) over the groups whose figure on the area
+    /// is shown.
     pub counts: [usize; OWNERS],
-    /// Per shown role group.
+    /// Per group whose figure on the area is shown.
     pub by_role: Vec<(Role, [usize; OWNERS])>,
     pub majority: Vec<Majority>,
     /// The majority owners of shown groups differ.
@@ -259,8 +262,8 @@ pub struct Disagreement {
     pub gap: bool,
 }
 
-/// An action the members' own reports offered: to how many of the people whose answers could
-/// call for it.
+/// An action the team's answers call for: how many of the people who answered its questions
+/// gave an answer that calls for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ActionCount {
     /// Index into `Instrument::actions()`.
@@ -269,7 +272,7 @@ pub struct ActionCount {
     pub of: usize,
 }
 
-/// A red flag: how many of the people whose roles are asked its question raised it.
+/// A red flag: how many of the people who answered its question raised it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FlagCount {
     /// Index into `Instrument::red_flags()`.
@@ -299,35 +302,36 @@ impl Alpha {
 pub struct TeamReport {
     pub instrument_version: u8,
     pub threshold: usize,
+    /// People in shown groups: every total the company sees counts these only.
     pub n: usize,
-    /// Full links of this instrument version (item-level figures come from these).
+    /// Of them, full links of this instrument version (item-level figures come from these).
     pub n_full: usize,
-    /// Too few respondents overall: no figure is shown at all.
+    /// No group has enough people: no figure is shown at all.
     pub suppressed: bool,
     pub dimensions: Vec<TeamDimension>,
     pub barrier: Option<Dimension>,
+    /// Every role, in role order, shown or hidden.
     pub roles: Vec<RoleGroup>,
     /// Comparisons between shown groups on anchors, largest first.
     pub gaps: Vec<PerceptionGap>,
     pub ownership: Vec<AreaRow>,
-    /// Raised flags whose figure may be shown, most common first.
+    /// Raised flags whose figure is shown, most common first.
     pub flags: Vec<FlagCount>,
-    /// The flags whose question's audience may be shown (raised or not): what a later round can
-    /// be compared with.
+    /// The flags whose figure is shown (raised or not): what a later round can be compared with.
     pub flags_assessed: Vec<usize>,
     pub alpha: Vec<Alpha>,
-    /// Hidden roles whose own questions' figures are withheld.
+    /// Hidden roles whose own questions' figures are therefore withheld.
     pub withheld: Vec<Role>,
     /// The largest differences between shown groups on single anchor questions, largest first
     /// (gaps before differences the group sizes cannot resolve); at most `MAX_DISAGREEMENTS`.
     pub disagreements: Vec<Disagreement>,
-    /// The actions the members' reports offered most often, subject to the same rules.
+    /// The actions the team's answers call for most often, subject to the same rule.
     pub actions: Vec<ActionCount>,
 }
 
 impl TeamReport {
-    /// A report with its counts and no figures, which the aggregation (for a suppressed team)
-    /// and the team-link decoder fill in.
+    /// A report with its counts, every group hidden and no figures, which the aggregation (for a
+    /// suppressed team) and the team-link decoder fill in.
     pub fn empty(instrument_version: u8, threshold: usize, n: usize, n_full: usize, suppressed: bool) -> TeamReport {
         TeamReport {
             instrument_version,
@@ -335,9 +339,12 @@ impl TeamReport {
             n,
             n_full,
             suppressed,
-            dimensions: Vec::new(),
+            dimensions: Dimension::ALL
+                .into_iter()
+                .map(|dimension| TeamDimension { dimension, score: None, spread: None, groups: 0 })
+                .collect(),
             barrier: None,
-            roles: Vec::new(),
+            roles: Role::ALL.into_iter().map(RoleGroup::hidden).collect(),
             gaps: Vec::new(),
             ownership: Vec::new(),
             flags: Vec::new(),
@@ -354,187 +361,321 @@ impl TeamReport {
     }
 }
 
-/// Which role groups to hide: below the threshold, plus complementary suppression so that the
-/// hidden groups together are either none or at least `threshold` respondents.
-pub fn hidden_groups(sizes: &[(Role, usize)], threshold: usize) -> Vec<(Role, Option<Hidden>)> {
-    let threshold = threshold.max(MIN_THRESHOLD);
-    let mut out: Vec<(Role, Option<Hidden>)> =
-        sizes.iter().map(|(r, n)| (*r, (*n > 0 && *n < threshold).then_some(Hidden::TooFew))).collect();
-    loop {
-        let hidden: usize = sizes.iter().zip(&out).filter(|(_, (_, h))| h.is_some()).map(|((_, n), _)| *n).sum();
-        if hidden == 0 || hidden >= threshold {
-            return out;
+/// How a figure counts the people who answered its question: every answer (a count of owners
+/// or of raised flags, where Don't know is an answer too), or only answers with a score (a mean,
+/// where Don't know and Not applicable are left out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Counted {
+    Answered,
+    Scored,
+}
+
+/// One member as the rule sees them.
+struct Person<'a> {
+    member: &'a Member,
+    role: Role,
+    /// The answers by slot (see [`Slots`]), for a full link of this instrument version.
+    answers: Option<Vec<Option<Answer>>>,
+    /// Per dimension, the person's score from the questions that pass for their group.
+    scores: [Option<f64>; 9],
+    /// Per dimension, the mean of the anchor items that pass for their group.
+    anchors: [Option<f64>; 9],
+}
+
+/// Every answer key of the instrument as a slot: item `i`'s keys start at `start[i]`.
+struct Slots {
+    start: Vec<usize>,
+    len: usize,
+}
+
+impl Slots {
+    fn of(instrument: &Instrument) -> Slots {
+        let mut start = Vec::with_capacity(instrument.items.len());
+        let mut len = 0;
+        for item in instrument.items {
+            start.push(len);
+            len += item.keys().len();
         }
-        // Hide the smallest group still shown (ties: the later role, deterministically).
-        let next = sizes
+        Slots { start, len }
+    }
+
+    /// The answers of a response by slot: only items its role is shown, only valid values.
+    fn dense(&self, instrument: &Instrument, response: &Response) -> Vec<Option<Answer>> {
+        let mut out = vec![None; self.len];
+        for (i, item) in instrument.items.iter().enumerate() {
+            if response.role.is_some_and(|r| !item.roles.contains(r)) {
+                continue;
+            }
+            for (k, key) in item.keys().iter().enumerate() {
+                out[self.start[i] + k] = response.get(key).filter(|a| Response::answer_fits(instrument, key, *a));
+            }
+        }
+        out
+    }
+}
+
+/// What one answer to one key is worth on 0-100, or `None` (unanswered, Don't know, Not
+/// applicable). A grid area is 100 when an owner is named and 0 when it is not, a checklist part
+/// 100 in writing and 0 not, so an item's score is the mean of its keys' worths, as in scoring.
+fn key_worth(item: &Item, answer: Option<Answer>) -> Option<f64> {
+    match (&item.kind, answer) {
+        (ItemKind::Matrix { .. }, Some(Answer::Owner(Owner::DontKnow))) => None,
+        (ItemKind::Matrix { .. }, Some(Answer::Owner(o))) => Some(if o.is_named() { 100.0 } else { 0.0 }),
+        (kind, a) => match worth(kind, a) {
+            Worth::Score(s) => Some(s),
+            _ => None,
+        },
+    }
+}
+
+/// The anonymity rule, in one place: the members of each role group, and for each group which
+/// answers may enter a figure. A group's answers enter a figure only when at least `threshold`
+/// of its members answered what the figure is about; nobody else's answers enter it.
+/// METHODOLOGY.md (Anonymity) states the rule and why.
+struct Rule<'a> {
+    instrument: &'static Instrument,
+    threshold: usize,
+    slots: Slots,
+    people: Vec<Person<'a>>,
+    /// Per role: how many of its members answered each slot, and how many with a score.
+    answered: [Vec<usize>; 4],
+    scored: [Vec<usize>; 4],
+    /// Per role: whether the group itself is shown (at least `threshold` members).
+    shown: [bool; 4],
+}
+
+impl<'a> Rule<'a> {
+    fn new(instrument: &'static Instrument, members: &'a [Member], threshold: usize) -> Rule<'a> {
+        let slots = Slots::of(instrument);
+        let mut people: Vec<Person<'a>> = members
+            .iter()
+            .filter_map(|m| {
+                let role = m.role()?;
+                let answers = m.answers(instrument).map(|r| slots.dense(instrument, r));
+                Some(Person { member: m, role, answers, scores: [None; 9], anchors: [None; 9] })
+            })
+            .collect();
+        let mut answered = [(); 4].map(|_| vec![0usize; slots.len]);
+        let mut scored = [(); 4].map(|_| vec![0usize; slots.len]);
+        let mut sizes = [0usize; 4];
+        for p in &people {
+            let r = p.role.code() as usize;
+            sizes[r] += 1;
+            let Some(a) = &p.answers else { continue };
+            for (i, item) in instrument.items.iter().enumerate() {
+                for k in 0..item.keys().len() {
+                    let s = slots.start[i] + k;
+                    if a[s].is_some() {
+                        answered[r][s] += 1;
+                    }
+                    if key_worth(item, a[s]).is_some() {
+                        scored[r][s] += 1;
+                    }
+                }
+            }
+        }
+        let shown = sizes.map(|n| n >= threshold);
+        let mut rule = Rule { instrument, threshold, slots, people: Vec::new(), answered, scored, shown };
+        for p in &mut people {
+            for d in Dimension::ALL {
+                p.scores[d.index()] = rule.person_score(p, d);
+                p.anchors[d.index()] = rule.anchor_score(p, d);
+            }
+        }
+        rule.people = people;
+        rule
+    }
+
+    /// Whether a group's answers to a slot may enter a figure that counts people this way.
+    fn passes(&self, role: Role, slot: usize, counted: Counted) -> bool {
+        let r = role.code() as usize;
+        let n = match counted {
+            Counted::Answered => self.answered[r][slot],
+            Counted::Scored => self.scored[r][slot],
+        };
+        self.shown[r] && n >= self.threshold
+    }
+
+    /// An item's score for one person from the keys that pass for their group.
+    fn item_score(&self, role: Role, item: usize, answers: &[Option<Answer>]) -> Option<f64> {
+        let it = &self.instrument.items[item];
+        let (mut sum, mut n) = (0.0, 0usize);
+        for k in 0..it.keys().len() {
+            let s = self.slots.start[item] + k;
+            if !self.passes(role, s, Counted::Scored) {
+                continue;
+            }
+            if let Some(w) = key_worth(it, answers[s]) {
+                sum += w;
+                n += 1;
+            }
+        }
+        (n > 0).then(|| sum / n as f64)
+    }
+
+    /// A person's score on a dimension, as the team view uses it: their own report's score,
+    /// computed the same way (the mean of their scored items, rounded, from `min_answered`
+    /// items) but only from the questions enough of their group answered. A summary link or an
+    /// older version's link carries no answers, so its own score is used.
+    fn person_score(&self, p: &Person, d: Dimension) -> Option<f64> {
+        let Some(answers) = &p.answers else { return p.member.report.dimension(d).score.map(f64::from) };
+        if !self.shown[p.role.code() as usize] {
+            return None;
+        }
+        let items: Vec<f64> = self
+            .instrument
+            .items
             .iter()
             .enumerate()
-            .filter(|(i, (_, n))| out[*i].1.is_none() && *n > 0)
-            .min_by_key(|(i, (_, n))| (*n, usize::MAX - i));
-        match next {
-            Some((i, _)) => out[i].1 = Some(Hidden::Complementary),
-            None => return out,
-        }
-    }
-}
-
-/// The members a figure may use: each shown group's (role, members), and the hidden members it
-/// may include, pooled.
-pub type Included<'a> = (Vec<(Role, Vec<&'a Member>)>, Vec<&'a Member>);
-
-/// The anonymity rule every figure goes through: given the roles a figure's question (or
-/// dimension) is asked of, the members it may rest on.
-pub struct Audience<'a> {
-    shown: RoleSet,
-    threshold: usize,
-    members: &'a [&'a Member],
-}
-
-impl<'a> Audience<'a> {
-    /// The members a figure over `roles` may use, among those who `contribute` to it (who
-    /// answered it), split into the shown groups' (one vector per shown role, in role order) and
-    /// the hidden members it may include; `None` when it may not be shown: it rests on one role
-    /// whose group is hidden, or on nobody. Hidden members are counted by who contributes, not
-    /// by group size, so a figure some of them skipped cannot rest on fewer than the threshold.
-    pub fn of(&self, roles: RoleSet, contribute: impl Fn(&Member) -> bool) -> Option<Included<'a>> {
-        let asked: Vec<Role> = Role::ALL.into_iter().filter(|r| roles.contains(*r)).collect();
-        let in_role = |r: Role| -> Vec<&'a Member> {
-            self.members.iter().copied().filter(|m| m.role() == Some(r) && contribute(m)).collect()
-        };
-        let shown: Vec<(Role, Vec<&'a Member>)> = asked
-            .iter()
-            .filter(|r| self.shown.contains(**r))
-            .map(|r| (*r, in_role(*r)))
-            .filter(|(_, v)| !v.is_empty())
+            .filter(|(_, i)| i.dimension == Some(d) && i.is_scored() && i.roles.contains(p.role))
+            .filter_map(|(k, _)| self.item_score(p.role, k, answers))
             .collect();
-        let hidden: Vec<&'a Member> =
-            asked.iter().filter(|r| !self.shown.contains(**r)).flat_map(|r| in_role(*r)).collect();
-        // A figure only one role gives is shown only when that role's group is shown.
-        if asked.len() == 1 && !self.shown.contains(asked[0]) {
-            return None;
+        (items.len() >= self.instrument.min_answered as usize)
+            .then(|| (items.iter().sum::<f64>() / items.len() as f64).round().clamp(0.0, 100.0))
+    }
+
+    /// A person's mean over a dimension's anchor items that pass for their group.
+    fn anchor_score(&self, p: &Person, d: Dimension) -> Option<f64> {
+        let answers = p.answers.as_ref()?;
+        let scores: Vec<f64> = self
+            .instrument
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.anchor && i.dimension == Some(d) && i.roles.contains(p.role))
+            .filter_map(|(k, _)| self.item_score(p.role, k, answers))
+            .collect();
+        mean(&scores)
+    }
+
+    /// The people of a role group.
+    fn group(&self, role: Role) -> impl Iterator<Item = &Person<'a>> {
+        self.people.iter().filter(move |p| p.role == role)
+    }
+
+    /// The shown groups in role order.
+    fn shown_roles(&self) -> impl Iterator<Item = Role> + '_ {
+        Role::ALL.into_iter().filter(|r| self.shown[r.code() as usize])
+    }
+
+    /// Values of the people of each shown group who contribute one to a figure, kept only for
+    /// the groups where at least the threshold contribute.
+    fn values<T>(&self, value: impl Fn(&Person<'a>) -> Option<T>) -> Vec<(Role, Vec<T>)> {
+        self.shown_roles()
+            .map(|r| (r, self.group(r).filter_map(&value).collect::<Vec<T>>()))
+            .filter(|(_, v)| v.len() >= self.threshold)
+            .collect()
+    }
+
+    /// Whether a person answered an answer rule's keys (those that pass for their group), and
+    /// whether the answer is one the rule names. `All` needs every key to pass and be answered.
+    fn rule_answer(&self, p: &Person, rule: &AnswerRule) -> (bool, bool) {
+        let Some(answers) = &p.answers else { return (false, false) };
+        let Some(item) = self.instrument.items.get(rule.item) else { return (false, false) };
+        if !item.roles.contains(p.role) {
+            return (false, false);
         }
-        // Hidden members count only when together they reach the threshold.
-        let hidden = if hidden.len() >= self.threshold { hidden } else { Vec::new() };
-        if shown.is_empty() && hidden.is_empty() {
-            return None;
+        let keys = item.keys().len();
+        let slot = |k: usize| self.slots.start[rule.item] + k;
+        let at = |k: usize| -> Option<(bool, bool)> {
+            if k >= keys || !self.passes(p.role, slot(k), Counted::Answered) {
+                return None;
+            }
+            let a = answers[slot(k)];
+            Some((a.is_some(), a.and_then(raw_value).is_some_and(|v| rule.values.contains(&v))))
+        };
+        match rule.part {
+            Selector::Whole => at(0).unwrap_or((false, false)),
+            Selector::One(k) => at(k).unwrap_or((false, false)),
+            Selector::Any => (0..keys).filter_map(at).fold((false, false), |(a, m), (x, y)| (a || x, m || y)),
+            Selector::All => {
+                let all: Option<Vec<(bool, bool)>> = (0..keys).map(at).collect();
+                match all {
+                    Some(v) if v.iter().all(|(a, _)| *a) => (true, v.iter().all(|(_, m)| *m)),
+                    _ => (false, false),
+                }
+            }
         }
-        Some((shown, hidden))
     }
 }
 
-/// Aggregates members with an anonymity threshold (raised to at least [`MIN_THRESHOLD`]).
-pub fn aggregate(instrument: &Instrument, members: &[Member], threshold: usize) -> TeamReport {
+/// The raw value of an answer as rules store it; `None` for Don't know and Not applicable.
+fn raw_value(answer: Answer) -> Option<u8> {
+    match answer {
+        Answer::Likert(v) => Some(v),
+        Answer::Choice(i) => Some(i),
+        Answer::Owner(o) => Some(o.code()),
+        Answer::DontKnow | Answer::NotApplicable => None,
+    }
+}
+
+/// Aggregates members under the anonymity rule with a threshold (raised to at least
+/// [`MIN_THRESHOLD`]). Every figure, count and total in the result rests only on groups where at
+/// least `threshold` people answered what it is about.
+pub fn aggregate(instrument: &'static Instrument, members: &[Member], threshold: usize) -> TeamReport {
     let threshold = threshold.max(MIN_THRESHOLD);
-    let n = members.len();
-    let all: Vec<&Member> = members.iter().collect();
-    let full: Vec<&Member> = members.iter().filter(|m| m.answers(instrument).is_some()).collect();
-    let suppressed = n < threshold;
-    let sizes: Vec<(Role, usize)> =
-        Role::ALL.iter().map(|r| (*r, members.iter().filter(|m| m.role() == Some(*r)).count())).collect();
-    let hidden = hidden_groups(&sizes, threshold);
-    let shown_set = RoleSet(
-        hidden
-            .iter()
-            .zip(&sizes)
-            .filter(|((_, h), (_, n))| h.is_none() && *n > 0 && !suppressed)
-            .fold(0u8, |a, ((r, _), _)| a | 1 << r.code()),
-    );
-    let scored = |m: &Member, d: Dimension| m.report.dimension(d).score.map(f64::from);
-    let roles: Vec<RoleGroup> = sizes
-        .iter()
-        .zip(&hidden)
-        .map(|((role, size), (_, h))| {
-            let means = if shown_set.contains(*role) {
-                Dimension::ALL
-                    .into_iter()
-                    .map(|d| {
-                        mean(
-                            &all.iter()
-                                .filter(|m| m.role() == Some(*role))
-                                .filter_map(|m| scored(m, d))
-                                .collect::<Vec<_>>(),
-                        )
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let hidden = if suppressed && *size > 0 { Some(Hidden::TooFew) } else { *h };
-            RoleGroup { role: *role, n: *size, hidden, means }
+    let rule = Rule::new(instrument, members, threshold);
+    let roles: Vec<RoleGroup> = Role::ALL
+        .into_iter()
+        .map(|role| {
+            if !rule.shown[role.code() as usize] {
+                return RoleGroup::hidden(role);
+            }
+            let people: Vec<&Person> = rule.group(role).collect();
+            let means = Dimension::ALL
+                .into_iter()
+                .map(|d| {
+                    let v: Vec<f64> = people.iter().filter_map(|p| p.scores[d.index()]).collect();
+                    if v.len() >= threshold {
+                        mean(&v)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            RoleGroup { role, n: people.len(), shown: true, means }
         })
         .collect();
-    let everyone = Audience { shown: shown_set, threshold, members: &all };
-    let with_answers = Audience { shown: shown_set, threshold, members: &full };
+    let shown_people: Vec<&Person> = rule.people.iter().filter(|p| rule.shown[p.role.code() as usize]).collect();
+    let n = shown_people.len();
+    let n_full = shown_people.iter().filter(|p| p.answers.is_some()).count();
+    let suppressed = n == 0;
     if suppressed {
-        return TeamReport {
-            dimensions: Dimension::ALL
-                .into_iter()
-                .map(|dimension| TeamDimension { dimension, score: None, spread: None, groups: 0, pooled: 0 })
-                .collect(),
-            roles,
-            ..TeamReport::empty(instrument.version, threshold, n, full.len(), suppressed)
-        };
+        return TeamReport::empty(instrument.version, threshold, 0, 0, true);
     }
-
-    // Dimensions: the roles it is asked of are those with members scored on it.
     let dimensions: Vec<TeamDimension> = Dimension::ALL
         .into_iter()
         .map(|d| {
-            let asked = RoleSet(
-                all.iter()
-                    .filter(|m| scored(m, d).is_some())
-                    .filter_map(|m| m.role())
-                    .fold(0u8, |a, r| a | 1 << r.code()),
-            );
-            let Some((groups, pooled)) = everyone.of(asked, |m| scored(m, d).is_some()) else {
-                return TeamDimension { dimension: d, score: None, spread: None, groups: 0, pooled: 0 };
-            };
-            let mut units: Vec<f64> = groups
-                .iter()
-                .filter_map(|(_, ms)| mean(&ms.iter().filter_map(|m| scored(m, d)).collect::<Vec<_>>()))
-                .collect();
-            units.extend(mean(&pooled.iter().filter_map(|m| scored(m, d)).collect::<Vec<_>>()));
-            let individuals: Vec<f64> =
-                groups.iter().flat_map(|(_, ms)| ms.iter()).chain(pooled.iter()).filter_map(|m| scored(m, d)).collect();
-            let pooled_scored = pooled.iter().filter(|m| scored(m, d).is_some()).count();
-            TeamDimension {
-                dimension: d,
-                score: mean(&units),
-                spread: spread(&individuals),
-                groups: units.len(),
-                pooled: pooled_scored,
-            }
+            let groups = rule.values(|p| p.scores[d.index()]);
+            let units: Vec<f64> = groups.iter().filter_map(|(_, v)| mean(v)).collect();
+            let individuals: Vec<f64> = groups.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+            TeamDimension { dimension: d, score: mean(&units), spread: spread(&individuals), groups: units.len() }
         })
         .collect();
     let barrier = team_barrier(&dimensions);
-    let gaps = perception_gaps(instrument, &with_answers);
-    let ownership = ownership_rows(instrument, &with_answers);
-    let (flags, flags_assessed) = flag_counts(instrument, &with_answers);
-    let alpha = alphas(instrument, &with_answers);
-    let disagreements = disagreements(instrument, &with_answers);
-    let actions = action_counts(instrument, &with_answers);
+    let (flags, flags_assessed) = flag_counts(&rule);
     let withheld = Role::ALL
         .into_iter()
-        .filter(|r| sizes[r.code() as usize].1 > 0 && !shown_set.contains(*r))
+        .filter(|r| !rule.shown[r.code() as usize])
         .filter(|r| instrument.items.iter().any(|i| i.is_scored() && i.roles == RoleSet(1u8 << r.code())))
         .collect();
     TeamReport {
         instrument_version: instrument.version,
         threshold,
         n,
-        n_full: full.len(),
+        n_full,
         suppressed,
         dimensions,
         barrier,
         roles,
-        gaps,
-        ownership,
+        gaps: perception_gaps(&rule),
+        ownership: ownership_rows(&rule),
         flags,
         flags_assessed,
-        alpha,
+        alpha: alphas(&rule),
         withheld,
-        disagreements,
-        actions,
+        disagreements: disagreements(&rule),
+        actions: action_counts(&rule),
     }
 }
 
@@ -552,20 +693,13 @@ fn mean_sd(values: &[f64]) -> Option<(f64, f64)> {
     Some((m, sd))
 }
 
+fn stat(role: Role, values: &[f64]) -> Option<GroupStat> {
+    mean_sd(values).map(|(mean, sd)| GroupStat { role, n: values.len(), mean, sd })
+}
+
 /// The first dimension, in prerequisite order, whose team score is below the threshold.
 pub fn team_barrier(dimensions: &[TeamDimension]) -> Option<Dimension> {
     dimensions.iter().find(|d| d.score.is_some_and(|s| s < BARRIER_THRESHOLD as f64)).map(|d| d.dimension)
-}
-
-/// A person's mean over the anchor items of a dimension they answered with a score.
-fn anchor_score(instrument: &Instrument, d: Dimension, response: &Response) -> Option<f64> {
-    let scores: Vec<f64> = instrument
-        .items
-        .iter()
-        .filter(|i| i.anchor && i.dimension == Some(d))
-        .filter_map(|i| crate::scoring::item_score(i, response).0)
-        .collect();
-    mean(&scores)
 }
 
 /// Whether a difference between two groups is a gap: large enough to matter, and larger than
@@ -576,37 +710,31 @@ pub fn is_gap(a: &GroupStat, b: &GroupStat) -> bool {
     a.n >= 2 && b.n >= 2 && size >= MIN_GAP_POINTS && size > GAP_Z * se
 }
 
+/// Every pair of group figures, higher first.
+fn pairs<T: Copy>(stats: &[(GroupStat, T)]) -> Vec<((GroupStat, T), (GroupStat, T))> {
+    let mut out = Vec::new();
+    for (i, a) in stats.iter().enumerate() {
+        for b in &stats[i + 1..] {
+            out.push(if a.0.mean >= b.0.mean { (*a, *b) } else { (*b, *a) });
+        }
+    }
+    out
+}
+
 /// Every pair of shown groups, on every dimension both are asked, compared on the anchors alone.
-fn perception_gaps(instrument: &Instrument, audience: &Audience) -> Vec<PerceptionGap> {
+fn perception_gaps(rule: &Rule) -> Vec<PerceptionGap> {
     let mut out = Vec::new();
     for d in Dimension::ALL {
-        let anchors = RoleSet(
-            instrument.items.iter().filter(|i| i.anchor && i.dimension == Some(d)).fold(0u8, |a, i| a | i.roles.0),
-        );
-        if anchors.0 == 0 {
-            continue;
-        }
-        let answered = |m: &Member| m.answers(instrument).and_then(|r| anchor_score(instrument, d, r)).is_some();
-        let Some((groups, _)) = audience.of(anchors, answered) else { continue };
-        let stats: Vec<GroupStat> = groups
-            .iter()
-            .filter_map(|(role, ms)| {
-                let v: Vec<f64> =
-                    ms.iter().filter_map(|m| anchor_score(instrument, d, m.answers(instrument)?)).collect();
-                mean_sd(&v).map(|(mean, sd)| GroupStat { role: *role, n: v.len(), mean, sd })
-            })
-            .collect();
-        for (i, a) in stats.iter().enumerate() {
-            for b in &stats[i + 1..] {
-                let (higher, lower) = if a.mean >= b.mean { (*a, *b) } else { (*b, *a) };
-                out.push(PerceptionGap {
-                    dimension: d,
-                    higher,
-                    lower,
-                    size: higher.mean - lower.mean,
-                    gap: is_gap(&higher, &lower),
-                });
-            }
+        let stats: Vec<(GroupStat, ())> =
+            rule.values(|p| p.anchors[d.index()]).iter().filter_map(|(r, v)| stat(*r, v).map(|s| (s, ()))).collect();
+        for ((higher, _), (lower, _)) in pairs(&stats) {
+            out.push(PerceptionGap {
+                dimension: d,
+                higher,
+                lower,
+                size: higher.mean - lower.mean,
+                gap: is_gap(&higher, &lower),
+            });
         }
     }
     out.sort_unstable_by(|a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.dimension.cmp(&b.dimension)));
@@ -615,36 +743,37 @@ fn perception_gaps(instrument: &Instrument, audience: &Audience) -> Vec<Percepti
 
 /// Every pair of shown groups on every Likert or choice anchor question, compared by the item's
 /// score; the largest `MAX_DISAGREEMENTS`, gaps first.
-fn disagreements(instrument: &Instrument, audience: &Audience) -> Vec<Disagreement> {
+fn disagreements(rule: &Rule) -> Vec<Disagreement> {
+    let instrument = rule.instrument;
     let mut out = Vec::new();
     for (k, item) in instrument.items.iter().enumerate() {
         if !item.anchor || !matches!(item.kind, ItemKind::Likert { .. } | ItemKind::Choice { .. }) {
             continue;
         }
-        let scored = |m: &Member| m.answers(instrument).and_then(|r| crate::scoring::item_score(item, r).0);
-        let Some((groups, _)) = audience.of(item.roles, |m| scored(m).is_some()) else { continue };
-        let stats: Vec<(GroupStat, Option<Answer>)> = groups
+        let slot = rule.slots.start[k];
+        let scored = |p: &Person| {
+            let a = p.answers.as_ref()?[slot]?;
+            key_worth(item, Some(a)).map(|w| (w, a))
+        };
+        let stats: Vec<(GroupStat, Option<Answer>)> = rule
+            .values(scored)
             .iter()
-            .filter_map(|(role, ms)| {
-                let v: Vec<f64> = ms.iter().filter_map(|m| scored(m)).collect();
-                let (mean, sd) = mean_sd(&v)?;
-                let answers: Vec<Answer> = ms.iter().filter_map(|m| m.answers(instrument)?.get(item.id)).collect();
-                Some((GroupStat { role: *role, n: v.len(), mean, sd }, mode(&answers)))
+            .filter_map(|(r, v)| {
+                let scores: Vec<f64> = v.iter().map(|(w, _)| *w).collect();
+                let answers: Vec<Answer> = v.iter().map(|(_, a)| *a).collect();
+                stat(*r, &scores).map(|s| (s, mode(&answers)))
             })
             .collect();
-        for (i, a) in stats.iter().enumerate() {
-            for b in &stats[i + 1..] {
-                let ((higher, ha), (lower, la)) = if a.0.mean >= b.0.mean { (*a, *b) } else { (*b, *a) };
-                out.push(Disagreement {
-                    item: k,
-                    higher,
-                    lower,
-                    higher_answer: ha,
-                    lower_answer: la,
-                    size: higher.mean - lower.mean,
-                    gap: is_gap(&higher, &lower),
-                });
-            }
+        for ((higher, ha), (lower, la)) in pairs(&stats) {
+            out.push(Disagreement {
+                item: k,
+                higher,
+                lower,
+                higher_answer: ha,
+                lower_answer: la,
+                size: higher.mean - lower.mean,
+                gap: is_gap(&higher, &lower),
+            });
         }
     }
     out.sort_unstable_by(|a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.item.cmp(&b.item)));
@@ -671,17 +800,29 @@ fn mode(answers: &[Answer]) -> Option<Answer> {
     best.map(|(a, _)| a)
 }
 
-/// How many members' reports offered each action, counting only members a figure over the
-/// action's trigger questions may rest on; the most offered first.
-fn action_counts(instrument: &Instrument, audience: &Audience) -> Vec<ActionCount> {
+/// For each action the team's answers can call for (not the fallbacks, which suggest good
+/// practice, and not the phase actions, which read one person's friction against their own
+/// phase): in each shown group whose members answered its questions, how many gave an answer that
+/// calls for it and none that says it is already done; the most needed first.
+fn action_counts(rule: &Rule) -> Vec<ActionCount> {
     let mut out = Vec::new();
-    for (k, rule) in instrument.actions().iter().enumerate() {
-        let roles = RoleSet(rule.triggers.iter().fold(0u8, |a, t| a | instrument.items[t.item].roles.0));
-        let Some((groups, pooled)) = audience.of(roles, |_| true) else { continue };
-        let people: Vec<&Member> = groups.iter().flat_map(|(_, ms)| ms.iter().copied()).chain(pooled).collect();
-        let count = people.iter().filter(|m| m.report.actions.iter().any(|a| a.rule == k)).count();
-        if count > 0 && !rule.fallback {
-            out.push(ActionCount { rule: k, count, of: people.len() });
+    for (k, action) in rule.instrument.actions().iter().enumerate() {
+        if action.fallback || action.when_tense || !action.phases.is_empty() {
+            continue;
+        }
+        let needs = |p: &Person| -> Option<bool> {
+            let triggers: Vec<(bool, bool)> = action.triggers.iter().map(|t| rule.rule_answer(p, t)).collect();
+            if !triggers.iter().any(|(answered, _)| *answered) {
+                return None;
+            }
+            let done = action.in_place.iter().any(|r| rule.rule_answer(p, r).1);
+            Some(triggers.iter().any(|(_, m)| *m) && !done)
+        };
+        let groups = rule.values(needs);
+        let of: usize = groups.iter().map(|(_, v)| v.len()).sum();
+        let count: usize = groups.iter().map(|(_, v)| v.iter().filter(|x| **x).count()).sum();
+        if count > 0 {
+            out.push(ActionCount { rule: k, count, of });
         }
     }
     out.sort_unstable_by(|a, b| {
@@ -691,25 +832,33 @@ fn action_counts(instrument: &Instrument, audience: &Audience) -> Vec<ActionCoun
     out
 }
 
-fn ownership_rows(instrument: &Instrument, audience: &Audience) -> Vec<AreaRow> {
-    let matrix = instrument.matrix();
-    let ItemKind::Matrix { keys, .. } = matrix.kind else { return Vec::new() };
-    let answered = |m: &Member| m.answers(instrument).is_some_and(|r| keys.iter().any(|k| r.get(k).is_some()));
-    let Some((groups, pooled)) = audience.of(matrix.roles, answered) else { return Vec::new() };
-    let count = |ms: &[&Member], key: &str| {
-        let mut c = [0usize; OWNERS];
-        for m in ms {
-            if let Some(Answer::Owner(o)) = m.answers(instrument).and_then(|r| r.get(key)) {
-                c[o.code() as usize - 1] += 1;
-            }
-        }
-        c
+/// Per ownership area, what each shown group whose members answered it says, and the team's
+/// counts over those groups.
+fn ownership_rows(rule: &Rule) -> Vec<AreaRow> {
+    let instrument = rule.instrument;
+    let Some(m) = instrument.items.iter().position(|i| matches!(i.kind, ItemKind::Matrix { .. })) else {
+        return Vec::new();
     };
-    (0..keys.len())
+    let areas = instrument.items[m].keys().len();
+    let rows: Vec<AreaRow> = (0..areas)
         .map(|a| {
-            let key = keys[a];
-            let by_role: Vec<(Role, [usize; OWNERS])> = groups.iter().map(|(r, ms)| (*r, count(ms, key))).collect();
-            let mut counts = count(&pooled, key);
+            let slot = rule.slots.start[m] + a;
+            let owner = |p: &Person| match p.answers.as_ref()?[slot] {
+                Some(Answer::Owner(o)) => Some(o),
+                _ => None,
+            };
+            let by_role: Vec<(Role, [usize; OWNERS])> = rule
+                .values(owner)
+                .into_iter()
+                .map(|(r, owners)| {
+                    let mut c = [0usize; OWNERS];
+                    for o in owners {
+                        c[o.code() as usize - 1] += 1;
+                    }
+                    (r, c)
+                })
+                .collect();
+            let mut counts = [0usize; OWNERS];
             for (_, c) in &by_role {
                 for (t, x) in counts.iter_mut().zip(c) {
                     *t += x;
@@ -732,50 +881,75 @@ fn ownership_rows(instrument: &Instrument, audience: &Audience) -> Vec<AreaRow> 
             row.gap = gaps >= GAP_MIN_PEOPLE && gaps * 100 >= GAP_SHARE_PERCENT * answered;
             row
         })
-        .collect()
+        .collect();
+    // With no group shown on any area, there is no map at all.
+    if rows.iter().all(|r| r.by_role.is_empty()) {
+        Vec::new()
+    } else {
+        rows
+    }
 }
 
-fn flag_counts(instrument: &Instrument, audience: &Audience) -> (Vec<FlagCount>, Vec<usize>) {
+/// Per red flag, in each shown group whose members answered its question: how many raised it.
+fn flag_counts(rule: &Rule) -> (Vec<FlagCount>, Vec<usize>) {
     let mut flags = Vec::new();
     let mut assessed = Vec::new();
-    for (f, rule) in instrument.red_flags().iter().enumerate() {
-        let roles = instrument.items[rule.answers.item].roles;
-        let Some((groups, pooled)) = audience.of(roles, |m| m.answers(instrument).is_some()) else { continue };
+    for (f, flag) in rule.instrument.red_flags().iter().enumerate() {
+        let groups = rule.values(|p| {
+            let (answered, raised) = rule.rule_answer(p, &flag.answers);
+            answered.then_some(raised)
+        });
+        if groups.is_empty() {
+            continue;
+        }
         assessed.push(f);
-        let people: Vec<&Member> = groups.iter().flat_map(|(_, ms)| ms.iter().copied()).chain(pooled).collect();
-        let count = people.iter().filter(|m| m.report.red_flags.iter().any(|x| x.rule == f)).count();
+        let of: usize = groups.iter().map(|(_, v)| v.len()).sum();
+        let count: usize = groups.iter().map(|(_, v)| v.iter().filter(|x| **x).count()).sum();
         if count > 0 {
-            flags.push(FlagCount { rule: f, count, of: people.len() });
+            flags.push(FlagCount { rule: f, count, of });
         }
     }
     flags.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
     (flags, assessed)
 }
 
-/// Cronbach's alpha per dimension on the anchor items, from all available answers: each item
-/// variance and each covariance over the people who answered it (or both), so nobody is dropped
-/// for a skipped question.
-fn alphas(instrument: &Instrument, audience: &Audience) -> Vec<Alpha> {
+/// Cronbach's alpha per dimension on the anchor items, from all available answers of the shown
+/// groups (each answer only where enough of its group answered the question): each item variance
+/// and each covariance over the people who answered it (or both), so nobody is dropped for a
+/// skipped question.
+fn alphas(rule: &Rule) -> Vec<Alpha> {
+    let instrument = rule.instrument;
     Dimension::ALL
         .into_iter()
         .filter_map(|d| {
-            let items: Vec<&'static crate::Item> =
-                instrument.items.iter().filter(|i| i.anchor && i.dimension == Some(d)).collect();
-            let roles = RoleSet(items.iter().fold(0u8, |a, i| a | i.roles.0));
+            let items: Vec<usize> = (0..instrument.items.len())
+                .filter(|k| instrument.items[*k].anchor && instrument.items[*k].dimension == Some(d))
+                .collect();
             if items.len() < 2 {
                 return None;
             }
-            let answered = |m: &Member| {
-                m.answers(instrument)
-                    .is_some_and(|r| items.iter().any(|i| crate::scoring::item_score(i, r).0.is_some()))
-            };
-            let (groups, pooled) = audience.of(roles, answered)?;
-            let people: Vec<&Member> = groups.iter().flat_map(|(_, ms)| ms.iter().copied()).chain(pooled).collect();
-            let rows: Vec<Vec<Option<f64>>> = people
+            let rows: Vec<Vec<Option<f64>>> = rule
+                .people
                 .iter()
-                .filter_map(|m| m.answers(instrument))
-                .map(|r| items.iter().map(|i| crate::scoring::item_score(i, r).0).collect())
+                .filter(|p| rule.shown[p.role.code() as usize])
+                .filter_map(|p| {
+                    let a = p.answers.as_ref()?;
+                    let row: Vec<Option<f64>> = items
+                        .iter()
+                        .map(|k| {
+                            instrument.items[*k]
+                                .roles
+                                .contains(p.role)
+                                .then(|| rule.item_score(p.role, *k, a))
+                                .flatten()
+                        })
+                        .collect();
+                    row.iter().any(Option::is_some).then_some(row)
+                })
                 .collect();
+            if rows.is_empty() {
+                return None;
+            }
             let n = rows.iter().filter(|r| r.iter().flatten().count() >= 2).count();
             let value = if n >= ALPHA_MIN_N { pairwise_alpha(&rows) } else { None };
             Some(Alpha { dimension: d, n, items: items.len(), value })

@@ -143,15 +143,15 @@ fn opt(v: Option<u8>) -> String {
 }
 
 /// The ownership register as CSV, headers in the active language: one row per area with what
-/// each role group with members said (the owner it names most, and how many of it agree; both
-/// blank for a hidden group), whether a decision is needed and why, and empty columns for the
+/// each role group asked about ownership said (the owner it names most, and how many of it agree;
+/// both blank for a hidden group), whether a decision is needed and why, and empty columns for the
 /// agreed owner, the escalation contact and the review date.
 #[cfg(feature = "results")]
 pub fn register_csv(instrument: &Instrument, locale: Locale, t: &crate::aggregate::TeamReport) -> String {
     use crate::workshop::{self, Said};
     let role_name = |r: crate::instrument::Role| locale.t(&format!("ui.role.{}", r.id()));
     let mut head = vec![locale.t("ui.results.area").to_string()];
-    for r in workshop::register_roles(instrument, t) {
+    for r in workshop::register_roles(instrument) {
         head.push(locale.fmt("ui.team.register.col_owner", &[("role", role_name(r))]));
         head.push(locale.fmt("ui.team.register.col_agree", &[("role", role_name(r))]));
     }
@@ -191,7 +191,8 @@ pub fn register_csv(instrument: &Instrument, locale: Locale, t: &crate::aggregat
                         )
                     },
                 ),
-                Said::Hidden | Said::NoAnswer => (String::new(), String::new()),
+                Said::TooFew => (locale.fmt("ui.team.too_few", &[("k", &t.threshold.to_string())]), String::new()),
+                Said::Hidden => (String::new(), String::new()),
             };
             cells.push(owner);
             cells.push(agree);

@@ -109,11 +109,11 @@ fn testid_attr(testid: &str) -> Html {
     }
 }
 
-/// The welcome screen.
-pub fn welcome(locale: Locale, resuming: bool) -> Html {
+/// The welcome screen. `threshold` is the deployment's team threshold, which the promise names.
+pub fn welcome(locale: Locale, resuming: bool, threshold: usize) -> Html {
     let start = if resuming { "ui.welcome.continue" } else { "ui.welcome.start" };
     html!(
-        r#"<section class="ov-screen ov-welcome" aria-labelledby="{}">{}<p class="ov-lead">{}</p><p>{}</p><div class="ov-promise"><h2>{}</h2><ul><li>{}</li><li>{}</li><li>{}</li></ul></div><div class="ov-nav">{}{}</div></section>"#,
+        r#"<section class="ov-screen ov-welcome" aria-labelledby="{}">{}<p class="ov-lead">{}</p><p>{}</p><div class="ov-promise"><h2>{}</h2><ul><li>{}</li><li>{}</li><li>{}</li><li>{}</li></ul></div><div class="ov-nav">{}{}</div></section>"#,
         ids::TITLE,
         title(locale.t("ui.welcome.title")),
         locale.t("ui.welcome.lead"),
@@ -122,6 +122,7 @@ pub fn welcome(locale: Locale, resuming: bool) -> Html {
         locale.t("ui.welcome.promise_no_names"),
         locale.t("ui.welcome.promise_local"),
         locale.t("ui.welcome.promise_link"),
+        locale.fmt("ui.welcome.promise_groups", &[("k", &threshold.to_string())]),
         button("ov-btn--primary", Action::Start, locale.t(start)),
         button("ov-btn--quiet", Action::Team, locale.t("ui.welcome.team_link")),
     )

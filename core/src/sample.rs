@@ -120,6 +120,52 @@ pub fn random_in(i: &'static Instrument, rng: &mut Rng, role: Role) -> Response 
     r
 }
 
+/// A random response in which every question the role sees is answered with a scored answer
+/// (no skips, no Don't know): someone who answered everything.
+pub fn complete(rng: &mut Rng, role: Role) -> Response {
+    let i = Instrument::current();
+    let mut r = Response::new(i, Some(role));
+    for item in i.items_for(role) {
+        let options = scored_answers(item);
+        for key in item.keys() {
+            r.set(*key, options[rng.below(options.len() as u64) as usize]);
+        }
+    }
+    r
+}
+
+/// Every answer to an item's key that is not Don't know or Not applicable (for a context item,
+/// every band), in the order the screen shows them.
+pub fn scored_answers(item: &crate::instrument::Item) -> Vec<Answer> {
+    match item.kind {
+        ItemKind::Likert { .. } => (1..=5).map(Answer::Likert).collect(),
+        ItemKind::Choice { options, .. } => (0..options.len() as u8)
+            .filter(|i| !matches!(options[*i as usize], "dk" | "na"))
+            .map(Answer::Choice)
+            .collect(),
+        ItemKind::Matrix { owners, .. } => {
+            owners.iter().filter(|o| **o != Owner::DontKnow).map(|o| Answer::Owner(*o)).collect()
+        }
+        ItemKind::Checklist { .. } => {
+            vec![Answer::Choice(CHECKLIST_YES), Answer::Choice(crate::instrument::CHECKLIST_NO)]
+        }
+    }
+}
+
+/// The same answer everywhere a role is asked: each question's first scored option, or its last.
+pub fn extreme(role: Role, last: bool) -> Response {
+    let i = Instrument::current();
+    let mut r = Response::new(i, Some(role));
+    for item in i.items_for(role) {
+        let options = scored_answers(item);
+        let a = if last { options[options.len() - 1] } else { options[0] };
+        for key in item.keys() {
+            r.set(*key, a);
+        }
+    }
+    r
+}
+
 /// A random response for a random role.
 pub fn random_any(rng: &mut Rng) -> Response {
     let role = Role::ALL[rng.below(4) as usize];

@@ -21,8 +21,7 @@
 //! roles:4`, zero padding, CRC-16/XMODEM.
 
 use crate::aggregate::{
-    AreaRow, FlagCount, GroupStat, Hidden, Majority, PerceptionGap, RoleGroup, Spread, TeamDimension, TeamReport,
-    OWNERS,
+    AreaRow, FlagCount, GroupStat, Majority, PerceptionGap, RoleGroup, Spread, TeamDimension, TeamReport, OWNERS,
 };
 use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role};
 use crate::share::{BitReader, BitWriter, LinkError};
@@ -77,17 +76,11 @@ pub fn encode(instrument: &Instrument, t: &TeamReport) -> String {
         w.push(d.spread.map_or(0, |s| s.n.min(1023)) as u32, 10);
     }
     for g in &t.roles {
-        w.push(g.n.min(1023) as u32, 10);
+        // A hidden group travels as hidden, with no size (the aggregate keeps none) and no
+        // figures. Code 2 (hidden to protect another group) was written by earlier releases.
         let shown = g.is_shown();
-        w.push(
-            match g.hidden {
-                None if shown => 0,
-                Some(Hidden::TooFew) => 1,
-                Some(Hidden::Complementary) => 2,
-                None => 3,
-            },
-            2,
-        );
+        w.push(if shown { g.n.min(1023) as u32 } else { 0 }, 10);
+        w.push(if shown { 0 } else { 1 }, 2);
         if shown {
             for m in &g.means {
                 w.push(tenth(*m), 10);
@@ -178,16 +171,11 @@ fn role_groups(r: &mut BitReader, v1: bool) -> Result<Vec<RoleGroup>, LinkError>
     let mut roles = Vec::new();
     for role in Role::ALL {
         let size = r.take(10) as usize;
-        let hidden = match r.take(2) {
-            0 => None,
-            1 => Some(Hidden::TooFew),
-            2 => Some(Hidden::Complementary),
-            _ => None,
-        };
-        let shown = hidden.is_none() && size > 0;
+        let shown = r.take(2) == 0 && size > 0;
         let mut mean = || if v1 { unhalf(r.take(8)) } else { untenth(r.take(10)) };
         let means = if shown { (0..9).map(|_| mean()).collect::<Result<Vec<_>, _>>()? } else { Vec::new() };
-        roles.push(RoleGroup { role, n: size, hidden, means });
+        // Links of earlier releases carried a hidden group's size; it is not shown any more.
+        roles.push(if shown { RoleGroup { role, n: size, shown, means } } else { RoleGroup::hidden(role) });
     }
     Ok(roles)
 }
@@ -209,7 +197,7 @@ fn decode_v2(
             (Some(median), Some(q1), Some(q3)) => Some(Spread { n: count, median, q1, q3 }),
             _ => None,
         };
-        t.dimensions.push(TeamDimension { dimension, score, spread, groups: 0, pooled: 0 });
+        t.dimensions[dimension.index()] = TeamDimension { dimension, score, spread, groups: 0 };
     }
     t.roles = role_groups(r, false)?;
     let gaps = r.take(5) as usize;
@@ -232,7 +220,8 @@ fn decode_v2(
         let mut majority = Vec::new();
         for role in Role::ALL {
             let (code, agree, of) = (r.take(3) as u8, r.take(7) as usize, r.take(7) as usize);
-            if t.roles[role.code() as usize].is_shown() {
+            // A group with no figure on the area travels as nobody answering.
+            if t.roles[role.code() as usize].is_shown() && of > 0 {
                 majority.push(Majority { role, owner: Owner::from_code(code), agree, of });
             }
         }
@@ -270,7 +259,8 @@ fn decode_v1(
             (Some(median), Some(q1), Some(q3)) => Some(Spread { n: count, median, q1, q3 }),
             _ => None,
         };
-        t.dimensions.push(TeamDimension { dimension, score: spread.map(|s| s.median), spread, groups: 0, pooled: 0 });
+        t.dimensions[dimension.index()] =
+            TeamDimension { dimension, score: spread.map(|s| s.median), spread, groups: 0 };
     }
     t.roles = role_groups(r, true)?;
     for area in 0..areas(instrument) {

@@ -138,10 +138,10 @@ fn differing_owners(row: &AreaRow) -> Option<(Majority, Majority)> {
 pub enum Said {
     /// A shown group: its majority (or no single answer) and how many agree.
     Shown(Majority),
-    /// A group with members whose figures are withheld: the cell stays blank.
+    /// A hidden group: the cell stays blank and its column says the group is hidden.
     Hidden,
-    /// A shown group none of whom answered the area (or were asked it).
-    NoAnswer,
+    /// A shown group of which fewer than the threshold answered the area: withheld.
+    TooFew,
 }
 
 /// One row of the ownership register.
@@ -163,11 +163,11 @@ impl RegisterRow {
     }
 }
 
-/// The register: one row per ownership area, with a column for every role group that has
-/// members and is asked about ownership (blank for hidden groups, so the columns do not depend
-/// on who is hidden).
+/// The register: one row per ownership area, with a column for every role group asked about
+/// ownership, shown or not (blank for hidden groups, so the columns say nothing about who took
+/// part).
 pub fn register(instrument: &Instrument, rep: &TeamReport) -> Vec<RegisterRow> {
-    let roles = register_roles(instrument, rep);
+    let roles = register_roles(instrument);
     let groups: Vec<_> = rep.roles.iter().filter(|g| roles.contains(&g.role)).collect();
     rep.ownership
         .iter()
@@ -177,9 +177,9 @@ pub fn register(instrument: &Instrument, rep: &TeamReport) -> Vec<RegisterRow> {
                 .iter()
                 .map(|g| {
                     let said = match row.majority.iter().find(|m| m.role == g.role) {
-                        _ if g.hidden.is_some() => Said::Hidden,
+                        _ if !g.is_shown() => Said::Hidden,
                         Some(m) => Said::Shown(*m),
-                        None => Said::NoAnswer,
+                        None => Said::TooFew,
                     };
                     (g.role, said)
                 })
@@ -190,11 +190,11 @@ pub fn register(instrument: &Instrument, rep: &TeamReport) -> Vec<RegisterRow> {
         .collect()
 }
 
-/// The role groups with members that the ownership question is asked of: the register's and
-/// the heatmap's columns.
-pub fn register_roles(instrument: &Instrument, rep: &TeamReport) -> Vec<Role> {
+/// The role groups the ownership question is asked of: the register's and the heatmap's
+/// columns, the same whoever took part.
+pub fn register_roles(instrument: &Instrument) -> Vec<Role> {
     let asked = instrument.matrix().roles;
-    rep.roles.iter().filter(|g| g.n > 0 && asked.contains(g.role)).map(|g| g.role).collect()
+    Role::ALL.into_iter().filter(|r| asked.contains(*r)).collect()
 }
 
 #[cfg(test)]

@@ -28,11 +28,11 @@ pub fn Flow() -> impl IntoView {
         let html = match (screen, response.role) {
             // Someone resuming can also start over from here.
             (Screen::Welcome, Some(_)) => {
-                let mut h = markup::welcome(locale, true);
+                let mut h = markup::welcome(locale, true, state.threshold());
                 h.push(markup::app::start_over_row(locale));
                 h
             }
-            (Screen::Welcome, None) => markup::welcome(locale, false),
+            (Screen::Welcome, None) => markup::welcome(locale, false, state.threshold()),
             (Screen::Role, role) | (Screen::Section(_), role @ None) => markup::role(locale, role),
             (Screen::Section(s), Some(role)) => {
                 let (position, total) = flow.progress(screen).unwrap_or((1, 1));

@@ -164,7 +164,8 @@ fn the_survey_screens_need_only_the_first_tier() {
     FIRST_TIER_ONLY.with(|f| f.set(true));
     let instrument = Instrument::current();
     for locale in Locale::ALL {
-        let mut pages = vec![markup::welcome(locale, false), markup::welcome(locale, true), markup::role(locale, None)];
+        let mut pages =
+            vec![markup::welcome(locale, false, 5), markup::welcome(locale, true, 5), markup::role(locale, None)];
         for role in Role::ALL {
             pages.push(markup::role(locale, Some(role)));
             let empty = crate::Response::new(instrument, Some(role));

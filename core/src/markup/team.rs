@@ -10,7 +10,7 @@
 use super::html::{html, join, Html};
 use super::workshop::{self, PackInfo};
 use super::{card, one, role_name, stat};
-use crate::aggregate::{self, Change, Collected, Hidden, PerceptionGap, TeamReport};
+use crate::aggregate::{self, Change, Collected, PerceptionGap, TeamReport};
 use crate::chart;
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, ItemKind};
@@ -62,7 +62,10 @@ pub fn team(
     o
 }
 
-/// How many fragments were found and what each became; the three counts add up.
+/// How many fragments were found and what each became; the three counts add up. This line is
+/// the facilitator's own check of what they pasted, so it counts every link, hidden groups'
+/// included; it is left out of print and present mode. A team summary link's reader gets the
+/// count of the people in shown groups instead.
 fn count(locale: Locale, collected: &Collected, rep: &TeamReport) -> Html {
     // A team summary link carries the results, not the links they came from.
     if collected.found() == 0 {
@@ -78,15 +81,17 @@ fn count(locale: Locale, collected: &Collected, rep: &TeamReport) -> Html {
             )
         );
     }
+    let n = collected.members.len();
+    let full = collected.members.iter().filter(|m| m.is_full(rep.instrument_version)).count();
     html!(
-        r#"<p class="ov-team-count" data-testid="team-count">{}</p>"#,
+        r#"<p class="ov-team-count ov-facilitator-only" data-testid="team-count">{}</p>"#,
         locale.fmt(
             "ui.team.count",
             &[
                 ("found", &collected.found().to_string()),
-                ("n", &rep.n.to_string()),
-                ("full", &rep.n_full.to_string()),
-                ("summary", &(rep.n - rep.n_full.min(rep.n)).to_string()),
+                ("n", &n.to_string()),
+                ("full", &full.to_string()),
+                ("summary", &(n - full).to_string()),
                 ("invalid", &collected.invalid.len().to_string()),
                 ("duplicates", &collected.duplicates.to_string()),
             ],
@@ -125,7 +130,10 @@ fn invalid(locale: Locale, collected: &Collected) -> Html {
         locale.t("ui.team.invalid_examples"),
         join(examples, Html::new())
     );
-    card("ov-invalid-h", "team-invalid", locale.t("ui.team.invalid_title"), body)
+    html!(
+        r#"<div class="ov-facilitator-only">{}</div>"#,
+        card("ov-invalid-h", "team-invalid", locale.t("ui.team.invalid_title"), body)
+    )
 }
 
 /// The team barrier point, and how the team score weighs the groups.
@@ -145,19 +153,24 @@ fn headline(locale: Locale, rep: &TeamReport) -> Html {
 /// the comparisons on the shared questions.
 fn groups(locale: Locale, rep: &TeamReport) -> Html {
     let mut roles = Html::new();
-    for g in rep.roles.iter().filter(|g| g.n > 0) {
-        let status = match g.hidden {
-            None => locale.fmt("ui.team.shown_as", &[("letter", locale.t(&format!("ui.team.letter.{}", g.role.id())))]),
-            Some(Hidden::TooFew) => locale.fmt("ui.team.hidden_too_few", &[("k", &rep.threshold.to_string())]),
-            Some(Hidden::Complementary) => locale.t("ui.team.hidden_complementary").to_string(),
-        };
-        roles.push(html!(
-            r#"<tr{}><th scope="row">{}</th><td class="ov-num">{}</td><td>{}</td></tr>"#,
-            if g.hidden.is_some() { html!(r#" data-hidden="true""#) } else { Html::new() },
-            role_name(locale, g.role),
-            g.n,
-            status
-        ));
+    // Every role has a row, shown or not, so the table says nothing about who took part; a
+    // hidden group is labelled, never counted.
+    for g in &rep.roles {
+        let letter = locale.t(&format!("ui.team.letter.{}", g.role.id()));
+        roles.push(if g.is_shown() {
+            html!(
+                r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td>{}</td></tr>"#,
+                role_name(locale, g.role),
+                g.n,
+                locale.fmt("ui.team.shown_as", &[("letter", letter)])
+            )
+        } else {
+            html!(
+                r#"<tr data-hidden="true"><th scope="row">{}</th><td colspan="2">{}</td></tr>"#,
+                role_name(locale, g.role),
+                locale.fmt("ui.team.hidden_too_few", &[("k", &rep.threshold.to_string())])
+            )
+        });
     }
     let withheld = if rep.withheld.is_empty() {
         Html::new()
@@ -165,7 +178,7 @@ fn groups(locale: Locale, rep: &TeamReport) -> Html {
         let names: Vec<&str> = rep.withheld.iter().map(|r| role_name(locale, *r)).collect();
         html!(
             r#"<p class="ov-hint" data-testid="team-withheld">{}</p>"#,
-            locale.fmt("ui.team.withheld", &[("roles", &names.join(", "))])
+            locale.fmt("ui.team.withheld", &[("roles", &names.join(", ")), ("k", &rep.threshold.to_string())])
         )
     };
     let shown: Vec<_> = rep.shown().collect();
@@ -291,6 +304,7 @@ fn distribution(locale: Locale, rep: &TeamReport) -> Html {
         head,
         body
     );
+    let table = html!(r#"{}<p class="ov-hint">{}</p>"#, table, locale.t("ui.team.left_out"));
     card("ov-dist-h", "team-distribution", locale.t("ui.team.distribution_title"), table)
 }
 

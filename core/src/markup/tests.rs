@@ -118,7 +118,7 @@ fn the_report_carries_the_headline_and_every_action() {
 #[test]
 fn text_is_escaped() {
     assert_eq!(Html::text(r#"<b a="x">&'"#).as_str(), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
-    let html = welcome(Locale::En, false);
+    let html = welcome(Locale::En, false, 5);
     assert!(!html.contains("<script"));
     assert!(html.contains(r#"data-action="start""#));
 }
@@ -137,13 +137,14 @@ fn the_team_view_never_names_a_hidden_group_in_its_figures() {
     let c = collect(&text);
     let t = aggregate(i, &c.members, 5);
     let html = team::team(i, Locale::En, &c, &t, None, None);
-    // Other staff (2) is hidden, and so is one more group, leaving one: no gaps, one mean column.
-    assert!(html.contains("Hidden: fewer than 5 people"));
-    assert!(html.contains("Hidden: otherwise a smaller hidden group"));
-    assert_eq!(count(&html, "Average, "), 1);
+    // Other staff (2) is hidden, labelled with no size; leadership, with no one, reads the same.
+    // Internal IT and the MSP are shown: two mean columns.
+    assert_eq!(count(&html, "Hidden: fewer than 5 answered"), 2);
+    assert_eq!(count(&html, "Average, "), 2);
     assert!(!html.contains("Average, Other staff"));
+    assert!(!html.contains(r#"Other staff</th><td class="ov-num">"#), "a hidden group is not counted");
     let csv = crate::export::team_csv(Locale::En, &t);
-    assert_eq!(csv.lines().next().unwrap().matches("mean_").count(), 1);
+    assert_eq!(csv.lines().next().unwrap().matches("mean_").count(), 2);
 }
 
 #[test]
@@ -234,8 +235,8 @@ fn every_screen_has_exactly_one_h1() {
     let around = Surroundings { share_base: "https://x.example/".into(), ..Default::default() };
     for locale in Locale::ALL {
         let mut screens = vec![
-            ("welcome".to_string(), welcome(locale, false)),
-            ("welcome, resuming".to_string(), welcome(locale, true)),
+            ("welcome".to_string(), welcome(locale, false, 5)),
+            ("welcome, resuming".to_string(), welcome(locale, true, 5)),
             ("role".to_string(), role(locale, None)),
             ("link error".to_string(), app::link_error(locale, LinkError::Altered)),
             ("results waiting".to_string(), app::results_waiting(locale)),

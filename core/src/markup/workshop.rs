@@ -111,7 +111,7 @@ pub fn invitation(instrument: &Instrument, locale: Locale, info: &PackInfo) -> H
 
 /// One cell of the heatmap or the register: a shown group's most named owner and how many of it
 /// agree; blank for a hidden group.
-fn said_text(locale: Locale, said: &Said) -> String {
+fn said_text(locale: Locale, said: &Said, rep_threshold: usize) -> String {
     match said {
         Said::Shown(m) => match m.owner {
             Some(o) => locale.fmt(
@@ -125,7 +125,7 @@ fn said_text(locale: Locale, said: &Said) -> String {
             None if m.of == 0 => "–".to_string(),
             None => locale.t("ui.team.no_majority").to_string(),
         },
-        Said::NoAnswer => "–".to_string(),
+        Said::TooFew => locale.fmt("ui.team.too_few", &[("k", &rep_threshold.to_string())]),
         Said::Hidden => String::new(),
     }
 }
@@ -144,7 +144,7 @@ fn decision_text(locale: Locale, row: &RegisterRow) -> String {
 
 /// A column heading for a role group: its name, and "hidden" when its figures are withheld.
 fn role_heading(locale: Locale, rep: &TeamReport, role: Role) -> String {
-    let hidden = rep.roles.iter().any(|g| g.role == role && g.hidden.is_some());
+    let hidden = rep.roles.iter().any(|g| g.role == role && !g.is_shown());
     if hidden {
         locale.fmt("ui.team.heat.hidden_column", &[("role", role_name(locale, role))])
     } else {
@@ -160,7 +160,7 @@ pub fn heatmap(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Htm
     if rows.is_empty() {
         return Html::new();
     }
-    let roles = workshop::register_roles(instrument, rep);
+    let roles = workshop::register_roles(instrument);
     let mut head = Html::new();
     for r in &roles {
         head.push(html!(r#"<th scope="col">{}</th>"#, role_heading(locale, rep, *r)));
@@ -178,11 +178,11 @@ pub fn heatmap(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Htm
                         r#"<td class="ov-heat" data-owner="{}"{}>{}</td>"#,
                         owner,
                         if split { html!(r#" data-split="true""#) } else { Html::new() },
-                        said_text(locale, said)
+                        said_text(locale, said, rep.threshold)
                     )
                 }
                 Said::Hidden => html!(r#"<td data-hidden="true"></td>"#),
-                Said::NoAnswer => html!("<td>–</td>"),
+                Said::TooFew => html!(r#"<td class="ov-heat-few">{}</td>"#, said_text(locale, said, rep.threshold)),
             });
         }
         let decision = decision_text(locale, row);
@@ -410,7 +410,7 @@ pub fn pack(instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &Pa
             workshop::clock(s.start),
             workshop::clock(s.end),
             locale.t(&format!("ui.team.agenda.{}", s.part.id())),
-            locale.t(&format!("ui.team.agenda.{}_detail", s.part.id()))
+            locale.fmt(&format!("ui.team.agenda.{}_detail", s.part.id()), &[("k", &rep.threshold.to_string())])
         )
     });
     o.push(html!(
@@ -452,7 +452,7 @@ pub fn pack(instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &Pa
             .said
             .iter()
             .filter(|(_, s)| matches!(s, Said::Shown(_)))
-            .map(|(r, s)| format!("{}: {}", role_name(locale, *r), said_text(locale, s)))
+            .map(|(r, s)| format!("{}: {}", role_name(locale, *r), said_text(locale, s, rep.threshold)))
             .collect();
         let decision = decision_text(locale, row);
         html!(

@@ -115,14 +115,15 @@ fn a_mangled_link_renders_nothing() {
 #[test]
 fn team_combines_links_and_its_summary_payload_opens_read_only() {
     let mut rng = Rng::new(7);
-    let links: String =
-        (0..12).map(|_| format!("https://x.test/#{}\n", fragment(&sample::random_any(&mut rng)))).collect();
+    let links: String = (0..12)
+        .map(|k| format!("https://x.test/#{}\n", fragment(&sample::random(&mut rng, Role::ALL[k % 4]))))
+        .collect();
     let a = around();
     let out = team(Locale::En, &links, "", &settings(&a, 3));
     assert!(out.html.contains("12"), "the team view counts the people");
     assert!(out.csv.lines().count() > 1);
     let decoded = team_link::decode(&format!("t={}", out.summary_payload)).expect("a valid team link");
-    assert_eq!(decoded.n, 12);
+    assert_eq!(decoded.n, 12, "three of every role: every group shown");
     let html = team_summary(Locale::En, &format!("t={}", out.summary_payload)).expect("renders");
     assert!(html.contains(r#"data-testid="team-summary-banner""#) && html.contains(r#"data-action="start-own""#));
     assert!(

@@ -1,6 +1,6 @@
 //! Team summary links: round trip of the shown figures, nothing of hidden groups, errors.
 
-use crate::aggregate::{aggregate, member_from_response, Hidden};
+use crate::aggregate::{aggregate, member_from_response};
 use crate::instrument::{Instrument, Role};
 use crate::sample::{self, Rng};
 use crate::share::LinkError;
@@ -32,7 +32,7 @@ fn the_shown_figures_round_trip_to_half_a_point() {
     }
     assert_eq!(s.barrier, t.barrier);
     for (a, b) in t.roles.iter().zip(&s.roles) {
-        assert_eq!((a.role, a.n, a.hidden), (b.role, b.n, b.hidden));
+        assert_eq!((a.role, a.n, a.shown), (b.role, b.n, b.shown));
         assert_eq!(a.means.len(), b.means.len());
     }
     assert_eq!(s.flags, t.flags);
@@ -59,9 +59,11 @@ fn hidden_groups_travel_without_figures() {
     let t = team(&[(Role::InternalIt, 7), (Role::Msp, 6), (Role::Other, 2)]);
     let s = decode(&format!("#t={}", encode(Instrument::current(), &t))).unwrap();
     let other = s.roles.iter().find(|g| g.role == Role::Other).unwrap();
-    assert_eq!(other.hidden, Some(Hidden::TooFew));
+    assert!(!other.shown && other.n == 0, "hidden, with no size: {other:?}");
     assert!(other.means.is_empty());
-    assert!(s.roles.iter().filter(|g| g.hidden.is_some()).all(|g| g.means.is_empty()));
+    assert!(s.roles.iter().filter(|g| !g.shown).all(|g| g.means.is_empty() && g.n == 0));
+    // The team total counts the shown groups only.
+    assert_eq!(s.n, 13);
     assert!(s.ownership.iter().all(|r| r.majority.iter().all(|m| s.roles[m.role.code() as usize].is_shown())));
 }
 

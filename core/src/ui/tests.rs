@@ -48,8 +48,8 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
     let i = Instrument::current();
     let mut out = Vec::new();
     for locale in Locale::ALL {
-        out.push(markup::welcome(locale, false).into_string());
-        out.push(markup::welcome(locale, true).into_string());
+        out.push(markup::welcome(locale, false, 5).into_string());
+        out.push(markup::welcome(locale, true, 5).into_string());
         out.push(markup::role(locale, None).into_string());
         for role in Role::ALL {
             for s in 0..i.sections.len() {

@@ -1,6 +1,6 @@
 // The team view: paste 20 links from four roles (one group of two), see the perception gaps and
-// the ownership map; the small group is hidden with its reason (and the next-smallest with its
-// own); an invalid link is listed and skipped; a duplicate counts once; a file works too.
+// the ownership map; the small group is hidden, labelled and never counted; an invalid link is
+// listed and skipped; a duplicate counts once; a file works too.
 import { test, expect, expectAccessible, expectOnlyOwnOrigin } from '../fixtures.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,25 +22,27 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   await expect(page.getByTestId('team-count')).toContainText('1 repeated link(s) counted once, 1 that could not be read');
   await expect(page.getByTestId('team-invalid')).toContainText('incomplete');
   const roles = page.getByTestId('team-roles');
-  await expect(roles.locator('tr', { hasText: 'Other staff' })).toContainText('fewer than 5 people');
-  await expect(roles.locator('tr', { hasText: 'Leadership' })).toContainText('worked out from the totals');
+  await expect(roles.locator('tr', { hasText: 'Other staff' })).toHaveText(/Hidden: fewer than 5 answered/);
+  await expect(roles.locator('tr', { hasText: 'Other staff' }).locator('td.ov-num')).toHaveCount(0);
+  // Five leaders are enough to be shown: nothing needs hiding to protect the small group.
+  await expect(roles.locator('tr', { hasText: 'Leadership' })).toContainText('Shown as L');
   await expect(roles.locator('tr', { hasText: 'Internal IT' })).toContainText('Shown as I');
   await expect(roles.locator('tr', { hasText: 'MSP staff' })).toContainText('Shown as M');
   await expect(page.getByTestId('team-gap-table').locator('tbody tr').first()).toContainText(/higher than/);
   await expect(page.getByTestId('team-chart').locator('svg[role=img] title')).not.toBeEmpty();
   await expect(page.getByTestId('team-ownership').locator('tbody tr')).toHaveCount(13);
-  // A hidden group's figures appear nowhere: its heatmap column is blank, and it has no column
-  // among the averages.
-  await expect(page.getByTestId('team-ownership').locator('td[data-hidden=true]')).toHaveCount(13);
-  await expect(page.getByTestId('team-ownership').locator('td[data-hidden=true]:not(:empty)')).toHaveCount(0);
+  // A hidden group's figures appear nowhere: it has no column among the averages (other staff
+  // are not asked who owns what, so the heatmap has no column for them at all).
+  await expect(page.getByTestId('team-ownership').locator('thead th')).toHaveCount(5);
   await expect(page.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
+  await expect(page.getByTestId('team-distribution')).toContainText('too small to show are left out');
   await expectAccessible(page, 'team view');
   expectOnlyOwnOrigin(page);
   expect(page.consoleErrors).toEqual([]);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('team-csv').click()]);
   const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  expect(rows[0]).toBe('dimension,name,team_score,n,median,q1,q3,mean_internal_it,mean_msp');
+  expect(rows[0]).toBe('dimension,name,team_score,n,median,q1,q3,mean_internal_it,mean_msp,mean_leadership');
   expect(rows).toHaveLength(10);
 
   // The team summary link carries the figures, and nothing of the hidden groups.
@@ -51,7 +53,7 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   const leader = await other.newPage();
   await leader.goto(teamLink);
   await expect(leader.getByTestId('team-summary-banner')).toBeVisible();
-  await expect(leader.getByTestId('team-roles').locator('tr', { hasText: 'Other staff' })).toContainText('fewer than 5 people');
+  await expect(leader.getByTestId('team-roles').locator('tr', { hasText: 'Other staff' })).toHaveText(/Hidden: fewer than 5 answered/);
   await expect(leader.getByTestId('team-distribution').locator('tbody tr td:nth-child(2)')).toHaveText(medians);
   await expect(leader.getByTestId('team-distribution').locator('thead')).not.toContainText('Other staff');
   await expectAccessible(leader, 'team summary link');
@@ -83,7 +85,7 @@ test('fewer links than the threshold show nothing but the reason', async ({ page
   await page.goto('http://127.0.0.1:4173/#team');
   await page.getByTestId('team-links').fill(links.slice(0, 3).join('\n'));
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-suppressed')).toContainText('Fewer than 5 results');
+  await expect(page.getByTestId('team-suppressed')).toContainText('No role group has 5 results yet');
   await expect(page.getByTestId('team-gaps')).toHaveCount(0);
 });
 
@@ -96,7 +98,7 @@ test('a one-person internal IT group gives nothing of its own away', async ({ pa
   await page.getByTestId('team-links').fill(team);
   await page.getByTestId('team-analyse').click();
   await expect(page.getByTestId('team-count')).toContainText('19 result(s) combined');
-  await expect(page.getByTestId('team-roles').locator('tr', { hasText: 'Internal IT' })).toContainText('fewer than 5 people');
+  await expect(page.getByTestId('team-roles').locator('tr', { hasText: 'Internal IT' })).toHaveText(/Hidden: fewer than 5 answered/);
   await expect(page.getByTestId('team-withheld')).toContainText('Internal IT');
   const flags = page.getByTestId('team-flags');
   await expect(flags).not.toContainText('could cost them their job');

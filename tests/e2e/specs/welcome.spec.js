@@ -6,11 +6,19 @@ test('the welcome screen renders from the release build', async ({ page }) => {
   await openFresh(page);
   await expect(page.locator('h1')).toContainText('internal IT');
   await expect(page.getByText('never ask for your name')).toBeVisible();
+  // The promise names the deployment's threshold and what the facilitator does see.
+  await expect(page.locator('.ov-promise')).toContainText('at least 5 of its people answered');
+  await expect(page.locator('.ov-promise')).toContainText('your email address, if you email it');
   await expect(page.getByTestId('start')).toBeEnabled();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(page, 'welcome');
   expect(page.consoleErrors).toEqual([]);
   expectOnlyOwnOrigin(page);
+});
+
+test('the promise follows the configured threshold', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4175/');
+  await expect(page.locator('.ov-promise')).toContainText('at least 3 of its people answered');
 });
 
 test('without JavaScript the page explains itself', async ({ browser }) => {

@@ -14,6 +14,8 @@ import { PNG } from 'pngjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const links = fs.readFileSync(path.join(here, '../fixtures/team-links.txt'), 'utf8').trim();
+// One internal IT person beside six of every other role: internal IT is hidden.
+const oneIt = fs.readFileSync(path.join(here, '../fixtures/team-one-it.txt'), 'utf8').trim();
 const CUSTOM = 'http://127.0.0.1:4175/';
 
 /** A CSV line's cells (quoted cells unquoted). */
@@ -45,11 +47,11 @@ async function printToPdf(page, testid, name) {
   return { pages, width: Number(size[1]), height: Number(size[2]), text };
 }
 
-async function combine(page, base = 'http://127.0.0.1:4173/') {
+async function combine(page, base = 'http://127.0.0.1:4173/', text = links) {
   await page.goto(`${base}#team`);
-  await page.getByTestId('team-links').fill(links);
+  await page.getByTestId('team-links').fill(text);
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-count')).toContainText('20 result(s) combined');
+  await expect(page.getByTestId('team-count')).toContainText(`${text.split('\n').length} result(s) combined`);
 }
 
 test('send uses the share sheet where there is one, with the link the level shows', async ({ page }) => {
@@ -139,17 +141,21 @@ test('the invitation QR code decodes to the address, and its handout prints on o
   expect(Math.round(handout.width)).toBe(595);
   expect(handout.text).toContain('Northwind IT Advisory');
   expect(handout.text).toContain(CUSTOM);
-  expect(handout.text).toContain('No one is asked for their name.');
+  // The promise says what the rule delivers, and what the facilitator does learn.
+  expect(handout.text).toContain('No one is asked for their name or email.');
+  expect(handout.text).toContain('never passes an individual result on');
+  expect(handout.text).toContain("the sender's address, if it comes by email");
+  expect(handout.text).toContain('at least 3 people in that group answered it');
   expect(handout.text).toMatch(/about \d+ to \d+ minutes/);
   expect(handout.text).not.toContain('Combine the links');
 });
 
 test('heatmap, disagreements and register leave hidden groups blank; the CSV has a row per area', async ({ page }) => {
-  await combine(page);
-  // Leadership is hidden in this team (to protect the two other staff): its column is blank.
+  await combine(page, undefined, oneIt);
+  // Internal IT (one person) is hidden in this team: its column is there, and blank.
   const heat = page.getByTestId('team-heatmap');
   await expect(heat.locator('tbody tr')).toHaveCount(13);
-  await expect(heat.locator('thead')).toContainText('Leadership (hidden)');
+  await expect(heat.locator('thead')).toContainText('Internal IT (hidden)');
   await expect(heat.locator('thead')).not.toContainText('Other staff');
   const hidden = heat.locator('td[data-hidden=true]');
   await expect(hidden).toHaveCount(13);
@@ -159,8 +165,8 @@ test('heatmap, disagreements and register leave hidden groups blank; the CSV has
   const disagreements = page.getByTestId('team-disagreements').locator(':scope > li');
   await expect(disagreements).toHaveCount(3);
   for (const d of await disagreements.allTextContents()) {
-    expect(d).toMatch(/Internal IT|MSP staff/);
-    expect(d).not.toMatch(/Leadership \(|Other staff \(/);
+    expect(d).toMatch(/MSP staff|Leadership|Other staff/);
+    expect(d).not.toMatch(/Internal IT \(/);
   }
   await expect(page.getByTestId('register-needed')).toContainText(/\d+ of 13 ownership areas need a decision/);
   await expectAccessible(page, 'team view with the workshop');
@@ -181,7 +187,7 @@ test('heatmap, disagreements and register leave hidden groups blank; the CSV has
   expect(rows.slice(1).map((r) => r[0])).toEqual(heatAreas);
   for (const r of rows.slice(1)) {
     expect(r).toHaveLength(head.length);
-    expect([r[5], r[6]]).toEqual(['', '']);
+    expect([r[1], r[2]]).toEqual(['', '']);
     expect(['Yes', 'No']).toContain(r[7]);
     expect(r.slice(9)).toEqual(['', '', '']);
   }
@@ -221,7 +227,7 @@ test('the printed workshop pack: 2-8 A4 pages, agenda, questions, decisions, nex
   // Only the pack: no form, no buttons, no hidden group's answers.
   expect(pack.text).not.toContain('Combine the links');
   expect(pack.text).not.toContain('Print the workshop pack');
-  expect(pack.text).not.toMatch(/Leadership: /);
+  expect(pack.text).not.toMatch(/Other staff \(\d/);
   // After printing, the browser's own print command prints the team view again.
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   expect(await page.evaluate(() => document.documentElement.dataset.print)).toBeUndefined();
