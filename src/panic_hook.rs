@@ -1,7 +1,7 @@
 //! The panic hook: a bug must never leave a blank page. It logs the panic to the console and
 //! replaces the app with a short apology and a reload link, in the page's language.
 
-use overlap_core::i18n::Locale;
+use overlap_core::i18n::{key, Locale};
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -26,16 +26,16 @@ pub fn show_apology() {
             let _ = section.set_attribute("class", "ov-panic");
             let _ = section.set_attribute("role", "alert");
             if let Ok(h) = document.create_element("h1") {
-                h.set_text_content(Some(locale.t("ui.panic.title")));
+                h.set_text_content(Some(locale.t(key::ui::panic::TITLE)));
                 let _ = section.append_child(&h);
             }
             if let Ok(p) = document.create_element("p") {
-                p.set_text_content(Some(locale.t("ui.panic.body")));
+                p.set_text_content(Some(locale.t(key::ui::panic::BODY)));
                 let _ = section.append_child(&p);
             }
             if let Ok(a) = document.create_element("a") {
                 let _ = a.set_attribute("href", "");
-                a.set_text_content(Some(locale.t("ui.panic.reload")));
+                a.set_text_content(Some(locale.t(key::ui::panic::RELOAD)));
                 let _ = section.append_child(&a);
             }
             let _ = host.append_child(&section);

@@ -97,7 +97,7 @@ impl AppState {
     }
 
     /// Untracked text, for event handlers.
-    pub fn t_now(&self, key: &str) -> &'static str {
+    pub fn t_now(&self, key: overlap_core::i18n::Key) -> &'static str {
         self.locale.get_untracked().t(key)
     }
 

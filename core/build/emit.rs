@@ -6,6 +6,21 @@ use crate::names::{CHECKLIST_ANSWERS, OWNERS, ROLES};
 use crate::raw::{Loaded, RawAnswer, RawInstrument, RawItem};
 use std::fmt::Write as _;
 
+use std::collections::BTreeMap;
+
+/// Each locale text's key index (`locales::index`).
+type Index = BTreeMap<String, u16>;
+
+/// The typed key of a locale text (see `core/src/i18n/key.rs`); the locale check has made sure
+/// every text an instrument needs exists.
+fn key(index: &Index, k: &str) -> String {
+    format!("Key({})", index.get(k).copied().unwrap_or(u16::MAX))
+}
+
+fn keys(index: &Index, ks: impl IntoIterator<Item = String>) -> String {
+    ks.into_iter().map(|k| key(index, &k)).collect::<Vec<_>>().join(", ")
+}
+
 fn camel(id: &str) -> String {
     id.split('_').map(|w| w[..1].to_uppercase() + &w[1..]).collect()
 }
@@ -57,24 +72,30 @@ fn answer_rule(raw: &RawInstrument, r: &RawAnswer) -> String {
     )
 }
 
-fn kind(item: &RawItem) -> String {
+fn kind(item: &RawItem, index: &Index) -> String {
     match item.kind.as_str() {
         "likert" => format!("ItemKind::Likert {{ reverse: {} }}", item.reverse.unwrap()),
         "choice" => format!(
-            "ItemKind::Choice {{ options: &{:?}, scores: &{:?} }}",
+            "ItemKind::Choice {{ options: &{:?}, scores: &{:?}, labels: &[{}] }}",
             item.options.as_ref().unwrap(),
-            item.scores.clone().unwrap_or_default().iter().map(|s| *s as i8).collect::<Vec<_>>()
+            item.scores.clone().unwrap_or_default().iter().map(|s| *s as i8).collect::<Vec<_>>(),
+            keys(index, item.options.as_ref().unwrap().iter().map(|o| format!("item.{}.opt.{o}", item.id)))
         ),
         "matrix" => {
             let areas = item.areas.as_ref().unwrap();
             let keys: Vec<String> = areas.iter().map(|a| format!("{}.{a}", item.id)).collect();
             let owners: Vec<String> = item.owner_list().iter().map(|o| owner(o)).collect();
-            format!("ItemKind::Matrix {{ areas: &{areas:?}, keys: &{keys:?}, owners: &[{}] }}", owners.join(", "))
+            let labels = self::keys(index, areas.iter().map(|a| format!("item.{}.area.{a}", item.id)));
+            format!(
+                "ItemKind::Matrix {{ areas: &{areas:?}, keys: &{keys:?}, owners: &[{}], labels: &[{labels}] }}",
+                owners.join(", ")
+            )
         }
         _ => {
             let parts = item.parts.as_ref().unwrap();
             let keys: Vec<String> = parts.iter().map(|p| format!("{}.{p}", item.id)).collect();
-            format!("ItemKind::Checklist {{ parts: &{parts:?}, keys: &{keys:?} }}")
+            let labels = self::keys(index, parts.iter().map(|p| format!("item.{}.part.{p}", item.id)));
+            format!("ItemKind::Checklist {{ parts: &{parts:?}, keys: &{keys:?}, labels: &[{labels}] }}")
         }
     }
 }
@@ -110,8 +131,9 @@ pub fn instrument_list(all: &[Loaded], code: &mut String) {
 }
 
 /// Emits one instrument; `v1` is the first release's file, which `carry` tables refer to.
-pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, code: &mut String) {
+pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, code: &mut String) {
     let raw = &loaded.raw;
+    let key = |k: &str| key(index, k);
     let v = raw.version;
     let w = |code: &mut String, s: String| {
         let _ = writeln!(code, "{s}");
@@ -126,7 +148,15 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, code: &mut String
     w(code, "    sections: &[".into());
     for s in &raw.section {
         let dim = if s.id == "context" { "None".to_string() } else { format!("Some({})", dimension(&s.id)) };
-        w(code, format!("        Section {{ id: {:?}, dimension: {dim} }},", s.id));
+        w(
+            code,
+            format!(
+                "        Section {{ id: {:?}, dimension: {dim}, title: {}, intro: {} }},",
+                s.id,
+                key(&format!("section.{}.title", s.id)),
+                key(&format!("section.{}.intro", s.id))
+            ),
+        );
     }
     w(code, "    ],".into());
     w(code, "    items: &[".into());
@@ -141,10 +171,11 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, code: &mut String
         w(
             code,
             format!(
-                "        Item {{ id: {:?}, section: {section}, dimension: {dim}, roles: RoleSet({}), kind: {}, anchor: {}, not_applicable: {}, context: {context}, carry: {} }},",
+                "        Item {{ id: {:?}, text: {}, section: {section}, dimension: {dim}, roles: RoleSet({}), kind: {}, anchor: {}, not_applicable: {}, context: {context}, carry: {} }},",
                 item.id,
+                key(&format!("item.{}.text", item.id)),
                 role_set(&item.roles),
-                kind(item),
+                kind(item, index),
                 item.anchor,
                 item.not_applicable,
                 carry(v1, item)
@@ -165,7 +196,15 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, code: &mut String
     for f in &raw.red_flag {
         let rule =
             RawAnswer { item: f.item.clone(), area: f.area.clone(), part: f.part.clone(), answers: f.when.clone() };
-        w(code, format!("        RedFlagRule {{ id: {:?}, answers: {} }},", f.id, answer_rule(raw, &rule)));
+        w(
+            code,
+            format!(
+                "        RedFlagRule {{ id: {:?}, text: {}, answers: {} }},",
+                f.id,
+                key(&format!("flag.{}.text", f.id)),
+                answer_rule(raw, &rule)
+            ),
+        );
     }
     w(code, "];".into());
     w(code, format!("pub(crate) static ACTIONS_V{v}: &[ActionRule] = &["));
@@ -181,8 +220,11 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, code: &mut String
         w(
             code,
             format!(
-                "        ActionRule {{ id: {:?}, priority: {}, fallback: {}, flags: &{flags:?}, dimensions: &[{}], dimension: {dim}, triggers: &[{}], in_place: &[{}], phases: &[{}], when_tense: {} }},",
+                "        ActionRule {{ id: {:?}, title: {}, detail: {}, done: {}, priority: {}, fallback: {}, flags: &{flags:?}, dimensions: &[{}], dimension: {dim}, triggers: &[{}], in_place: &[{}], phases: &[{}], when_tense: {} }},",
                 a.id,
+                key(&format!("action.{}.title", a.id)),
+                key(&format!("action.{}.detail", a.id)),
+                key(&format!("action.{}.done", a.id)),
                 a.priority,
                 a.fallback,
                 dims.join(", "),

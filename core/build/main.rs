@@ -37,6 +37,8 @@ fn main() {
     let keys = check::required_keys(&instruments);
     let locales = raw::load_locales(&locale_dir, &mut errors);
     locales::check(&locales, &keys, &mut errors);
+    let (index, first_tier) = locales::index(&locales, &check::current_item_keys(&instruments));
+    let typed_keys = locales::emit_keys(&locales, &index, &mut errors);
 
     if !errors.is_empty() {
         for e in &errors {
@@ -48,9 +50,10 @@ fn main() {
     // Later versions' carry tables name the first release's items and options.
     let v1 = instruments.iter().find(|l| l.raw.version == 1).map(|l| &l.raw);
     for instrument in &instruments {
-        emit::instrument(instrument, v1, &mut code);
+        emit::instrument(instrument, v1, &index, &mut code);
     }
     emit::instrument_list(&instruments, &mut code);
-    locales::emit(&locales, &keys, &check::current_item_keys(&instruments), &mut code);
+    locales::emit(&locales, &keys, &index, first_tier, &mut code);
     std::fs::write(out.join("generated.rs"), code).unwrap();
+    std::fs::write(out.join("keys.rs"), typed_keys).unwrap();
 }

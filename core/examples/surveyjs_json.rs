@@ -4,7 +4,7 @@
 //! `cargo run -p overlap-core --example surveyjs_json -- internal_it > survey.json`
 
 use overlap_core::export::q;
-use overlap_core::i18n::Locale;
+use overlap_core::i18n::{key, Key, Locale};
 use overlap_core::instrument::{Instrument, ItemKind, Role, CHECKLIST_ANSWERS};
 use overlap_core::present;
 
@@ -13,24 +13,23 @@ fn main() {
     let i = Instrument::current();
     let l = Locale::En;
     let likert: Vec<String> =
-        (1..=5).map(|v| q(l.t(&format!("ui.likert.{v}")))).chain([q(l.t("ui.dont_know"))]).collect();
+        key::ui::likert::ANSWER.iter().map(|k| q(l.t(*k))).chain([q(l.t(key::ui::DONT_KNOW))]).collect();
     let mut pages = Vec::new();
     for (s, section) in i.sections.iter().enumerate() {
         let mut elements = Vec::new();
         for item in i.section_items(s, role) {
-            let title = q(l.t(&format!("item.{}.text", item.id)));
+            let title = q(l.t(item.text));
             let el = match item.kind {
                 ItemKind::Likert { .. } => format!(
                     r#"{{"type":"radiogroup","name":{},"title":{title},"colCount":6,"choices":[{}]}}"#,
                     q(item.id),
                     likert.join(",")
                 ),
-                ItemKind::Choice { options, .. } => {
+                ItemKind::Choice { options, labels, .. } => {
                     let choices: Vec<String> = options
                         .iter()
-                        .map(|o| {
-                            format!(r#"{{"value":{},"text":{}}}"#, q(o), q(l.t(&format!("item.{}.opt.{o}", item.id))))
-                        })
+                        .zip(labels)
+                        .map(|(o, k)| format!(r#"{{"value":{},"text":{}}}"#, q(o), q(l.t(*k))))
                         .collect();
                     format!(
                         r#"{{"type":"radiogroup","name":{},"title":{title},"choices":[{}]}}"#,
@@ -38,16 +37,16 @@ fn main() {
                         choices.join(",")
                     )
                 }
-                ItemKind::Matrix { areas, owners, .. } => {
+                ItemKind::Matrix { areas, owners, labels, .. } => {
                     let cols: Vec<(String, String)> =
                         owners.iter().map(|o| (o.id().to_string(), present::owner_text(l, *o).to_string())).collect();
-                    grid(item.id, &title, "area", areas, &cols)
+                    grid(item.id, &title, areas, labels, &cols)
                 }
-                ItemKind::Checklist { parts, .. } => {
+                ItemKind::Checklist { parts, labels, .. } => {
                     let cols: Vec<(String, String)> = (0..3u8)
                         .map(|a| (CHECKLIST_ANSWERS[a as usize].to_string(), present::checklist_text(l, a).to_string()))
                         .collect();
-                    grid(item.id, &title, "part", parts, &cols)
+                    grid(item.id, &title, parts, labels, &cols)
                 }
             };
             elements.push(el);
@@ -55,25 +54,23 @@ fn main() {
         pages.push(format!(
             r#"{{"name":{},"title":{},"description":{},"elements":[{}]}}"#,
             q(section.id),
-            q(l.t(&format!("section.{}.title", section.id))),
-            q(l.t(&format!("section.{}.intro", section.id))),
+            q(l.t(section.title)),
+            q(l.t(section.intro)),
             elements.join(",")
         ));
     }
     println!(
         r#"{{"title":{},"showProgressBar":"top","progressBarType":"pages","pages":[{}]}}"#,
-        q(l.t("ui.welcome.title")),
+        q(l.t(key::ui::welcome::TITLE)),
         pages.join(",")
     );
 }
 
 /// A SurveyJS matrix question: one row per area or part, one column per answer.
-fn grid(id: &str, title: &str, row_kind: &str, rows: &[&str], cols: &[(String, String)]) -> String {
+fn grid(id: &str, title: &str, rows: &[&str], labels: &[Key], cols: &[(String, String)]) -> String {
     let l = Locale::En;
-    let rows: Vec<String> = rows
-        .iter()
-        .map(|a| format!(r#"{{"value":{},"text":{}}}"#, q(a), q(l.t(&format!("item.{id}.{row_kind}.{a}")))))
-        .collect();
+    let rows: Vec<String> =
+        rows.iter().zip(labels).map(|(a, k)| format!(r#"{{"value":{},"text":{}}}"#, q(a), q(l.t(*k)))).collect();
     let cols: Vec<String> = cols.iter().map(|(v, t)| format!(r#"{{"value":{},"text":{}}}"#, q(v), q(t))).collect();
     format!(
         r#"{{"type":"matrix","name":{},"title":{title},"rows":[{}],"columns":[{}]}}"#,

@@ -142,7 +142,7 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
         return None;
     }
     let mut v = values.to_vec();
-    v.sort_unstable_by(f64::total_cmp);
+    crate::order::sort_by(&mut v, f64::total_cmp);
     let q = |p: f64| {
         let h = (v.len() - 1) as f64 * p;
         let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
@@ -737,7 +737,9 @@ fn perception_gaps(rule: &Rule) -> Vec<PerceptionGap> {
             });
         }
     }
-    out.sort_unstable_by(|a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.dimension.cmp(&b.dimension)));
+    crate::order::sort_by(&mut out, |a, b| {
+        b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.dimension.cmp(&b.dimension))
+    });
     out
 }
 
@@ -776,7 +778,7 @@ fn disagreements(rule: &Rule) -> Vec<Disagreement> {
             });
         }
     }
-    out.sort_unstable_by(|a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.item.cmp(&b.item)));
+    crate::order::sort_by(&mut out, |a, b| b.gap.cmp(&a.gap).then(b.size.total_cmp(&a.size)).then(a.item.cmp(&b.item)));
     // One entry per question: the widest pair on it.
     let mut seen = Vec::new();
     out.retain(|d| {
@@ -825,7 +827,7 @@ fn action_counts(rule: &Rule) -> Vec<ActionCount> {
             out.push(ActionCount { rule: k, count, of });
         }
     }
-    out.sort_unstable_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         (b.count * a.of).cmp(&(a.count * b.of)).then(b.count.cmp(&a.count)).then(a.rule.cmp(&b.rule))
     });
     out.truncate(MAX_TEAM_ACTIONS);
@@ -909,7 +911,7 @@ fn flag_counts(rule: &Rule) -> (Vec<FlagCount>, Vec<usize>) {
             flags.push(FlagCount { rule: f, count, of });
         }
     }
-    flags.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
+    crate::order::sort_by(&mut flags, |a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
     (flags, assessed)
 }
 
@@ -1004,12 +1006,12 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
     (total > 0.0).then(|| k as f64 / (k as f64 - 1.0) * (1.0 - item_vars / total))
 }
 
-/// How to read an alpha value.
-pub fn alpha_reading(alpha: f64) -> &'static str {
+/// How to read an alpha value: an index into `names::ALPHA_READINGS` (good, adequate, low).
+pub fn alpha_reading(alpha: f64) -> usize {
     match alpha {
-        a if a >= 0.8 => "good",
-        a if a >= 0.7 => "adequate",
-        _ => "low",
+        a if a >= 0.8 => 0,
+        a if a >= 0.7 => 1,
+        _ => 2,
     }
 }
 

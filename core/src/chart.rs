@@ -1,5 +1,10 @@
 //! Charts drawn with plotters: each is written once, generic over `DrawingBackend`, and rendered
-//! to an SVG string with `SVGBackend::with_string` for inline use in the page and in tests.
+//! as inline SVG straight into the page's markup by [`Svg`], a small backend of our own.
+//!
+//! plotters' own SVG backend writes every opacity and font size through Rust's float
+//! formatting, which cost the results module about 14 KB of WebAssembly for numbers that are
+//! whole here; [`Svg`] writes integers and escapes text with the markup's escaper, into the same
+//! buffer as the rest of the screen.
 //!
 //! Charts take already-translated rows (the same rows the data table beside each chart shows),
 //! so the numbers in a chart and its table cannot disagree.
@@ -13,10 +18,12 @@
 //! rule and token, and the contrast of the dark and print values.
 
 use crate::instrument::Phase;
+use crate::markup::html::Html;
 use crate::scoring::Band;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 /// One row of a dimension profile: what both the chart and its data table show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,11 +40,19 @@ pub struct ProfileRow {
 impl ProfileRow {
     /// The value as printed in the chart and the table: "72 ± 10", "72" or "–".
     pub fn value_text(&self) -> String {
+        use crate::markup::html::push_uint;
+        let mut out = String::new();
         match (self.score, self.range) {
-            (Some(s), Some(r)) => format!("{s} ± {r}"),
-            (Some(s), None) => s.to_string(),
-            (None, _) => "–".to_string(),
+            (Some(s), r) => {
+                push_uint(&mut out, s as u64);
+                if let Some(r) = r {
+                    out.push_str(" ± ");
+                    push_uint(&mut out, r as u64);
+                }
+            }
+            (None, _) => out.push('–'),
         }
+        out
     }
 }
 
@@ -121,7 +136,7 @@ pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Prof
         let x = scale(v);
         root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
         root.draw(&Text::new(
-            v.to_string(),
+            crate::markup::html::uint_string(v as u64),
             (x, 14),
             (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
@@ -143,7 +158,7 @@ pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Prof
         }
         let end = row.score.map_or(0, |s| s.saturating_add(row.range.unwrap_or(0)).min(100));
         root.draw(&Text::new(
-            format!("{} · {}", row.value_text(), row.band_label),
+            [row.value_text().as_str(), " · ", row.band_label.as_str()].concat(),
             (scale(end) + 8, mid),
             (FONT, px(13.0)).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
@@ -161,8 +176,8 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
     let r = cy - 70.0;
     let n = rows.len().max(1) as f64;
     let at = |i: usize, v: f64| -> (i32, i32) {
-        let a = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
-        ((cx + r * v / 100.0 * a.cos()).round() as i32, (cy + r * v / 100.0 * a.sin()).round() as i32)
+        let (sin, cos) = sin_cos(i as f64 / n - 0.25);
+        ((cx + r * v / 100.0 * cos).round() as i32, (cy + r * v / 100.0 * sin).round() as i32)
     };
     for ring in [20.0, 40.0, 60.0, 80.0, 100.0] {
         let mut pts: Vec<(i32, i32)> = (0..rows.len()).map(|i| at(i, ring)).collect();
@@ -180,7 +195,12 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
             HPos::Left
         };
         root.draw(&Text::new(
-            format!("{} {}", row.label, row.score.map_or_else(|| "–".to_string(), |s| s.to_string())),
+            [
+                row.label.as_str(),
+                " ",
+                row.score.map_or_else(|| "–".to_string(), |s| crate::markup::html::uint_string(s as u64)).as_str(),
+            ]
+            .concat(),
             (lx, ly),
             (FONT, px(15.0)).into_font().color(&INK).pos(Pos::new(h, VPos::Center)),
         ))?;
@@ -192,7 +212,7 @@ pub fn draw_radar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Pro
     if let Some(first) = pts.first() {
         outline.push(*first);
     }
-    root.draw(&PathElement::new(outline, ACCENT.stroke_width(2)))?;
+    root.draw(&PathElement::new(outline, Color::stroke_width(&ACCENT, 2)))?;
     for (i, row) in rows.iter().enumerate() {
         if let Some(s) = row.score {
             root.draw(&Circle::new(at(i, s as f64), 4, band_color(row.band).filled()))?;
@@ -230,7 +250,7 @@ pub fn draw_phase<DB: DrawingBackend>(
         let text = if here { ON_COLOUR } else { INK };
         root.draw(&Rectangle::new([(x + 2, 40), (x + w - 2, 96)], fill.filled()))?;
         if here {
-            root.draw(&Rectangle::new([(x, 38), (x + w, 98)], INK.stroke_width(2)))?;
+            root.draw(&Rectangle::new([(x, 38), (x + w, 98)], Color::stroke_width(&INK, 2)))?;
             root.draw(&Text::new(
                 marker.to_string(),
                 (x + w / 2, 20),
@@ -276,7 +296,7 @@ pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Team
         let x = scale(v as f64);
         root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
         root.draw(&Text::new(
-            v.to_string(),
+            crate::markup::html::uint_string(v as u64),
             (x, 14),
             (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
@@ -314,35 +334,232 @@ pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Team
     root.present()
 }
 
-/// Renders a chart to an accessible SVG string: `role="img"`, a `<title>` and a `<desc>`, and a
-/// `viewBox` so it scales to its container. `id` must be unique in the page.
-pub fn to_svg<F>(size: (u32, u32), id: &str, title: &str, desc: &str, draw: F) -> String
-where
-    F: FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
-{
-    let mut buf = String::new();
-    {
-        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
-        // Drawing into a String cannot fail for I/O reasons; an error would leave a partial
-        // chart, which is still valid SVG and still titled, so it is not worth surfacing.
-        let _ = draw(&root);
-    }
-    let open_end = buf.find('>').unwrap_or(0);
-    let head = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" class="ov-chart" role="img" aria-labelledby="{id}-t {id}-d" focusable="false"><title id="{id}-t">{t}</title><desc id="{id}-d">{d}</desc>"#,
-        w = size.0,
-        h = size.1,
-        t = escape(title),
-        d = escape(desc),
-    );
-    format!("{head}{}", &buf[open_end + 1..])
+/// The sine and cosine of an angle given in turns (1 = a full circle). A short series instead of
+/// `f64::sin` and `cos`, which would bring a math library into the WebAssembly for a radar whose
+/// points are rounded to whole pixels; the error is below 1e-7.
+pub fn sin_cos(turns: f64) -> (f64, f64) {
+    let sin = |t: f64| {
+        // Into [-1/4, 1/4] of a turn by the symmetries of the sine, then its Taylor series.
+        let t = t - t.floor();
+        let t = if t > 0.75 {
+            t - 1.0
+        } else if t > 0.25 {
+            0.5 - t
+        } else {
+            t
+        };
+        let x = t * std::f64::consts::TAU;
+        let x2 = x * x;
+        x * (1.0
+            - x2 / 6.0
+                * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0 * (1.0 - x2 / 110.0 * (1.0 - x2 / 156.0))))))
+    };
+    (sin(turns), sin(turns + 0.25))
 }
 
-/// Escapes text for SVG/XML content and attributes, with the same rules as the HTML markup.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::markup::html::escape_into(&mut out, s);
-    out
+/// Writes a chart as accessible inline SVG into `o`: `role="img"`, a `<title>` and a `<desc>`,
+/// and a `viewBox` so it scales to its container. `id` must be unique in the page.
+pub fn svg<F>(o: &mut Html, size: (u32, u32), id: &'static str, title: &str, desc: &str, draw: F)
+where
+    F: FnOnce(&DrawingArea<Svg<'_>, Shift>) -> Result<(), DrawingAreaErrorKind<std::fmt::Error>>,
+{
+    crate::markup::html::html!(o;
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "# (size.0) " " (size.1)
+        r#"" class="ov-chart" role="img" aria-labelledby=""# (id) "-t " (id) r#"-d" focusable="false"><title id=""#
+        (id) r#"-t">"# (title) r#"</title><desc id=""# (id) r#"-d">"# (desc) "</desc>"
+    );
+    {
+        let root = Svg { out: o, size }.into_drawing_area();
+        // Drawing into the buffer cannot fail; an error would leave a partial chart, which is
+        // still valid SVG and still titled, so it is not worth surfacing.
+        let _ = draw(&root);
+    }
+    o.raw("</svg>");
+}
+
+/// The profile's bars, in the page.
+pub fn bars(o: &mut Html, title: &str, desc: &str, rows: &[ProfileRow]) {
+    svg(o, (BARS_WIDTH, bars_height(rows.len())), "ov-bars", title, desc, |a| draw_bars(a, rows));
+}
+
+/// The profile's radar, in the page.
+pub fn radar(o: &mut Html, title: &str, desc: &str, rows: &[ProfileRow]) {
+    svg(o, RADAR_SIZE, "ov-radar", title, desc, |a| draw_radar(a, rows));
+}
+
+/// The phase timeline, in the page.
+pub fn phase(o: &mut Html, title: &str, desc: &str, segments: &[PhaseSegment], current: Phase, marker: &str) {
+    svg(o, (PHASE_WIDTH, PHASE_HEIGHT), "ov-phase", title, desc, |a| draw_phase(a, segments, current, marker));
+}
+
+/// The team picture, in the page.
+pub fn team(o: &mut Html, title: &str, desc: &str, rows: &[TeamRow]) {
+    svg(o, (BARS_WIDTH, bars_height(rows.len())), "ov-team-chart", title, desc, |a| draw_team(a, rows));
+}
+
+/// A chart as a string (tests look at its structure).
+#[cfg(test)]
+pub fn to_svg<F>(size: (u32, u32), id: &'static str, title: &str, desc: &str, draw: F) -> String
+where
+    F: FnOnce(&DrawingArea<Svg<'_>, Shift>) -> Result<(), DrawingAreaErrorKind<std::fmt::Error>>,
+{
+    let mut o = Html::new();
+    svg(&mut o, size, id, title, desc, draw);
+    o.into_string()
+}
+
+/// plotters' drawing backend for our charts: SVG elements appended to the page's markup, with
+/// whole numbers only and every text escaped. Colours are written as plotters writes them
+/// (`fill="#1F2328"`), which is what the stylesheet recolours for the dark scheme and print.
+pub struct Svg<'a> {
+    out: &'a mut Html,
+    size: (u32, u32),
+}
+
+impl Svg<'_> {
+    fn num(&mut self, n: i32) {
+        self.out.int(n as i64);
+    }
+
+    fn attr(&mut self, name: &'static str, n: i32) {
+        self.out.raw(" ");
+        self.out.raw(name);
+        self.out.raw("=\"");
+        self.num(n);
+        self.out.raw("\"");
+    }
+
+    /// ` fill="#RRGGBB"` (or stroke), and an opacity when it is not 1, in hundredths.
+    fn paint(&mut self, name: &'static str, color: BackendColor) {
+        const HEX: &str = "0123456789ABCDEF";
+        self.out.raw(" ");
+        self.out.raw(name);
+        self.out.raw("=\"#");
+        for c in [color.rgb.0, color.rgb.1, color.rgb.2] {
+            for d in [(c >> 4) as usize, (c & 15) as usize] {
+                self.out.raw(&HEX[d..d + 1]);
+            }
+        }
+        self.out.raw("\"");
+        if color.alpha < 1.0 {
+            let hundredths = ((color.alpha.clamp(0.0, 1.0) * 100.0).round() as u64).min(99);
+            self.out.raw(if hundredths < 10 { " opacity=\"0.0" } else { " opacity=\"0." });
+            self.out.uint(hundredths);
+            self.out.raw("\"");
+        }
+    }
+
+    fn points(&mut self, points: impl IntoIterator<Item = BackendCoord>) {
+        self.out.raw(" points=\"");
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            if i > 0 {
+                self.out.raw(" ");
+            }
+            self.num(x);
+            self.out.raw(",");
+            self.num(y);
+        }
+        self.out.raw("\"");
+    }
+}
+
+type SvgResult = Result<(), DrawingErrorKind<std::fmt::Error>>;
+
+impl DrawingBackend for Svg<'_> {
+    type ErrorType = std::fmt::Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> SvgResult {
+        Ok(())
+    }
+
+    fn present(&mut self) -> SvgResult {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> SvgResult {
+        self.draw_rect(point, (point.0 + 1, point.1 + 1), &color, true)
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> SvgResult {
+        self.draw_path([from, to], style)
+    }
+
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, style: &S, fill: bool) -> SvgResult {
+        self.out.raw("<rect");
+        self.attr("x", a.0);
+        self.attr("y", a.1);
+        self.attr("width", b.0 - a.0);
+        self.attr("height", b.1 - a.1);
+        if fill {
+            self.paint("fill", style.color());
+        } else {
+            self.out.raw(r#" fill="none""#);
+            self.paint("stroke", style.color());
+            self.attr("stroke-width", style.stroke_width() as i32);
+        }
+        self.out.raw("/>");
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> SvgResult {
+        self.out.raw(r#"<polyline fill="none""#);
+        self.paint("stroke", style.color());
+        self.attr("stroke-width", style.stroke_width() as i32);
+        self.points(path);
+        self.out.raw("/>");
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, radius: u32, style: &S, fill: bool) -> SvgResult {
+        self.out.raw("<circle");
+        self.attr("cx", c.0);
+        self.attr("cy", c.1);
+        self.attr("r", radius as i32);
+        if fill {
+            self.paint("fill", style.color());
+        } else {
+            self.out.raw(r#" fill="none""#);
+            self.paint("stroke", style.color());
+        }
+        self.out.raw("/>");
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> SvgResult {
+        self.out.raw("<polygon");
+        self.paint("fill", style.color());
+        self.points(vert);
+        self.out.raw("/>");
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> SvgResult {
+        self.out.raw("<text");
+        self.attr("x", pos.0);
+        self.attr("y", pos.1);
+        self.out.raw(match style.anchor().v_pos {
+            VPos::Top => r#" dy="0.76em""#,
+            VPos::Center => r#" dy="0.5ex""#,
+            VPos::Bottom => r#" dy="-0.5ex""#,
+        });
+        self.out.raw(match style.anchor().h_pos {
+            HPos::Left => r#" text-anchor="start""#,
+            HPos::Right => r#" text-anchor="end""#,
+            HPos::Center => r#" text-anchor="middle""#,
+        });
+        // Sizes are asked for in CSS pixels times 1.24 (`px`), as plotters' own backend reads them.
+        self.out.raw(r#" font-family="sans-serif""#);
+        self.attr("font-size", (style.size() / 1.24).round() as i32);
+        self.paint("fill", style.color());
+        self.out.raw(">");
+        self.out.text(text);
+        self.out.raw("</text>");
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 use crate::aggregate::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
 use crate::i18n::Locale;
+use crate::markup::html::SafeUrl;
 
 /// What the file may contain, before validation. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,14 +31,14 @@ pub struct Config {
     /// Shown as text in the header; `None` shows the product name only.
     pub consultancy_name: Option<String>,
     /// A same-origin path (relative or absolute path, or a data: image).
-    pub logo: Option<String>,
+    pub logo: Option<SafeUrl>,
     /// `#rrggbb`, applied as `--ov-accent` in the light and dark themes.
     pub accent: Option<String>,
     pub accent_dark: Option<String>,
     /// The call to action on the results screen: shown only when a URL is configured.
-    pub cta: Option<(String, String)>,
+    pub cta: Option<(String, SafeUrl)>,
     /// The URL share links point at (the standalone app); `None` uses the page's own URL.
-    pub share_base_url: Option<String>,
+    pub share_base_url: Option<SafeUrl>,
     /// Where "Send to the facilitator" addresses its email, as configured (trimmed): the results
     /// module checks it with [`facilitator_email`] before use. `None` uses the share sheet.
     pub facilitator_email: Option<String>,
@@ -87,8 +88,9 @@ impl Config {
         });
         let mut c = Config { consultancy_name, ..Config::default() };
         c.logo = raw.logo.and_then(|l| {
-            if is_same_origin_path(&l) || l.starts_with("data:image/") {
-                Some(l)
+            let safe = (is_same_origin_path(&l) || l.starts_with("data:image/")).then(|| SafeUrl::new(&l)).flatten();
+            if safe.is_some() {
+                safe
             } else {
                 w.push(format!(
                     "logo `{l}` must be a path on this site (the CSP allows images from 'self' only); ignored"
@@ -102,9 +104,9 @@ impl Config {
         c.accent_dark = raw.accent_dark.and_then(|a| check_accent(&a, DARK_SURFACE, "accent_dark", &mut w));
         c.cta = match (raw.cta_text, raw.cta_url) {
             (_, None) => None,
-            (text, Some(url)) if is_http_url(&url) => {
+            (text, Some(url)) if is_http_url(&url) && SafeUrl::new(&url).is_some() => {
                 let text = text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.chars().count() <= 60);
-                Some((text.unwrap_or_default(), url))
+                Some((text.unwrap_or_default(), SafeUrl::new(&url).unwrap_or_default()))
             }
             (_, Some(url)) => {
                 w.push(format!("cta_url `{url}` is not an http(s) URL; the call to action is hidden"));
@@ -112,8 +114,9 @@ impl Config {
             }
         };
         c.share_base_url = raw.share_base_url.and_then(|u| {
-            if is_http_url(&u) {
-                Some(u.split('#').next().unwrap_or(&u).to_string())
+            let base = is_http_url(&u).then(|| SafeUrl::new(u.split('#').next().unwrap_or(&u))).flatten();
+            if base.is_some() {
+                base
             } else {
                 w.push(format!("share_base_url `{u}` is not an http(s) URL; share links use the page's own address"));
                 None

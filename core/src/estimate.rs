@@ -9,7 +9,7 @@
 //! English's words for the whole questionnaire (every role's texts). The figure is an estimate
 //! for planning and for the welcome screen's promise, not a measurement of people.
 
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, ItemKind, Role};
 
 /// Reading speed in English, words a minute.
@@ -46,35 +46,29 @@ pub fn words_per_minute(instrument: &Instrument, locale: Locale) -> f64 {
 fn read(instrument: &Instrument, role: Role, locale: Locale) -> (usize, usize) {
     let words = |s: &str| s.split_whitespace().count();
     let mut w: usize = [
-        "ui.welcome.lead",
-        "ui.welcome.duration",
-        "ui.welcome.promise_no_names",
-        "ui.welcome.promise_local",
-        "ui.welcome.promise_link",
-        "ui.welcome.promise_groups",
+        key::ui::welcome::LEAD,
+        key::ui::welcome::DURATION,
+        key::ui::welcome::PROMISE_NO_NAMES,
+        key::ui::welcome::PROMISE_LOCAL,
+        key::ui::welcome::PROMISE_LINK,
+        key::ui::welcome::PROMISE_GROUPS,
     ]
     .iter()
-    .map(|k| words(locale.t(k)))
+    .map(|k| words(locale.t(*k)))
     .sum();
     for (s, sec) in instrument.sections.iter().enumerate() {
         if instrument.section_items(s, role).next().is_some() {
-            w += words(locale.t(&format!("section.{}.intro", sec.id)));
+            w += words(locale.t(sec.intro));
         }
     }
     let mut answers = 0usize;
     for item in instrument.items_for(role) {
-        w += words(locale.t(&format!("item.{}.text", item.id)));
+        w += words(locale.t(item.text));
         answers += item.answer_count();
         match item.kind {
             ItemKind::Likert { .. } => {}
-            ItemKind::Choice { options, .. } => {
-                w += options.iter().map(|o| words(locale.t(&format!("item.{}.opt.{o}", item.id)))).sum::<usize>();
-            }
-            ItemKind::Matrix { areas, .. } => {
-                w += areas.iter().map(|a| words(locale.t(&format!("item.{}.area.{a}", item.id)))).sum::<usize>();
-            }
-            ItemKind::Checklist { parts, .. } => {
-                w += parts.iter().map(|p| words(locale.t(&format!("item.{}.part.{p}", item.id)))).sum::<usize>();
+            ItemKind::Choice { labels, .. } | ItemKind::Matrix { labels, .. } | ItemKind::Checklist { labels, .. } => {
+                w += labels.iter().map(|k| words(locale.t(*k))).sum::<usize>();
             }
         }
     }

@@ -2,7 +2,7 @@
 //! and the workshop's ownership register as CSV. Written by hand so the browser build does not
 //! carry a JSON or CSV library for a few downloads.
 
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::instrument::Instrument;
 use crate::present;
 use crate::response::{Answer, Response};
@@ -19,7 +19,7 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
     field(&mut o, "link_payload", &share::encode_full(response).map_or("null".into(), |p| q(&p)));
     // Sorted by key, so the same answers always export the same file.
     let mut sorted: Vec<(&str, &Answer)> = response.answers.iter().map(|(k, a)| (k.as_ref(), a)).collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    crate::order::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
     let answers: Vec<String> = sorted
         .into_iter()
         .map(|(k, a)| {
@@ -149,30 +149,29 @@ fn opt(v: Option<u8>) -> String {
 #[cfg(feature = "results")]
 pub fn register_csv(instrument: &Instrument, locale: Locale, t: &crate::aggregate::TeamReport) -> String {
     use crate::workshop::{self, Said};
-    let role_name = |r: crate::instrument::Role| locale.t(&format!("ui.role.{}", r.id()));
-    let mut head = vec![locale.t("ui.results.area").to_string()];
+    let role_name = |r: crate::instrument::Role| locale.t(present::role_key(r));
+    let mut head = vec![locale.t(key::ui::results::AREA).to_string()];
     for r in workshop::register_roles(instrument) {
-        head.push(locale.fmt("ui.team.register.col_owner", &[("role", role_name(r))]));
-        head.push(locale.fmt("ui.team.register.col_agree", &[("role", role_name(r))]));
+        head.push(locale.fmt(key::ui::team::register::COL_OWNER, &[("role", role_name(r))]));
+        head.push(locale.fmt(key::ui::team::register::COL_AGREE, &[("role", role_name(r))]));
     }
-    for key in [
-        "ui.team.register.decision",
-        "ui.team.register.why",
-        "ui.team.register.owner",
-        "ui.team.register.escalation",
-        "ui.team.register.review",
+    for k in [
+        key::ui::team::register::DECISION,
+        key::ui::team::register::WHY,
+        key::ui::team::register::OWNER,
+        key::ui::team::register::ESCALATION,
+        key::ui::team::register::REVIEW,
     ] {
-        head.push(locale.t(key).to_string());
+        head.push(locale.t(k).to_string());
     }
     let line = |cells: &[String]| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\n";
     let mut out = line(&head);
-    let matrix = instrument.matrix();
-    let areas: &[&str] = match matrix.kind {
-        crate::instrument::ItemKind::Matrix { areas, .. } => areas,
+    let labels: &[crate::i18n::Key] = match instrument.matrix().kind {
+        crate::instrument::ItemKind::Matrix { labels, .. } => labels,
         _ => &[],
     };
     for row in workshop::register(instrument, t) {
-        let area = areas.get(row.area).map_or("", |a| locale.t(&format!("item.{}.area.{a}", matrix.id)));
+        let area = labels.get(row.area).map_or("", |k| locale.t(*k));
         let mut cells = vec![area.to_string()];
         for (_, said) in &row.said {
             let (owner, agree) = match said {
@@ -180,18 +179,18 @@ pub fn register_csv(instrument: &Instrument, locale: Locale, t: &crate::aggregat
                     match m.owner {
                         Some(o) => present::owner_text(locale, o).to_string(),
                         None if m.of == 0 => String::new(),
-                        None => locale.t("ui.team.no_majority").to_string(),
+                        None => locale.t(key::ui::team::NO_MAJORITY).to_string(),
                     },
                     if m.of == 0 {
                         String::new()
                     } else {
                         locale.fmt(
-                            "ui.team.register.agree_value",
+                            key::ui::team::register::AGREE_VALUE,
                             &[("agree", &m.agree.to_string()), ("of", &m.of.to_string())],
                         )
                     },
                 ),
-                Said::TooFew => (locale.fmt("ui.team.too_few", &[("k", &t.threshold.to_string())]), String::new()),
+                Said::TooFew => (locale.fmt(key::ui::team::TOO_FEW, &[("k", &t.threshold.to_string())]), String::new()),
                 Said::Hidden => (String::new(), String::new()),
             };
             cells.push(owner);
@@ -199,12 +198,16 @@ pub fn register_csv(instrument: &Instrument, locale: Locale, t: &crate::aggregat
         }
         let mut why = Vec::new();
         if row.disagreement {
-            why.push(locale.t("ui.team.different_owners"));
+            why.push(locale.t(key::ui::team::DIFFERENT_OWNERS));
         }
         if row.gap {
-            why.push(locale.t("ui.team.register.no_clear_owner"));
+            why.push(locale.t(key::ui::team::register::NO_CLEAR_OWNER));
         }
-        cells.push(locale.t(if row.decision_needed() { "ui.team.register.yes" } else { "ui.team.register.no" }).into());
+        cells.push(
+            locale
+                .t(if row.decision_needed() { key::ui::team::register::YES } else { key::ui::team::register::NO })
+                .into(),
+        );
         cells.push(why.join("; "));
         cells.extend([String::new(), String::new(), String::new()]);
         out.push_str(&line(&cells));

@@ -4,17 +4,28 @@
 //! locale has exactly the keys English has, with the same placeholders, and compiles them into
 //! sorted static tables. Adding a language is a translation job: a new file and one enum case.
 
-use crate::generated::{LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS};
+use crate::generated::{FIRST_TIER, LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS, SURVEY_FINGERPRINT};
 use std::sync::OnceLock;
 
 mod hash;
+pub mod key;
 pub mod tiers;
+
+pub use key::{Key, Plural};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     #[default]
     En,
     Es,
+}
+
+/// A language's survey texts as this build carries them: all of them in key order, or only the
+/// few every build carries (its name, and the sentence saying its text could not be loaded).
+pub(crate) enum Bundled {
+    Full(&'static [&'static str]),
+    #[allow(dead_code)]
+    Base(&'static [(u16, &'static str)]),
 }
 
 impl Locale {
@@ -34,74 +45,83 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    fn table(self) -> &'static [(u32, &'static str)] {
-        LOCALES.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
+    fn bundled(self) -> Option<&'static Bundled> {
+        LOCALES.iter().find(|(c, _)| *c == self.code()).map(|(_, t)| t)
     }
 
     /// The text installed at run time from the language's file, if any.
-    fn installed(self) -> Option<&'static [(u32, &'static str)]> {
+    fn installed(self) -> Option<&'static [&'static str]> {
         INSTALLED[self as usize].get().map(Vec::as_slice)
     }
 
-    /// The bundled first tier, the installed text, then (in builds with the `results` feature)
-    /// the results tier, bundled or installed.
-    fn find(self, h: u32) -> Option<&'static str> {
-        lookup(self.table(), h).or_else(|| self.installed().and_then(|t| lookup(t, h))).or_else(|| self.find_results(h))
+    /// The text of `key`: a survey text from the bundled or installed first tier, or (in builds
+    /// with the `results` feature) a results text, bundled or installed.
+    fn find(self, key: Key) -> Option<&'static str> {
+        let i = key.0 as usize;
+        if i >= FIRST_TIER {
+            return self.find_results(i - FIRST_TIER);
+        }
+        match self.bundled()? {
+            Bundled::Full(t) => t.get(i).copied(),
+            Bundled::Base(b) => self
+                .installed()
+                .and_then(|t| t.get(i).copied())
+                .or_else(|| b.iter().find(|(k, _)| *k as usize == i).map(|(_, t)| *t)),
+        }
     }
 
     #[cfg(feature = "results")]
-    fn find_results(self, h: u32) -> Option<&'static str> {
+    fn find_results(self, i: usize) -> Option<&'static str> {
         if first_tier_only() {
             return None;
         }
-        lookup(self.results_table(), h).or_else(|| self.installed_results().and_then(|t| lookup(t, h)))
+        self.results_table().or_else(|| self.installed_results()).and_then(|t| t.get(i).copied())
     }
 
     /// The bundled results tier: English's always, another language's with `all-locales`.
     #[cfg(feature = "results")]
-    fn results_table(self) -> &'static [(u32, &'static str)] {
-        crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map_or(&[], |(_, t)| t)
+    fn results_table(self) -> Option<&'static [&'static str]> {
+        crate::generated::LOCALES_RESULTS.iter().find(|(c, _)| *c == self.code()).map(|(_, t)| *t)
     }
 
     /// The results tier installed at run time from the language's results file, if any.
     #[cfg(feature = "results")]
-    fn installed_results(self) -> Option<&'static [(u32, &'static str)]> {
+    fn installed_results(self) -> Option<&'static [&'static str]> {
         INSTALLED_RESULTS[self as usize].get().map(Vec::as_slice)
     }
 
     #[cfg(not(feature = "results"))]
-    fn find_results(self, _h: u32) -> Option<&'static str> {
+    fn find_results(self, _i: usize) -> Option<&'static str> {
         None
     }
 
     /// Whether this build knows the language: it can be listed and chosen. Its text may still
     /// have to be loaded first (see [`Locale::is_loaded`]).
     pub fn is_available(self) -> bool {
-        !self.table().is_empty()
+        self.bundled().is_some()
     }
 
-    /// Whether every survey text of the language is here, bundled or installed (build.rs checked
-    /// that every language has exactly English's keys, so equal counts mean the full set).
+    /// Whether every survey text of the language is here, bundled or installed.
     pub fn is_loaded(self) -> bool {
-        self.installed().is_some() || self.table().len() == Locale::En.table().len()
+        matches!(self.bundled(), Some(Bundled::Full(_))) || self.installed().is_some()
     }
 
     /// The name of the file that carries the language's text, served beside index.html.
     pub fn file_name(self) -> String {
-        format!("overlap-{}.txt", self.code())
+        ["overlap-", self.code(), ".txt"].concat()
     }
 
     /// Whether every results text of the language is here, bundled or installed. The results
     /// module draws in a language only when this and [`Locale::is_loaded`] both hold.
     #[cfg(feature = "results")]
     pub fn is_results_loaded(self) -> bool {
-        self.installed_results().is_some() || self.results_table().len() == Locale::En.results_table().len()
+        self.results_table().is_some() || self.installed_results().is_some()
     }
 
     /// The name of the file that carries the language's results tier, beside its survey file.
     #[cfg(feature = "results")]
     pub fn results_file_name(self) -> String {
-        format!("overlap-{}-results.txt", self.code())
+        ["overlap-", self.code(), "-results.txt"].concat()
     }
 
     /// Installs the language's text from the content of its file, after checking it: the right
@@ -134,49 +154,52 @@ impl Locale {
         Ok(())
     }
 
-    /// The content of the language's file: a header line, then one `hash<TAB>text` line per
-    /// survey text, in hash order. Made by the `overlap-locale-files` program at build time.
+    /// The content of the language's file: a header line naming the language and the key set's
+    /// fingerprint, then one line per survey text, in key order. Made by the
+    /// `overlap-locale-files` program at build time.
     #[cfg(feature = "all-locales")]
     pub fn file_text(self) -> String {
-        write_file(self, Tier::Survey, self.table())
+        match self.bundled() {
+            Some(Bundled::Full(t)) => write_file(self, Tier::Survey, t),
+            _ => String::new(),
+        }
     }
 
     /// The content of the language's results file: the same format, with a header that names the
     /// tier, over the results texts.
     #[cfg(all(feature = "all-locales", feature = "results"))]
     pub fn results_file_text(self) -> String {
-        write_file(self, Tier::Results, self.results_table())
+        write_file(self, Tier::Results, self.results_table().unwrap_or_default())
     }
 
     /// The text for `key`. Falls back to English, then to a visible "[?]" marker, never a blank
     /// label. Build-time checks and tests make sure neither fallback is ever needed.
-    pub fn t(self, key: &str) -> &'static str {
+    pub fn t(self, key: Key) -> &'static str {
         #[cfg(test)]
         if HOSTILE.with(|h| h.get()) {
             return HOSTILE_TEXT;
         }
-        let h = hash(key);
-        self.find(h).or_else(|| Locale::En.find(h)).unwrap_or("[?]")
+        self.find(key).or_else(|| Locale::En.find(key)).unwrap_or("[?]")
     }
 
     /// Whether the locale has a text for `key`.
-    pub fn has(self, key: &str) -> bool {
-        self.find(hash(key)).is_some()
+    pub fn has(self, key: Key) -> bool {
+        self.find(key).is_some()
     }
 
     /// `t` with `{name}` placeholders filled in.
-    pub fn fmt(self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn fmt(self, key: Key, args: &[(&str, &str)]) -> String {
         fill(self.t(key), args)
     }
 
-    /// Chooses `key.one` or `key.other` for `n` and fills `{n}` (both languages here use the
-    /// one/other rule; a language with more forms adds keys and a case here).
-    pub fn plural(self, key: &str, n: u32, args: &[(&str, &str)]) -> String {
-        let form = if n == 1 { "one" } else { "other" };
-        let n_text = self.number(n as f64, 0);
-        let mut all = vec![("n", n_text.as_str())];
-        all.extend_from_slice(args);
-        fill(self.t(&format!("{key}.{form}")), &all)
+    /// The form of `plural` for `n` (both languages here use the one/other rule; a language with
+    /// more forms adds keys and a case here).
+    pub fn plural_form(self, plural: Plural, n: u64) -> Key {
+        if n == 1 {
+            plural.one
+        } else {
+            plural.other
+        }
     }
 
     /// Formats a number with the locale's decimal separator, rounded half away from zero.
@@ -184,19 +207,18 @@ impl Locale {
         fixed(value, decimals, if self == Locale::Es { ',' } else { '.' })
     }
 
-    /// Every key of the locale, for completeness tests.
+    /// Every key of the locale by name, for completeness tests.
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
-        LOCALE_KEYS.iter().copied().filter(move |k| self.has(k))
+        LOCALE_KEYS.iter().enumerate().filter(move |(i, _)| self.find(Key(*i as u16)).is_some()).map(|(_, k)| *k)
     }
 }
 
-/// The first line of a language file, followed by the language code (and, for a results file,
-/// the word `results`: see [`Tier`]).
-pub const FILE_HEADER: &str = "overlap-locale 1";
+/// The first line of a language file, followed by the language code, the word `results` for a
+/// results file, and the fingerprint of the keys it carries (see [`Tier`]).
+pub const FILE_HEADER: &str = "overlap-locale 2";
 
-/// Which of a language's two tiers a file carries. The survey file's header is the older format
-/// and names only the language; the results file's adds the tier, so neither file passes as the
-/// other.
+/// Which of a language's two tiers a file carries. The survey file's header names only the
+/// language and the fingerprint; the results file's adds the tier, so neither passes as the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tier {
     Survey,
@@ -214,28 +236,28 @@ impl Tier {
         }
     }
 
-    /// This build's English text of the tier: a file must have exactly its keys.
-    fn english(self) -> &'static [(u32, &'static str)] {
+    /// How many texts a file of the tier carries, and the fingerprint of their keys, in this
+    /// build: a file must match both.
+    fn shape(self) -> (usize, u32) {
         match self {
-            Tier::Survey => Locale::En.table(),
+            Tier::Survey => (FIRST_TIER, SURVEY_FINGERPRINT),
             #[cfg(feature = "results")]
-            Tier::Results => Locale::En.results_table(),
+            Tier::Results => (crate::generated::KEY_COUNT - FIRST_TIER, crate::generated::RESULTS_FINGERPRINT),
             // A build without the results tier has no results keys, so every results file is
             // refused (the app never installs one).
             #[cfg(not(feature = "results"))]
-            Tier::Results => &[],
+            Tier::Results => (0, 0),
         }
     }
 }
 
 // One slot per language for text installed at run time. The app is single-threaded; OnceLock
 // keeps it safe anyway and makes an installed table immutable.
-static INSTALLED: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] =
-    [const { OnceLock::new() }; Locale::ALL.len()];
+static INSTALLED: [OnceLock<Vec<&'static str>>; Locale::ALL.len()] = [const { OnceLock::new() }; Locale::ALL.len()];
 
 // The same for the results tier, which only the results module installs.
 #[cfg(feature = "results")]
-static INSTALLED_RESULTS: [OnceLock<Vec<(u32, &'static str)>>; Locale::ALL.len()] =
+static INSTALLED_RESULTS: [OnceLock<Vec<&'static str>>; Locale::ALL.len()] =
     [const { OnceLock::new() }; Locale::ALL.len()];
 
 /// Why a language file was refused.
@@ -248,7 +270,7 @@ pub enum LocaleFileError {
     /// The file carries the language's other tier (a survey file where a results file belongs,
     /// or the reverse).
     OtherTier,
-    /// A line is not `hash<TAB>text` (8 hex digits, non-empty text), or is out of order.
+    /// A line holds no text.
     BadLine(usize),
     /// The keys differ from this build's (a file from another release).
     KeysDiffer,
@@ -272,47 +294,57 @@ impl LocaleFileError {
 
 /// Writes a language file (see [`Locale::file_text`] for the format).
 #[cfg(feature = "all-locales")]
-fn write_file(locale: Locale, tier: Tier, table: &[(u32, &str)]) -> String {
-    let mut out = match tier.name() {
-        "" => format!("{FILE_HEADER} {}\n", locale.code()),
-        name => format!("{FILE_HEADER} {} {name}\n", locale.code()),
-    };
-    for (h, text) in table {
-        out.push_str(&format!("{h:08x}\t{text}\n"));
+fn write_file(locale: Locale, tier: Tier, table: &[&str]) -> String {
+    let (_, fingerprint) = tier.shape();
+    let mut out = String::from(FILE_HEADER);
+    for part in [" ", locale.code(), if tier == Tier::Results { " results" } else { "" }, " "] {
+        out.push_str(part);
+    }
+    for shift in (0..8).rev() {
+        out.push(char::from(b"0123456789abcdef"[(fingerprint >> (shift * 4)) as usize & 15]));
+    }
+    out.push('\n');
+    for text in table {
+        out.push_str(text);
+        out.push('\n');
     }
     out
 }
 
-/// Reads a language file of one tier into a sorted table (see [`Locale::file_text`] for the
-/// format).
-fn parse_file(locale: Locale, tier: Tier, text: &str) -> Result<Vec<(u32, &str)>, LocaleFileError> {
+/// Reads a language file of one tier into its texts in key order (see [`Locale::file_text`] for
+/// the format).
+fn parse_file(locale: Locale, tier: Tier, text: &str) -> Result<Vec<&str>, LocaleFileError> {
     let mut lines = text.lines();
     let header = lines.next().and_then(|l| l.strip_prefix(FILE_HEADER)).and_then(|l| l.strip_prefix(' '));
     let Some(header) = header else { return Err(LocaleFileError::NotALocaleFile) };
-    let (code, name) = header.split_once(' ').unwrap_or((header, ""));
-    if code != locale.code() {
+    let mut words = header.split(' ');
+    if words.next() != Some(locale.code()) {
         return Err(LocaleFileError::OtherLanguage);
     }
-    if name != tier.name() {
+    let (mut tier_name, mut print) = ("", words.next());
+    if print == Some("results") || print.is_some_and(|w| w.len() != 8) {
+        (tier_name, print) = (print.unwrap_or(""), words.next());
+    }
+    if tier_name != tier.name() {
         return Err(LocaleFileError::OtherTier);
     }
-    let mut table: Vec<(u32, &str)> = Vec::new();
-    for (i, line) in lines.enumerate().filter(|(_, l)| !l.is_empty()) {
-        let bad = LocaleFileError::BadLine(i + 2);
-        let (h, t) = line.split_once('\t').ok_or(bad)?;
-        let valid_hash = h.len() == 8 && h.bytes().all(|b| b.is_ascii_hexdigit());
-        let h = u32::from_str_radix(h, 16).ok().filter(|_| valid_hash).ok_or(bad)?;
-        if t.trim().is_empty() || table.last().is_some_and(|(last, _)| *last >= h) {
-            return Err(bad);
+    let (count, fingerprint) = tier.shape();
+    let print = print.filter(|p| p.len() == 8).and_then(|p| u32::from_str_radix(p, 16).ok());
+    if print != Some(fingerprint) || words.next().is_some() {
+        return Err(LocaleFileError::KeysDiffer);
+    }
+    let mut table: Vec<&str> = Vec::with_capacity(count);
+    for (i, line) in lines.enumerate() {
+        if line.trim().is_empty() {
+            return Err(LocaleFileError::BadLine(i + 2));
         }
-        table.push((h, t));
+        table.push(line);
     }
     // A cut-off download would otherwise pass with its last text cut short.
     if !text.ends_with('\n') {
         return Err(LocaleFileError::Incomplete);
     }
-    let expected = tier.english();
-    if table.len() != expected.len() || table.iter().zip(expected).any(|(a, b)| a.0 != b.0) {
+    if table.len() != count {
         return Err(LocaleFileError::KeysDiffer);
     }
     Ok(table)
@@ -376,10 +408,6 @@ pub fn fixed(value: f64, decimals: usize, separator: char) -> String {
 /// The key hash of the locale tables and the item index (see `i18n/hash.rs`).
 pub(crate) fn hash(key: &str) -> u32 {
     hash::fnv1a(key)
-}
-
-fn lookup(table: &'static [(u32, &'static str)], h: u32) -> Option<&'static str> {
-    table.binary_search_by(|(k, _)| k.cmp(&h)).ok().map(|i| table[i].1)
 }
 
 fn fill(template: &str, args: &[(&str, &str)]) -> String {

@@ -6,6 +6,8 @@
 
 pub mod names;
 
+use crate::i18n::Key;
+
 /// Who is answering. The code is stored in share links, so the numbers never change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
@@ -230,11 +232,16 @@ pub struct Section {
     pub id: &'static str,
     /// `None` for the unscored context section.
     pub dimension: Option<Dimension>,
+    /// Its heading and its introduction, in the locale files.
+    pub title: Key,
+    pub intro: Key,
 }
 
 #[derive(Debug)]
 pub struct Item {
     pub id: &'static str,
+    /// The question, in the locale files.
+    pub text: Key,
     /// Index into `Instrument::sections`.
     pub section: usize,
     pub dimension: Option<Dimension>,
@@ -274,13 +281,19 @@ pub enum ItemKind {
     Likert { reverse: bool },
     /// A factual single choice; the last option is always `dk`, scored -1 (not scored).
     /// `scores` is empty for context items.
-    Choice { options: &'static [&'static str], scores: &'static [i8] },
+    Choice { options: &'static [&'static str], scores: &'static [i8], labels: &'static [Key] },
     /// Who owns each area; answers are the [`Owner`]s in `owners`, in display order.
     /// `keys[i]` is `"<item id>.<areas[i]>"`, the answer key of each cell, precomputed.
-    Matrix { areas: &'static [&'static str], keys: &'static [&'static str], owners: &'static [Owner] },
+    /// `labels[i]` is area i's text.
+    Matrix {
+        areas: &'static [&'static str],
+        keys: &'static [&'static str],
+        owners: &'static [Owner],
+        labels: &'static [Key],
+    },
     /// Parts each answered In writing / Not in writing / Don't know (`Answer::Choice` of
     /// [`CHECKLIST_ANSWERS`]); `keys[i]` is `"<item id>.<parts[i]>"`.
-    Checklist { parts: &'static [&'static str], keys: &'static [&'static str] },
+    Checklist { parts: &'static [&'static str], keys: &'static [&'static str], labels: &'static [Key] },
 }
 
 /// A checklist part's answers; an answer is its index here.
@@ -316,6 +329,8 @@ pub struct AnswerRule {
 #[derive(Debug)]
 pub struct RedFlagRule {
     pub id: &'static str,
+    /// What the flag says, in the locale files.
+    pub text: Key,
     pub answers: AnswerRule,
 }
 
@@ -323,6 +338,10 @@ pub struct RedFlagRule {
 #[derive(Debug)]
 pub struct ActionRule {
     pub id: &'static str,
+    /// Its title, what to do, and what done looks like, in the locale files.
+    pub title: Key,
+    pub detail: Key,
+    pub done: Key,
     pub priority: u16,
     /// Suggested only to fill the list up to three when few triggered actions apply.
     pub fallback: bool,

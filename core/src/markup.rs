@@ -5,11 +5,12 @@
 //! almost none) and lets native tests check the accessible structure: fieldset and legend per
 //! question, native radios with labels, one `h1` per screen, table headers. The app inserts the
 //! HTML into a host element and handles its events by delegation: inputs are named
-//! `q:<answer key>` and buttons carry a [`ui::Action`]. Markup is built with the
-//! [`html!`](html::html) macro, which escapes every text by type (see [`html`]).
+//! `q:<answer key>` and buttons carry a [`ui::Action`]. Every screen and every part of it is
+//! written into one [`Html`] buffer, in document order, with the [`html!`](html::html) macro,
+//! which escapes every value by type (see [`html`]).
 
 use crate::chart;
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role};
 use crate::present;
 use crate::response::{Answer, Response};
@@ -25,17 +26,20 @@ pub mod team;
 pub mod workshop;
 
 use html::html;
-pub use html::Html;
+pub use html::{Html, Render, SafeUrl};
 
 /// The value a radio input carries for an answer, and back.
 pub fn answer_value(answer: Answer) -> String {
-    match answer {
-        Answer::Likert(v) => format!("l{v}"),
-        Answer::DontKnow => "dk".to_string(),
-        Answer::NotApplicable => "na".to_string(),
-        Answer::Choice(i) => format!("c{i}"),
-        Answer::Owner(o) => format!("o{}", o.code()),
-    }
+    let (prefix, n) = match answer {
+        Answer::Likert(v) => ("l", v),
+        Answer::DontKnow => return "dk".to_string(),
+        Answer::NotApplicable => return "na".to_string(),
+        Answer::Choice(i) => ("c", i),
+        Answer::Owner(o) => ("o", o.code()),
+    };
+    let mut out = prefix.to_string();
+    html::push_uint(&mut out, n as u64);
+    out
 }
 
 pub fn parse_answer_value(value: &str) -> Option<Answer> {
@@ -54,293 +58,266 @@ pub fn parse_answer_value(value: &str) -> Option<Answer> {
 pub const INPUT_PREFIX: &str = names::ANSWER_PREFIX;
 
 /// A screen's one `h1`, which takes focus after navigation.
-fn title(text: &str) -> Html {
-    html!(r#"<h1 id="{}" tabindex="-1">{}</h1>"#, ids::TITLE, text)
+fn title(o: &mut Html, text: &str) {
+    html!(o; r#"<h1 id=""# (ids::TITLE) r#"" tabindex="-1">"# (text) "</h1>");
 }
 
 /// A button carrying an action; `class` is a modifier such as `ov-btn--primary`, or empty.
-fn button(class: &str, action: Action, label: &str) -> Html {
-    html!(
-        r#"<button type="button" class="ov-btn {}" data-action="{}" data-testid="{}">{}</button>"#,
-        class,
-        action,
-        action,
-        label
-    )
+fn button(o: &mut Html, class: &'static str, action: Action, label: &str) {
+    html!(o; r#"<button type="button" class="ov-btn "# (class) r#"" data-action=""# (action) r#"" data-testid=""# (action) r#"">"# (label) "</button>");
 }
 
-/// A radio input inside its label; `label` is markup built by the caller.
-fn radio(class: &str, name: &str, value: &str, checked: bool, label: Html) -> Html {
-    html!(
-        r#"<label class="{}"><input type="radio" name="{}" value="{}"{}><span>{}</span></label>"#,
-        class,
-        name,
-        value,
-        checked_attr(checked),
-        label
-    )
+/// A radio input inside its label, its text written by `label` after the input.
+fn radio_open(o: &mut Html, class: &'static str, name: &str, value: &str, checked: bool) {
+    html!(o; r#"<label class=""# (class) r#""><input type="radio" name=""# (name) r#"" value=""# (value) r#"""# {checked_attr(o, checked)} "><span>");
 }
 
-fn checked_attr(checked: bool) -> Html {
+fn radio_close(o: &mut Html) {
+    o.raw("</span></label>");
+}
+
+fn checked_attr(o: &mut Html, checked: bool) {
     if checked {
-        html!(" checked")
-    } else {
-        Html::new()
+        o.raw(" checked");
     }
 }
 
-/// A card: a section with its `h2`, labelled by it. `testid` may be empty.
-fn card(heading_id: &str, testid: &str, heading: &str, body: Html) -> Html {
-    html!(
-        r#"<section class="ov-card" aria-labelledby="{}"{}><h2 id="{}">{}</h2>{}</section>"#,
-        heading_id,
-        testid_attr(testid),
-        heading_id,
-        heading,
-        body
-    )
+/// A card: a section with its `h2`, labelled by it, whose body the caller writes before
+/// [`card_close`]. `testid` may be empty.
+fn card_open(o: &mut Html, heading_id: &'static str, testid: &'static str, heading: &str) {
+    html!(o; r#"<section class="ov-card" aria-labelledby=""# (heading_id) r#"""# {testid_attr(o, testid)} r#"><h2 id=""# (heading_id) r#"">"# (heading) "</h2>");
 }
 
-fn testid_attr(testid: &str) -> Html {
-    if testid.is_empty() {
-        Html::new()
-    } else {
-        html!(r#" data-testid="{}""#, testid)
+fn card_close(o: &mut Html) {
+    o.raw("</section>");
+}
+
+fn testid_attr(o: &mut Html, testid: &str) {
+    if !testid.is_empty() {
+        html!(o; r#" data-testid=""# (testid) r#"""#);
     }
 }
 
 /// The welcome screen. `threshold` is the deployment's team threshold, which the promise names.
-pub fn welcome(locale: Locale, resuming: bool, threshold: usize) -> Html {
-    let start = if resuming { "ui.welcome.continue" } else { "ui.welcome.start" };
-    html!(
-        r#"<section class="ov-screen ov-welcome" aria-labelledby="{}">{}<p class="ov-lead">{}</p><p>{}</p><div class="ov-promise"><h2>{}</h2><ul><li>{}</li><li>{}</li><li>{}</li><li>{}</li></ul></div><div class="ov-nav">{}{}</div></section>"#,
-        ids::TITLE,
-        title(locale.t("ui.welcome.title")),
-        locale.t("ui.welcome.lead"),
-        locale.t("ui.welcome.duration"),
-        locale.t("ui.welcome.promise_title"),
-        locale.t("ui.welcome.promise_no_names"),
-        locale.t("ui.welcome.promise_local"),
-        locale.t("ui.welcome.promise_link"),
-        locale.fmt("ui.welcome.promise_groups", &[("k", &threshold.to_string())]),
-        button("ov-btn--primary", Action::Start, locale.t(start)),
-        button("ov-btn--quiet", Action::Team, locale.t("ui.welcome.team_link")),
-    )
+pub fn welcome(o: &mut Html, locale: Locale, resuming: bool, threshold: usize) {
+    let start = if resuming { key::ui::welcome::CONTINUE } else { key::ui::welcome::START };
+    html!(o;
+        r#"<section class="ov-screen ov-welcome" aria-labelledby=""# (ids::TITLE) r#"">"#
+        {title(o, locale.t(key::ui::welcome::TITLE))}
+        r#"<p class="ov-lead">"# (locale.t(key::ui::welcome::LEAD)) "</p><p>" (locale.t(key::ui::welcome::DURATION))
+        r#"</p><div class="ov-promise"><h2>"# (locale.t(key::ui::welcome::PROMISE_TITLE)) "</h2><ul><li>"
+        (locale.t(key::ui::welcome::PROMISE_NO_NAMES)) "</li><li>" (locale.t(key::ui::welcome::PROMISE_LOCAL)) "</li><li>"
+        (locale.t(key::ui::welcome::PROMISE_LINK)) "</li><li>"
+        {o.fill(locale.t(key::ui::welcome::PROMISE_GROUPS), &[("k", &threshold)])}
+        r#"</li></ul></div><div class="ov-nav">"#
+        {button(o, "ov-btn--primary", Action::Start, locale.t(start))}
+        {button(o, "ov-btn--quiet", Action::Team, locale.t(key::ui::welcome::TEAM_LINK))}
+        "</div></section>"
+    );
 }
 
 /// The role question, asked first.
 /// The error paragraph is empty; the app fills it in place (no re-render, so focus stays put).
-pub fn role(locale: Locale, current: Option<Role>) -> Html {
-    let mut choices = Html::new();
+pub fn role(o: &mut Html, locale: Locale, current: Option<Role>) {
+    html!(o;
+        r#"<section class="ov-screen" aria-labelledby=""# (ids::TITLE) r#"" data-testid="role-screen">"#
+        {title(o, locale.t(key::ui::role::TITLE))}
+        "<p>" (locale.t(key::ui::role::INTRO)) r#"</p><fieldset class="ov-q" data-testid="role"><legend class="ov-q__text">"#
+        (locale.t(key::ui::role::LEGEND)) r#"</legend><div class="ov-choices">"#
+    );
     for r in Role::ALL {
-        let label = html!(
-            r#"<strong>{}</strong><span class="ov-opt__hint">{}</span>"#,
-            locale.t(&format!("ui.role.{}", r.id())),
-            locale.t(&format!("ui.role.{}_hint", r.id()))
+        radio_open(o, "ov-opt", names::ROLE_INPUT, r.id(), current == Some(r));
+        html!(o;
+            "<strong>" (locale.t(key::ui::role::NAME[r.code() as usize])) r#"</strong><span class="ov-opt__hint">"#
+            (locale.t(key::ui::role::HINT[r.code() as usize])) "</span>"
         );
-        choices.push(radio("ov-opt", names::ROLE_INPUT, r.id(), current == Some(r), label));
+        radio_close(o);
     }
-    html!(
-        r#"<section class="ov-screen" aria-labelledby="{}" data-testid="role-screen">{}<p>{}</p><fieldset class="ov-q" data-testid="role"><legend class="ov-q__text">{}</legend><div class="ov-choices">{}</div></fieldset><p class="ov-error" id="{}" role="alert" tabindex="-1"></p><div class="ov-nav">{}{}</div></section>"#,
-        ids::TITLE,
-        title(locale.t("ui.role.title")),
-        locale.t("ui.role.intro"),
-        locale.t("ui.role.legend"),
-        choices,
-        ids::ROLE_ERROR,
-        button("", Action::Back, locale.t("ui.back")),
-        button("ov-btn--primary", Action::Next, locale.t("ui.next")),
-    )
+    html!(o;
+        r#"</div></fieldset><p class="ov-error" id=""# (ids::ROLE_ERROR) r#"" role="alert" tabindex="-1"></p><div class="ov-nav">"#
+        {button(o, "", Action::Back, locale.t(key::ui::BACK))}
+        {button(o, "ov-btn--primary", Action::Next, locale.t(key::ui::NEXT))}
+        "</div></section>"
+    );
 }
 
-fn progress(locale: Locale, n: usize, m: usize) -> Html {
-    html!(
-        r#"<div class="ov-progress" data-testid="progress"><p class="ov-progress__text" id="ov-progress-text">{}</p><progress max="{}" value="{}" aria-labelledby="ov-progress-text"></progress></div>"#,
-        locale.fmt("ui.progress", &[("n", &n.to_string()), ("m", &m.to_string())]),
-        m,
-        n
-    )
+fn progress(o: &mut Html, locale: Locale, n: usize, m: usize) {
+    html!(o;
+        r#"<div class="ov-progress" data-testid="progress"><p class="ov-progress__text" id="ov-progress-text">"#
+        {o.fill(locale.t(key::ui::PROGRESS), &[("n", &n), ("m", &m)])}
+        r#"</p><progress max=""# (m) r#"" value=""# (n) r#"" aria-labelledby="ov-progress-text"></progress></div>"#
+    );
 }
 
 /// One section of questions: progress, heading, intro, the items the role is shown, Back/Next.
-/// `position` is 1-based among the `total` sections the role sees.
+/// `(position, total)`: the section's place, 1-based, among the sections the role sees.
 pub fn section(
+    o: &mut Html,
     instrument: &Instrument,
     locale: Locale,
     role: Role,
     section: usize,
-    position: usize,
-    total: usize,
+    (position, total): (usize, usize),
     response: &Response,
-) -> Html {
-    let id = instrument.sections.get(section).map_or("", |s| s.id);
-    let mut items = Html::new();
+) {
+    let Some(sec) = instrument.sections.get(section) else { return };
+    html!(o;
+        r#"<section class="ov-screen" aria-labelledby=""# (ids::TITLE) r#"" data-testid="section-"# (sec.id) r#"">"#
+        {progress(o, locale, position, total)}
+        {title(o, locale.t(sec.title))}
+        r#"<p class="ov-intro">"# (locale.t(sec.intro)) r#"</p><div class="ov-items">"#
+    );
     for item in instrument.section_items(section, role) {
-        items.push(item_markup(locale, item, response));
+        item_markup(o, locale, item, response);
     }
-    html!(
-        r#"<section class="ov-screen" aria-labelledby="{}" data-testid="section-{}">{}{}<p class="ov-intro">{}</p><div class="ov-items">{}</div><div class="ov-nav">{}{}</div></section>"#,
-        ids::TITLE,
-        id,
-        progress(locale, position, total),
-        title(locale.t(&format!("section.{id}.title"))),
-        locale.t(&format!("section.{id}.intro")),
-        items,
-        button("", Action::Back, locale.t("ui.back")),
-        button("ov-btn--primary", Action::Next, locale.t("ui.next")),
-    )
+    html!(o;
+        r#"</div><div class="ov-nav">"#
+        {button(o, "", Action::Back, locale.t(key::ui::BACK))}
+        {button(o, "ov-btn--primary", Action::Next, locale.t(key::ui::NEXT))}
+        "</div></section>"
+    );
 }
 
-fn item_markup(locale: Locale, item: &crate::instrument::Item, response: &Response) -> Html {
+fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, response: &Response) {
     let id = item.id;
     let current = response.get(id);
-    let name = format!("{INPUT_PREFIX}{id}");
-    let text = locale.t(&format!("item.{id}.text"));
+    let name = [INPUT_PREFIX, id].concat();
+    let text = locale.t(item.text);
     match &item.kind {
         ItemKind::Likert { .. } => {
-            let mut scale = Html::new();
+            let na = if item.not_applicable { " ov-likert--na" } else { "" };
+            html!(o;
+                r#"<fieldset class="ov-q" id="item-"# (id) r#"" data-testid="item-"# (id) r#""><legend class="ov-q__text">"#
+                (text) r#"</legend><div class="ov-likert"# (na) r#"">"#
+            );
             for v in 1..=5u8 {
                 let a = Answer::Likert(v);
-                let label = Html::text(locale.t(&format!("ui.likert.{v}")));
-                scale.push(radio("ov-opt ov-opt--scale", &name, &answer_value(a), current == Some(a), label));
+                radio_open(o, "ov-opt ov-opt--scale", &name, &answer_value(a), current == Some(a));
+                o.text(locale.t(key::ui::likert::ANSWER[v as usize - 1]));
+                radio_close(o);
             }
-            let dk = Html::text(locale.t("ui.dont_know"));
-            scale.push(radio("ov-opt ov-opt--scale ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow), dk));
+            radio_open(o, "ov-opt ov-opt--scale ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow));
+            o.text(locale.t(key::ui::DONT_KNOW));
+            radio_close(o);
             if item.not_applicable {
-                let na = Html::text(locale.t("ui.not_applicable"));
-                let checked = current == Some(Answer::NotApplicable);
-                scale.push(radio("ov-opt ov-opt--scale ov-opt--dk", &name, "na", checked, na));
+                radio_open(o, "ov-opt ov-opt--scale ov-opt--dk", &name, "na", current == Some(Answer::NotApplicable));
+                o.text(locale.t(key::ui::NOT_APPLICABLE));
+                radio_close(o);
             }
-            html!(
-                r#"<fieldset class="ov-q" id="item-{}" data-testid="item-{}"><legend class="ov-q__text">{}</legend><div class="ov-likert{}">{}</div></fieldset>"#,
-                id,
-                id,
-                text,
-                if item.not_applicable { " ov-likert--na" } else { "" },
-                scale
-            )
+            o.raw("</div></fieldset>");
         }
-        ItemKind::Choice { options, .. } => {
-            let mut choices = Html::new();
+        ItemKind::Choice { options, labels, .. } => {
+            html!(o;
+                r#"<fieldset class="ov-q" id="item-"# (id) r#"" data-testid="item-"# (id) r#""><legend class="ov-q__text">"#
+                (text) r#"</legend><div class="ov-choices">"#
+            );
             for (i, opt) in options.iter().enumerate() {
                 let a = Answer::Choice(i as u8);
                 let class = if *opt == "dk" || *opt == "na" { "ov-opt ov-opt--dk" } else { "ov-opt" };
-                let label = Html::text(locale.t(&format!("item.{id}.opt.{opt}")));
-                choices.push(radio(class, &name, &answer_value(a), current == Some(a), label));
+                radio_open(o, class, &name, &answer_value(a), current == Some(a));
+                o.text(labels.get(i).map_or("?", |k| locale.t(*k)));
+                radio_close(o);
             }
-            html!(
-                r#"<fieldset class="ov-q" id="item-{}" data-testid="item-{}"><legend class="ov-q__text">{}</legend><div class="ov-choices">{}</div></fieldset>"#,
-                id,
-                id,
-                text,
-                choices
-            )
+            o.raw("</div></fieldset>");
         }
-        ItemKind::Matrix { areas, owners, .. } => {
+        ItemKind::Matrix { areas, owners, labels, .. } => {
             let answers: Vec<(Answer, &str)> =
                 owners.iter().map(|o| (Answer::Owner(*o), present::owner_text(locale, *o))).collect();
-            grid(id, text, "area", areas, &answers, locale, response, "ov-matrix")
+            let rows = Rows { kind: "area", ids: areas, labels };
+            grid(o, id, text, &rows, &answers, locale, response, "ov-matrix");
         }
-        ItemKind::Checklist { parts, .. } => {
+        ItemKind::Checklist { parts, labels, .. } => {
             let answers: Vec<(Answer, &str)> = (0..crate::instrument::CHECKLIST_ANSWERS.len() as u8)
                 .map(|i| (Answer::Choice(i), present::checklist_text(locale, i)))
                 .collect();
-            grid(id, text, "part", parts, &answers, locale, response, "ov-matrix ov-checklist")
+            let rows = Rows { kind: "part", ids: parts, labels };
+            grid(o, id, text, &rows, &answers, locale, response, "ov-matrix ov-checklist");
         }
     }
+}
+
+/// The rows of a grid: what they are called in test ids (`area`, `part`), their ids and texts.
+struct Rows<'a> {
+    kind: &'static str,
+    ids: &'a [&'a str],
+    labels: &'a [crate::i18n::Key],
 }
 
 /// A question answered row by row (the ownership matrix, a checklist): a labelled group with a
 /// fieldset per row, its legend the row and each radio labelled with its answer.
 #[allow(clippy::too_many_arguments)]
 fn grid(
+    o: &mut Html,
     id: &str,
     text: &str,
-    row_kind: &str,
-    rows: &[&str],
+    rows: &Rows,
     answers: &[(Answer, &str)],
     locale: Locale,
     response: &Response,
-    class: &str,
-) -> Html {
-    let mut head = Html::new();
+    class: &'static str,
+) {
+    html!(o;
+        r#"<div class="ov-q "# (class) " ov-grid--" (answers.len()) r#"" role="group" aria-labelledby="item-"# (id)
+        r#"-text" id="item-"# (id) r#""><p class="ov-q__text" id="item-"# (id) r#"-text">"# (text)
+        r#"</p><div class="ov-matrix__head" aria-hidden="true"><span></span>"#
+    );
     for (_, label) in answers {
-        head.push(html!("<span>{}</span>", *label));
+        html!(o; "<span>" (*label) "</span>");
     }
-    let mut body = Html::new();
-    for row in rows {
-        let key = format!("{id}.{row}");
+    o.raw("</div>");
+    for (row, label) in rows.ids.iter().zip(rows.labels) {
+        let key = [id, ".", row].concat();
         let current = response.get(&key);
-        let mut cells = Html::new();
+        html!(o;
+            r#"<fieldset class="ov-matrix__row" id="item-"# (id) "-" (*row) r#"" data-testid=""# (rows.kind) "-" (*row)
+            r#""><legend class="ov-matrix__area">"# (locale.t(*label)) "</legend>"
+        );
         for (a, label) in answers {
             // The label span is the radio's accessible name; the legend gives the row.
-            cells.push(html!(
-                r#"<label class="ov-matrix__cell"><input type="radio" name="{}{}" value="{}"{}><span class="ov-matrix__label">{}</span></label>"#,
-                INPUT_PREFIX,
-                key,
-                answer_value(*a),
-                checked_attr(current == Some(*a)),
-                *label
-            ));
+            html!(o;
+                r#"<label class="ov-matrix__cell"><input type="radio" name=""# (INPUT_PREFIX) (key) r#"" value=""#
+                (answer_value(*a)) r#"""# {checked_attr(o, current == Some(*a))} r#"><span class="ov-matrix__label">"#
+                (*label) "</span></label>"
+            );
         }
-        body.push(html!(
-            r#"<fieldset class="ov-matrix__row" id="item-{}-{}" data-testid="{}-{}"><legend class="ov-matrix__area">{}</legend>{}</fieldset>"#,
-            id,
-            *row,
-            row_kind,
-            *row,
-            locale.t(&format!("item.{id}.{row_kind}.{row}")),
-            cells
-        ));
+        o.raw("</fieldset>");
     }
-    html!(
-        r#"<div class="ov-q {} ov-grid--{}" role="group" aria-labelledby="item-{}-text" id="item-{}"><p class="ov-q__text" id="item-{}-text">{}</p><div class="ov-matrix__head" aria-hidden="true"><span></span>{}</div>{}</div>"#,
-        class,
-        answers.len(),
-        id,
-        id,
-        id,
-        text,
-        head,
-        body
-    )
+    o.raw("</div>");
 }
 
 /// The review screen: what is unanswered, each a button that jumps to it.
-pub fn review(instrument: &Instrument, locale: Locale, response: &Response, total: usize) -> Html {
+pub fn review(o: &mut Html, instrument: &Instrument, locale: Locale, response: &Response, total: usize) {
     let missing = response.unanswered(instrument);
-    let body = if missing.is_empty() {
-        html!(r#"<p data-testid="review-complete">{}</p>"#, locale.t("ui.review.complete"))
+    html!(o;
+        r#"<section class="ov-screen" aria-labelledby=""# (ids::TITLE) r#"" data-testid="review">"#
+        {progress(o, locale, total, total)}
+        {title(o, locale.t(key::ui::review::TITLE))}
+    );
+    if missing.is_empty() {
+        html!(o; r#"<p data-testid="review-complete">"# (locale.t(key::ui::review::COMPLETE)) "</p>");
     } else {
-        let mut list = Html::new();
+        html!(o;
+            r#"<p data-testid="review-unanswered">"#
+            {o.fill(locale.t(locale.plural_form(key::ui::review::UNANSWERED, missing.len() as u64)), &[("n", &missing.len())])}
+            r#"</p><ul class="ov-unanswered">"#
+        );
         for key in &missing {
             let id = key.split('.').next().unwrap_or(key);
             let section = instrument.item(id).map_or(0, |i| i.section);
-            list.push(html!(
-                r#"<li><button type="button" class="ov-link" data-action="{}" {}="{}" {}="item-{}">{}</button></li>"#,
-                Action::Jump,
-                names::SECTION_ATTR,
-                section,
-                names::TARGET_ATTR,
-                key.replace('.', "-"),
-                present::question_text(instrument, locale, key)
-            ));
+            html!(o;
+                r#"<li><button type="button" class="ov-link" data-action=""# (Action::Jump) r#"" "# (names::SECTION_ATTR)
+                r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# (key.replace('.', "-")) r#"">"#
+                (present::question_text(instrument, locale, key)) "</button></li>"
+            );
         }
-        html!(
-            r#"<p data-testid="review-unanswered">{}</p><ul class="ov-unanswered">{}</ul>"#,
-            locale.plural("ui.review.unanswered", missing.len() as u32, &[]),
-            list
-        )
-    };
-    html!(
-        r#"<section class="ov-screen" aria-labelledby="{}" data-testid="review">{}{}{}<div class="ov-nav">{}{}</div></section>"#,
-        ids::TITLE,
-        progress(locale, total, total),
-        title(locale.t("ui.review.title")),
-        body,
-        button("", Action::Back, locale.t("ui.back")),
-        button("ov-btn--primary", Action::Results, locale.t("ui.review.see_results")),
-    )
+        o.raw("</ul>");
+    }
+    html!(o;
+        r#"<div class="ov-nav">"#
+        {button(o, "", Action::Back, locale.t(key::ui::BACK))}
+        {button(o, "ov-btn--primary", Action::Results, locale.t(key::ui::review::SEE_RESULTS))}
+        "</div></section>"
+    );
 }
 
 /// Options for the report.
@@ -353,244 +330,229 @@ pub struct ReportOptions<'a> {
 
 /// The results report: headline, actions, profile charts with tables, red flags, ownership
 /// map, phase. The same markup is what prints.
-pub fn report(instrument: &Instrument, locale: Locale, report: &Report, opts: &ReportOptions) -> Html {
-    let mut o = html!(r#"<div class="ov-report" data-testid="report">"#);
+pub fn report(o: &mut Html, instrument: &Instrument, locale: Locale, report: &Report, opts: &ReportOptions) {
+    o.raw(r#"<div class="ov-report" data-testid="report">"#);
     if opts.shared {
-        o.push(html!(r#"<p class="ov-banner" data-testid="shared-banner">{}</p>"#, locale.t("ui.shared.banner")));
+        html!(o; r#"<p class="ov-banner" data-testid="shared-banner">"# (locale.t(key::ui::shared::BANNER)) "</p>");
     }
-    o.push(title(locale.t(if opts.shared { "ui.shared.title" } else { "ui.results.title" })));
+    title(o, locale.t(if opts.shared { key::ui::shared::TITLE } else { key::ui::results::TITLE }));
     if let Some(role) = report.role {
-        o.push(html!(
-            r#"<p class="ov-role-line">{}</p>"#,
-            locale.fmt("ui.results.role_line", &[("role", role_name(locale, role))])
-        ));
+        html!(o;
+            r#"<p class="ov-role-line">"# {o.fill(locale.t(key::ui::results::ROLE_LINE), &[("role", &role_name(locale, role))])} "</p>"
+        );
     }
-    o.push(headline(locale, report));
-    o.push(actions(instrument, locale, report));
-    o.push(profile(locale, report));
-    o.push(flags(instrument, locale, report));
-    o.push(ownership(instrument, locale, report));
-    o.push(phase(locale, report));
-    let version = report.instrument_version.to_string();
-    o.push(html!(
-        r#"<footer class="ov-print-footer">{}</footer></div>"#,
-        locale.fmt("ui.results.footer", &[("date", opts.date), ("version", &version)])
-    ));
-    o
+    headline(o, locale, report);
+    actions(o, instrument, locale, report);
+    profile(o, locale, report);
+    flags(o, instrument, locale, report);
+    ownership(o, instrument, locale, report);
+    phase(o, locale, report);
+    html!(o;
+        r#"<footer class="ov-print-footer">"#
+        {o.fill(locale.t(key::ui::results::FOOTER), &[("date", &opts.date), ("version", &report.instrument_version)])}
+        "</footer></div>"
+    );
 }
 
-fn band_text(locale: Locale, score: Option<u8>) -> String {
+fn band_text(o: &mut Html, locale: Locale, score: Option<u8>) {
     match score {
-        Some(v) => format!("{v}/100 · {}", locale.t(&format!("ui.band.{}", Band::of(v).id()))),
-        None => locale.t("ui.band.none").to_string(),
+        Some(v) => html!(o; (v) "/100 · " (locale.t(present::band_key(Band::of(v))))),
+        None => o.text(locale.t(key::ui::band::NONE)),
     }
 }
 
-/// One headline figure: its label (an `h2`), the value, and an optional note.
-fn stat(class: &str, label: &str, testid: &str, value: &str, note: &str) -> Html {
-    let note = if note.is_empty() { Html::new() } else { html!("<p>{}</p>", note) };
-    html!(
-        r#"<div class="ov-stat {}"><h2 class="ov-stat__label">{}</h2><p class="ov-stat__value" data-testid="{}">{}</p>{}</div>"#,
-        class,
-        label,
-        testid,
-        value,
-        note
-    )
+/// One headline figure: its label (an `h2`), the value, and an optional note, each written by
+/// the caller between [`stat_open`], [`stat_note`] and [`stat_close`].
+fn stat_open(o: &mut Html, class: &'static str, label: &str, testid: &'static str) {
+    html!(o;
+        r#"<div class="ov-stat "# (class) r#""><h2 class="ov-stat__label">"# (label) r#"</h2><p class="ov-stat__value" data-testid=""#
+        (testid) r#"">"#
+    );
 }
 
-fn headline(locale: Locale, r: &Report) -> Html {
+fn stat_note(o: &mut Html) {
+    o.raw("</p><p>");
+}
+
+fn stat_close(o: &mut Html) {
+    o.raw("</p></div>");
+}
+
+fn headline(o: &mut Html, locale: Locale, r: &Report) {
     // Rules 2 do not ask every role about the resistance dimensions; where fewer than two were
     // asked the risk is not assessed, rather than "not enough answers".
     let risk_asked =
         r.dimensions.iter().filter(|d| d.asked && Dimension::RESISTANCE.contains(&d.dimension)).count() >= 2;
     let risk = match r.risk {
-        Some(k) => locale.t(&format!("ui.risk.{}", k.id())),
-        None if !risk_asked => locale.t("ui.results.risk_not_assessed"),
-        None => locale.t("ui.band.none"),
+        Some(k) => locale.t(present::risk_key(k)),
+        None if !risk_asked => locale.t(key::ui::results::RISK_NOT_ASSESSED),
+        None => locale.t(key::ui::band::NONE),
     };
-    let lowest_why;
-    let (barrier, why) = match (r.barrier, r.lowest) {
-        (Some(d), _) => (present::dimension_name(locale, d), locale.t(&format!("dim.{}.why_first", d.id()))),
+    html!(o; r#"<section class="ov-headline" data-testid="headline" aria-label=""# (locale.t(key::ui::results::HEADLINE)) r#"">"#);
+    stat_open(o, "", locale.t(key::ui::results::READINESS), "readiness");
+    band_text(o, locale, r.readiness);
+    stat_close(o);
+    stat_open(o, "", locale.t(key::ui::results::RISK), "risk");
+    o.text(risk);
+    stat_close(o);
+    stat_open(o, "ov-stat--wide", locale.t(key::ui::results::BARRIER), "barrier");
+    match (r.barrier, r.lowest) {
+        (Some(d), _) => {
+            html!(o; (present::dimension_name(locale, d)) {stat_note(o)} (locale.t(key::dim::WHY_FIRST[d.index()])));
+        }
         (None, Some(d)) => {
             let score = present::profile_rows(r, locale)[d.index()].value_text();
-            lowest_why = locale.fmt(
-                "ui.results.no_single_barrier_why",
-                &[("dimension", present::dimension_name(locale, d)), ("score", &score)],
+            html!(o;
+                (locale.t(key::ui::results::NO_SINGLE_BARRIER)) {stat_note(o)}
+                {o.fill(locale.t(key::ui::results::NO_SINGLE_BARRIER_WHY), &[("dimension", &present::dimension_name(locale, d)), ("score", &score)])}
             );
-            (locale.t("ui.results.no_single_barrier"), lowest_why.as_str())
         }
-        (None, None) => (locale.t("ui.results.no_barrier"), locale.t("ui.results.no_barrier_why")),
-    };
-    let c = r.confidence;
-    let confidence = locale.fmt(
-        "ui.results.confidence",
-        &[
-            ("answered", &c.answered.to_string()),
-            ("shown", &c.shown.to_string()),
-            ("dont_know", &c.dont_know.to_string()),
-            ("level", locale.t(&format!("ui.confidence.{}", c.level().id()))),
-        ],
-    );
-    html!(
-        r#"<section class="ov-headline" data-testid="headline" aria-label="{}">{}{}{}<p class="ov-confidence" data-testid="confidence">{}</p></section>"#,
-        locale.t("ui.results.headline"),
-        stat("", locale.t("ui.results.readiness"), "readiness", &band_text(locale, r.readiness), ""),
-        stat("", locale.t("ui.results.risk"), "risk", risk, ""),
-        stat("ov-stat--wide", locale.t("ui.results.barrier"), "barrier", barrier, why),
-        confidence
-    )
-}
-
-fn actions(instrument: &Instrument, locale: Locale, r: &Report) -> Html {
-    let mut list = Html::new();
-    for a in &r.actions {
-        list.push(html!(
-            r#"<li class="ov-action"><h3>{}</h3><p>{}</p><p class="ov-action__why"><strong>{}</strong> {}</p><p class="ov-action__done"><strong>{}</strong> {}</p></li>"#,
-            locale.t(&format!("action.{}.title", a.id)),
-            locale.t(&format!("action.{}.detail", a.id)),
-            locale.t("ui.action.why"),
-            present::trigger_text(instrument, locale, r, a.trigger),
-            locale.t("ui.action.done"),
-            locale.t(&format!("action.{}.done", a.id)),
-        ));
+        (None, None) => {
+            html!(o; (locale.t(key::ui::results::NO_BARRIER)) {stat_note(o)} (locale.t(key::ui::results::NO_BARRIER_WHY)));
+        }
     }
-    card("ov-actions-h", "actions", locale.t("ui.results.actions"), html!(r#"<ol class="ov-actions">{}</ol>"#, list))
+    stat_close(o);
+    let c = r.confidence;
+    html!(o;
+        r#"<p class="ov-confidence" data-testid="confidence">"#
+        {o.fill(
+            locale.t(key::ui::results::CONFIDENCE),
+            &[
+                ("answered", &c.answered),
+                ("shown", &c.shown),
+                ("dont_know", &c.dont_know),
+                ("level", &locale.t(present::confidence_key(c.level()))),
+            ],
+        )}
+        "</p></section>"
+    );
 }
 
-fn profile(locale: Locale, r: &Report) -> Html {
+fn actions(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
+    card_open(o, "ov-actions-h", "actions", locale.t(key::ui::results::ACTIONS));
+    o.raw(r#"<ol class="ov-actions">"#);
+    for a in &r.actions {
+        let Some(rule) = instrument.actions().get(a.rule) else { continue };
+        html!(o;
+            r#"<li class="ov-action"><h3>"# (locale.t(rule.title)) "</h3><p>"
+            (locale.t(rule.detail)) r#"</p><p class="ov-action__why"><strong>"#
+            (locale.t(key::ui::action::WHY)) "</strong> " (present::trigger_text(instrument, locale, r, a.trigger))
+            r#"</p><p class="ov-action__done"><strong>"# (locale.t(key::ui::action::DONE)) "</strong> "
+            (locale.t(rule.done)) "</p></li>"
+        );
+    }
+    o.raw("</ol>");
+    card_close(o);
+}
+
+fn profile(o: &mut Html, locale: Locale, r: &Report) {
     let rows = present::profile_rows(r, locale);
     // The radar shows the dimensions the role was asked about; the bars and the table show all
     // nine, saying which were not asked.
     let asked: Vec<chart::ProfileRow> =
         rows.iter().zip(&r.dimensions).filter(|(_, d)| d.asked).map(|(row, _)| row.clone()).collect();
-    let mut charts = Html::new();
+    card_open(o, "ov-profile-h", "profile", locale.t(key::ui::results::PROFILE));
+    o.raw(r#"<div class="ov-charts">"#);
     if asked.iter().filter(|x| x.score.is_some()).count() >= 3 {
-        let svg = chart::to_svg(
-            chart::RADAR_SIZE,
-            "ov-radar",
-            locale.t("ui.results.radar_title"),
-            locale.t("ui.results.radar_desc"),
-            |a| chart::draw_radar(a, &asked),
-        );
-        charts.push(html!(
-            r#"<figure class="ov-figure ov-figure--radar" data-testid="radar">{}</figure>"#,
-            Html::from_svg(svg)
-        ));
+        o.raw(r#"<figure class="ov-figure ov-figure--radar" data-testid="radar">"#);
+        chart::radar(o, locale.t(key::ui::results::RADAR_TITLE), locale.t(key::ui::results::RADAR_DESC), &asked);
+        o.raw("</figure>");
     }
-    let svg = chart::to_svg(
-        (chart::BARS_WIDTH, chart::bars_height(rows.len())),
-        "ov-bars",
-        locale.t("ui.results.bars_title"),
-        locale.t("ui.results.bars_desc"),
-        |a| chart::draw_bars(a, &rows),
+    o.raw(r#"<figure class="ov-figure" data-testid="bars">"#);
+    chart::bars(o, locale.t(key::ui::results::BARS_TITLE), locale.t(key::ui::results::BARS_DESC), &rows);
+    html!(o;
+        r#"</figure></div><details class="ov-details" open><summary>"# (locale.t(key::ui::results::TABLE_TOGGLE))
+        r#"</summary><table class="ov-table" data-testid="profile-table"><caption class="ov-sr-only">"#
+        (locale.t(key::ui::results::BARS_TITLE)) r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
+        r#"</th><th scope="col">"# (locale.t(key::ui::results::SCORE)) r#"</th><th scope="col">"# (locale.t(key::ui::results::BAND))
+        "</th></tr></thead><tbody>"
     );
-    charts.push(html!(r#"<figure class="ov-figure" data-testid="bars">{}</figure>"#, Html::from_svg(svg)));
-    let mut body = Html::new();
     for row in &rows {
-        body.push(html!(
-            r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td>{}</td></tr>"#,
-            row.label,
-            row.value_text(),
-            row.band_label
-        ));
+        html!(o;
+            r#"<tr><th scope="row">"# (row.label) r#"</th><td class="ov-num">"# (row.value_text()) "</td><td>"
+            (row.band_label) "</td></tr>"
+        );
     }
-    let mut notes = Html::new();
+    o.raw("</tbody></table>");
     if r.dimensions.iter().any(|d| d.range.is_some()) {
-        notes.push(html!(r#"<p class="ov-hint" data-testid="range-note">{}</p>"#, locale.t("ui.results.range_note")));
+        html!(o; r#"<p class="ov-hint" data-testid="range-note">"# (locale.t(key::ui::results::RANGE_NOTE)) "</p>");
     }
     if r.dimensions.iter().any(|d| !d.asked) {
-        notes.push(html!(r#"<p class="ov-hint">{}</p>"#, locale.t("ui.results.not_asked_note")));
+        html!(o; r#"<p class="ov-hint">"# (locale.t(key::ui::results::NOT_ASKED_NOTE)) "</p>");
     }
-    let content = html!(
-        r#"<div class="ov-charts">{}</div><details class="ov-details" open><summary>{}</summary><table class="ov-table" data-testid="profile-table"><caption class="ov-sr-only">{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>{}</details>"#,
-        charts,
-        locale.t("ui.results.table_toggle"),
-        locale.t("ui.results.bars_title"),
-        locale.t("ui.results.dimension"),
-        locale.t("ui.results.score"),
-        locale.t("ui.results.band"),
-        body,
-        notes
-    );
-    card("ov-profile-h", "profile", locale.t("ui.results.profile"), content)
+    o.raw("</details>");
+    card_close(o);
 }
 
-fn flags(instrument: &Instrument, locale: Locale, r: &Report) -> Html {
+fn flags(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
     if r.detail == Detail::Summary {
-        return html!(r#"<p class="ov-card" data-testid="summary-note">{}</p>"#, locale.t("ui.results.summary_only"));
+        html!(o; r#"<p class="ov-card" data-testid="summary-note">"# (locale.t(key::ui::results::SUMMARY_ONLY)) "</p>");
+        return;
     }
-    let body = if r.red_flags.is_empty() {
-        html!("<p>{}</p>", locale.t("ui.results.no_flags"))
+    card_open(o, "ov-flags-h", "red-flags", locale.t(key::ui::results::FLAGS));
+    if r.red_flags.is_empty() {
+        html!(o; "<p>" (locale.t(key::ui::results::NO_FLAGS)) "</p>");
     } else {
-        let mut list = Html::new();
+        o.raw(r#"<ul class="ov-flags">"#);
         for f in &r.red_flags {
             let q = present::question_text(instrument, locale, &f.key);
             let a = present::answer_text(instrument, locale, &f.key, f.answer);
-            list.push(html!(
-                r#"<li><strong>{}</strong><span class="ov-raised-by">{}</span></li>"#,
-                locale.t(&format!("flag.{}.text", f.id)),
-                locale.fmt("ui.results.raised_by", &[("question", &q), ("answer", &a)])
-            ));
+            html!(o;
+                "<li><strong>" (instrument.red_flags().get(f.rule).map_or("?", |r| locale.t(r.text))) r#"</strong><span class="ov-raised-by">"#
+                {o.fill(locale.t(key::ui::results::RAISED_BY), &[("question", &q), ("answer", &a)])}
+                "</span></li>"
+            );
         }
-        html!(r#"<ul class="ov-flags">{}</ul>"#, list)
-    };
-    card("ov-flags-h", "red-flags", locale.t("ui.results.flags"), body)
+        o.raw("</ul>");
+    }
+    card_close(o);
 }
 
-fn ownership(instrument: &Instrument, locale: Locale, r: &Report) -> Html {
+fn ownership(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
     if r.detail == Detail::Summary || r.ownership.is_empty() {
-        return Html::new();
+        return;
     }
     let matrix = instrument.matrix();
-    let ItemKind::Matrix { areas, .. } = matrix.kind else { return Html::new() };
-    let mut rows = Html::new();
+    let ItemKind::Matrix { labels, .. } = matrix.kind else { return };
+    card_open(o, "ov-own-h", "ownership-map", locale.t(key::ui::results::OWNERSHIP));
+    html!(o;
+        "<p>" (locale.t(key::ui::results::OWNERSHIP_INTRO)) r#"</p><table class="ov-table"><thead><tr><th scope="col">"#
+        (locale.t(key::ui::results::AREA)) r#"</th><th scope="col">"# (locale.t(key::ui::results::OWNER)) r#"</th><th scope="col">"#
+        (locale.t(key::ui::results::STATUS)) "</th></tr></thead><tbody>"
+    );
     for (a, owner) in &r.ownership {
         let gap = owner.is_none_or(|o| o.is_gap());
-        let answer = owner.map_or(locale.t("ui.results.unanswered"), |o| present::owner_text(locale, o));
-        let status = if gap {
-            html!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, locale.t("ui.results.gap"))
-        } else {
-            Html::new()
-        };
-        rows.push(html!(
-            r#"<tr{}><th scope="row">{}</th><td>{}</td><td>{}</td></tr>"#,
-            if gap { html!(r#" class="ov-gap""#) } else { Html::new() },
-            locale.t(&format!("item.{}.area.{}", matrix.id, areas.get(*a).unwrap_or(&""))),
-            answer,
-            status
-        ));
+        let answer = owner.map_or(locale.t(key::ui::results::UNANSWERED), |o| present::owner_text(locale, o));
+        html!(o;
+            "<tr" {if gap { o.raw(r#" class="ov-gap""#) }} r#"><th scope="row">"#
+            (labels.get(*a).map_or("?", |k| locale.t(*k)))
+            "</th><td>" (answer) "</td><td>"
+            {if gap { html!(o; r#"<span class="ov-tag ov-tag--gap">"# (locale.t(key::ui::results::GAP)) "</span>") }}
+            "</td></tr>"
+        );
     }
-    let content = html!(
-        r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-        locale.t("ui.results.ownership_intro"),
-        locale.t("ui.results.area"),
-        locale.t("ui.results.owner"),
-        locale.t("ui.results.status"),
-        rows
-    );
-    card("ov-own-h", "ownership-map", locale.t("ui.results.ownership"), content)
+    o.raw("</tbody></table>");
+    card_close(o);
 }
 
-fn phase(locale: Locale, r: &Report) -> Html {
+fn phase(o: &mut Html, locale: Locale, r: &Report) {
     let reading = present::phase_reading(r, locale);
-    let svg = chart::to_svg(
-        (chart::PHASE_WIDTH, chart::PHASE_HEIGHT),
-        "ov-phase",
-        locale.t("ui.results.phase_title"),
+    let p = present::phase_index(r.phase);
+    card_open(o, "ov-phase-h", "phase", locale.t(key::ui::results::PHASE_TITLE));
+    o.raw(r#"<figure class="ov-figure ov-figure--phase" data-testid="phase-chart">"#);
+    chart::phase(
+        o,
+        locale.t(key::ui::results::PHASE_TITLE),
         &reading,
-        |a| chart::draw_phase(a, &present::phase_segments(locale), r.phase, locale.t("ui.results.you_are_here")),
+        &present::phase_segments(locale),
+        r.phase,
+        locale.t(key::ui::results::YOU_ARE_HERE),
     );
-    let p = r.phase.id();
-    let content = html!(
-        r#"<figure class="ov-figure ov-figure--phase" data-testid="phase-chart">{}</figure><p><strong>{}</strong> · {}. {}</p><p data-testid="phase-reading">{}</p>"#,
-        Html::from_svg(svg),
-        locale.t(&format!("phase.{p}.name")),
-        locale.t(&format!("phase.{p}.span")),
-        locale.t(&format!("phase.{p}.normal")),
-        reading
+    html!(o;
+        "</figure><p><strong>" (locale.t(key::phase::NAME[p])) "</strong> · " (locale.t(key::phase::SPAN[p]))
+        ". " (locale.t(key::phase::NORMAL[p])) r#"</p><p data-testid="phase-reading">"# (reading) "</p>"
     );
-    card("ov-phase-h", "phase", locale.t("ui.results.phase_title"), content)
+    card_close(o);
 }
 
 /// A number with one decimal when it has a fraction, none when whole (the team view's figures).
@@ -600,7 +562,7 @@ fn one(v: f64, locale: Locale) -> String {
 }
 
 fn role_name(locale: Locale, role: Role) -> &'static str {
-    locale.t(&format!("ui.role.{}", role.id()))
+    locale.t(present::role_key(role))
 }
 
 #[cfg(test)]

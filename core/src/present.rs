@@ -3,10 +3,41 @@
 //! carry the same numbers.
 
 use crate::chart::{PhaseSegment, ProfileRow};
-use crate::i18n::Locale;
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase};
+use crate::i18n::{key, Key, Locale};
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role};
 use crate::response::{Answer, Response};
-use crate::scoring::{PhaseReading, Report, Trigger};
+use crate::scoring::{Band, ConfidenceLevel, PhaseReading, Report, RiskLevel, Trigger};
+use crate::share::LinkError;
+
+/// The keys of the texts code picks by an enum, in one place: each enum's order is its
+/// vocabulary's in `instrument/names.rs`, which the build used to make these arrays.
+pub fn role_key(r: Role) -> Key {
+    key::ui::role::NAME[r.code() as usize]
+}
+
+pub fn role_letter_key(r: Role) -> Key {
+    key::ui::team::letter::ROLE[r.code() as usize]
+}
+
+pub fn band_key(b: Band) -> Key {
+    key::ui::band::NAME[b as usize]
+}
+
+pub fn risk_key(r: RiskLevel) -> Key {
+    key::ui::risk::NAME[r as usize]
+}
+
+pub fn confidence_key(c: ConfidenceLevel) -> Key {
+    key::ui::confidence::NAME[c as usize]
+}
+
+pub fn owner_key(o: Owner) -> Key {
+    key::ui::owner::NAME[o.code() as usize - 1]
+}
+
+pub fn phase_index(p: Phase) -> usize {
+    p as usize
+}
 
 /// The profile rows for charts and tables, in prerequisite order; a dimension the role is not
 /// asked about reads "not asked of your role".
@@ -15,13 +46,13 @@ pub fn profile_rows(report: &Report, locale: Locale) -> Vec<ProfileRow> {
         .dimensions
         .iter()
         .map(|d| ProfileRow {
-            label: locale.t(&format!("dim.{}.short", d.dimension.id())).to_string(),
+            label: locale.t(key::dim::SHORT[d.dimension.index()]).to_string(),
             score: d.score,
             band: d.band(),
             band_label: match d.band() {
-                Some(b) => locale.t(&format!("ui.band.{}", b.id())).to_string(),
-                None if !d.asked => locale.t("ui.results.not_asked").to_string(),
-                None => locale.t("ui.band.none").to_string(),
+                Some(b) => locale.t(band_key(b)).to_string(),
+                None if !d.asked => locale.t(key::ui::results::NOT_ASKED).to_string(),
+                None => locale.t(key::ui::band::NONE).to_string(),
             },
             range: d.range,
         })
@@ -33,50 +64,55 @@ pub fn phase_segments(locale: Locale) -> Vec<PhaseSegment> {
         .iter()
         .map(|p| PhaseSegment {
             phase: *p,
-            name: locale.t(&format!("phase.{}.name", p.id())).to_string(),
-            span: locale.t(&format!("phase.{}.span", p.id())).to_string(),
+            name: locale.t(key::phase::NAME[phase_index(*p)]).to_string(),
+            span: locale.t(key::phase::SPAN[phase_index(*p)]).to_string(),
         })
         .collect()
 }
 
 /// The sentence reading friction against the phase.
 pub fn phase_reading(report: &Report, locale: Locale) -> String {
-    let p = report.phase.id();
+    let p = phase_index(report.phase);
     match report.phase_reading {
-        PhaseReading::Calm => locale.t(&format!("phase.{p}.calm")).to_string(),
-        PhaseReading::Tense => locale.t(&format!("phase.{p}.tense")).to_string(),
-        PhaseReading::NotEnough => locale.t("ui.results.phase_not_enough").to_string(),
+        PhaseReading::Calm => locale.t(key::phase::CALM[p]).to_string(),
+        PhaseReading::Tense => locale.t(key::phase::TENSE[p]).to_string(),
+        PhaseReading::NotEnough => locale.t(key::ui::results::PHASE_NOT_ENOUGH).to_string(),
     }
 }
 
 /// The question text of an answer key (a matrix cell or checklist part reads "Question Row").
-pub fn question_text(instrument: &Instrument, locale: Locale, key: &str) -> String {
-    let (id, row) = key.split_once('.').map_or((key, None), |(i, a)| (i, Some(a)));
-    let text = locale.t(&format!("item.{id}.text"));
-    let row_kind = match instrument.item(id).map(|i| &i.kind) {
-        Some(ItemKind::Checklist { .. }) => "part",
-        _ => "area",
+pub fn question_text(instrument: &Instrument, locale: Locale, answer_key: &str) -> String {
+    let (id, row) = answer_key.split_once('.').map_or((answer_key, None), |(i, a)| (i, Some(a)));
+    let Some(item) = instrument.item(id) else { return "?".to_string() };
+    let text = locale.t(item.text);
+    let row_label = |rows: &[&str], labels: &[Key]| {
+        row.and_then(|r| rows.iter().position(|x| *x == r)).and_then(|i| labels.get(i)).map(|k| locale.t(*k))
+    };
+    let row = match item.kind {
+        ItemKind::Matrix { areas, labels, .. } => row_label(areas, labels),
+        ItemKind::Checklist { parts, labels, .. } => row_label(parts, labels),
+        _ => None,
     };
     // A dash between the question and its row, so a quoted "why" reads as two parts rather than
     // one run-on sentence ("...are in writing? — Which positions are protected").
     match row {
-        Some(r) => format!("{text} \u{2014} {}", locale.t(&format!("item.{id}.{row_kind}.{r}"))),
+        Some(r) => [text, " \u{2014} ", r].concat(),
         None => text.to_string(),
     }
 }
 
 /// An answer as the respondent saw it.
-pub fn answer_text(instrument: &Instrument, locale: Locale, key: &str, answer: Answer) -> String {
-    let id = key.split('.').next().unwrap_or(key);
+pub fn answer_text(instrument: &Instrument, locale: Locale, answer_key: &str, answer: Answer) -> String {
+    let id = answer_key.split('.').next().unwrap_or(answer_key);
     match answer {
-        Answer::Likert(v) => locale.t(&format!("ui.likert.{v}")).to_string(),
-        Answer::DontKnow => locale.t("ui.dont_know").to_string(),
-        Answer::NotApplicable => locale.t("ui.not_applicable").to_string(),
+        Answer::Likert(v) => {
+            key::ui::likert::ANSWER.get((v as usize).wrapping_sub(1)).map_or("?", |k| locale.t(*k)).to_string()
+        }
+        Answer::DontKnow => locale.t(key::ui::DONT_KNOW).to_string(),
+        Answer::NotApplicable => locale.t(key::ui::NOT_APPLICABLE).to_string(),
         Answer::Owner(o) => owner_text(locale, o).to_string(),
         Answer::Choice(i) => match instrument.item(id).map(|it| &it.kind) {
-            Some(ItemKind::Choice { options, .. }) if (i as usize) < options.len() => {
-                locale.t(&format!("item.{id}.opt.{}", options[i as usize])).to_string()
-            }
+            Some(ItemKind::Choice { labels, .. }) => labels.get(i as usize).map_or("?", |k| locale.t(*k)).to_string(),
             Some(ItemKind::Checklist { .. }) => checklist_text(locale, i).to_string(),
             _ => "?".to_string(),
         },
@@ -85,48 +121,51 @@ pub fn answer_text(instrument: &Instrument, locale: Locale, key: &str, answer: A
 
 /// A checklist part's answer: in writing, not in writing, don't know.
 pub fn checklist_text(locale: Locale, answer: u8) -> &'static str {
-    match crate::instrument::CHECKLIST_ANSWERS.get(answer as usize) {
-        Some(&"dk") | None => locale.t("ui.dont_know"),
-        Some(a) => locale.t(&format!("ui.checklist.{a}")),
+    match key::ui::checklist::NAME.get(answer as usize) {
+        Some(k) => locale.t(*k),
+        None => locale.t(key::ui::DONT_KNOW),
     }
 }
 
 pub fn owner_text(locale: Locale, owner: Owner) -> &'static str {
-    locale.t(&format!("ui.owner.{}", owner.id()))
+    locale.t(owner_key(owner))
 }
 
 pub fn dimension_name(locale: Locale, d: Dimension) -> &'static str {
-    locale.t(&format!("dim.{}.name", d.id()))
+    locale.t(key::dim::NAME[d.index()])
 }
 
 /// Why an action is on the list, in one sentence.
 pub fn trigger_text(instrument: &Instrument, locale: Locale, report: &Report, trigger: Trigger) -> String {
     match trigger {
-        Trigger::Barrier(d) => locale.fmt("ui.action.because_barrier", &[("dimension", dimension_name(locale, d))]),
+        Trigger::Barrier(d) => {
+            locale.fmt(key::ui::action::BECAUSE_BARRIER, &[("dimension", dimension_name(locale, d))])
+        }
         Trigger::LowDimension(d) => {
-            let score = report.dimension(d).score.map(|s| s.to_string()).unwrap_or_default();
-            locale.fmt("ui.action.because_low", &[("dimension", dimension_name(locale, d)), ("score", &score)])
+            let score =
+                report.dimension(d).score.map(|s| crate::markup::html::uint_string(s as u64)).unwrap_or_default();
+            locale.fmt(key::ui::action::BECAUSE_LOW, &[("dimension", dimension_name(locale, d)), ("score", &score)])
         }
         Trigger::Flag(rule) => {
-            let flag = instrument.red_flags().get(rule).map_or("", |f| f.id);
-            locale.fmt("ui.action.because_flag", &[("flag", locale.t(&format!("flag.{flag}.text")))])
+            let flag = instrument.red_flags().get(rule).map_or("?", |f| locale.t(f.text));
+            locale.fmt(key::ui::action::BECAUSE_FLAG, &[("flag", flag)])
         }
-        Trigger::Fallback => locale.t("ui.action.because_fallback").to_string(),
-        Trigger::Answer { key, answer } => locale.fmt(
-            "ui.action.because_answer",
+        Trigger::Fallback => locale.t(key::ui::action::BECAUSE_FALLBACK).to_string(),
+        Trigger::Answer { key: k, answer } => locale.fmt(
+            key::ui::action::BECAUSE_ANSWER,
             &[
-                ("answer", &answer_text(instrument, locale, key, answer)),
-                ("question", &question_text(instrument, locale, key)),
+                ("answer", &answer_text(instrument, locale, k, answer)),
+                ("question", &question_text(instrument, locale, k)),
             ],
         ),
-        Trigger::Phase { key, answer } => locale.fmt(
-            "ui.action.because_phase",
+        Trigger::Phase { key: k, answer } => locale.fmt(
+            key::ui::action::BECAUSE_PHASE,
             &[
-                ("answer", &answer_text(instrument, locale, key, answer)),
-                ("question", &question_text(instrument, locale, key)),
+                ("answer", &answer_text(instrument, locale, k, answer)),
+                ("question", &question_text(instrument, locale, k)),
             ],
         ),
-        Trigger::Withheld => locale.t("ui.action.because_withheld").to_string(),
+        Trigger::Withheld => locale.t(key::ui::action::BECAUSE_WITHHELD).to_string(),
     }
 }
 
@@ -149,12 +188,15 @@ pub fn answered_rows(instrument: &Instrument, locale: Locale, response: &Respons
 
 /// Why a link could not be opened, in one sentence (the link error screen and the team view's
 /// list of unreadable links).
-pub fn link_error_text(locale: Locale, error: crate::share::LinkError) -> String {
+pub fn link_error_text(locale: Locale, error: LinkError) -> String {
+    let reason = |i: usize| locale.t(key::ui::link_error::REASON[i]).to_string();
     match error {
-        crate::share::LinkError::UnknownVersion(v) => {
-            locale.fmt("ui.link_error.unknown_version", &[("version", &v.to_string())])
-        }
-        e => locale.t(&format!("ui.link_error.{}", e.id())).to_string(),
+        LinkError::NotOverlap => reason(0),
+        LinkError::Garbled => reason(1),
+        LinkError::Truncated => reason(2),
+        LinkError::Altered => reason(3),
+        LinkError::UnknownVersion(v) => locale
+            .fmt(key::ui::link_error::UNKNOWN_VERSION, &[("version", &crate::markup::html::uint_string(v as u64))]),
     }
 }
 

@@ -19,12 +19,18 @@ pub fn modules(text: &str) -> Option<(usize, Vec<bool>)> {
     Some((width, code.to_colors().into_iter().map(|c| c == Color::Dark).collect()))
 }
 
-/// The code as inline SVG with `title` as its accessible name; `id` makes the title's id unique.
-pub fn svg(text: &str, id: &str, title: &str) -> Option<Html> {
-    let (width, dark) = modules(text)?;
+/// The code as inline SVG with `title` as its accessible name, written into `o`; `id` makes the
+/// title's id unique. Nothing is written when the text is too long for a QR code.
+pub fn svg(o: &mut Html, text: &str, id: &'static str, title: &str) {
+    let Some((width, dark)) = modules(text) else { return };
     let size = width + 2 * QUIET;
+    html!(o;
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="ov-qr" viewBox="0 0 "# (size) " " (size)
+        r#"" role="img" aria-labelledby=""# (id) r#"-t" focusable="false" shape-rendering="crispEdges"><title id=""#
+        (id) r#"-t">"# (title) r#"</title><rect width=""# (size) r#"" height=""# (size)
+        r##"" fill="#FFFFFF"/><path d=""##
+    );
     // One subpath per run of dark modules in a row keeps the path short.
-    let mut path = String::new();
     for y in 0..width {
         let mut x = 0;
         while x < width {
@@ -33,23 +39,13 @@ pub fn svg(text: &str, id: &str, title: &str) -> Option<Html> {
                 while x < width && dark[y * width + x] {
                     x += 1;
                 }
-                path.push_str(&format!("M{} {}h{}v1h-{}z", start + QUIET, y + QUIET, x - start, x - start));
+                html!(o; "M" (start + QUIET) " " (y + QUIET) "h" (x - start) "v1h-" (x - start) "z");
             } else {
                 x += 1;
             }
         }
     }
-    Some(html!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="ov-qr" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t" focusable="false" shape-rendering="crispEdges"><title id="{}-t">{}</title><rect width="{}" height="{}" fill="#FFFFFF"/><path d="{}" fill="#000000"/></svg>"##,
-        size,
-        size,
-        id,
-        id,
-        title,
-        size,
-        size,
-        path
-    ))
+    o.raw(r##"" fill="#000000"/></svg>"##);
 }
 
 #[cfg(test)]

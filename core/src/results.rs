@@ -9,7 +9,7 @@
 use crate::aggregate::{self, Collected};
 use crate::i18n::Locale;
 use crate::markup::controls::{self, Surroundings};
-use crate::markup::html::{html, Html};
+use crate::markup::html::Html;
 use crate::markup::workshop::PackInfo;
 use crate::markup::{self, ReportOptions};
 use crate::share::{self, Shared};
@@ -42,13 +42,14 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: &str, around: 
         Shared::Summary(_) => (String::new(), String::new()),
     };
     let summary_payload = share::encode_summary(&report).unwrap_or_default();
-    let html = html!(
-        r#"<section class="ov-screen ov-results" aria-labelledby="{}" data-testid="results">{}{}</section>"#,
-        ids::TITLE,
-        markup::report(instrument, locale, &report, &ReportOptions { shared, date }),
-        controls::report_controls(locale, around, shared, &full, &summary_payload, !json.is_empty())
-    );
-    Some(ReportOutput { html: html.into_string(), summary_payload, json, csv: export::csv(&report, locale) })
+    let mut o = Html::with_capacity(64 * 1024);
+    o.raw(r#"<section class="ov-screen ov-results" aria-labelledby=""#);
+    o.raw(ids::TITLE);
+    o.raw(r#"" data-testid="results">"#);
+    markup::report(&mut o, instrument, locale, &report, &ReportOptions { shared, date });
+    controls::report_controls(&mut o, locale, around, shared, &full, &summary_payload, !json.is_empty());
+    o.raw("</section>");
+    Some(ReportOutput { html: o.into_string(), summary_payload, json, csv: export::csv(&report, locale) })
 }
 
 /// What the team view needs besides the links: the anonymity threshold, the deployment's
@@ -83,28 +84,34 @@ pub struct TeamOutput {
 /// The whole team view: heading, invitation and form (holding `links` and `baseline`), then,
 /// once the person has combined the links, the figures in `#ov-team-result` and the files.
 pub fn team_screen(locale: Locale, links: &str, baseline: &str, settings: &TeamSettings, combined: bool) -> TeamOutput {
-    let (figures, out) = if combined { team_parts(locale, links, baseline, settings) } else { Default::default() };
-    let invitation = markup::workshop::invitation(Instrument::current(), locale, &settings.pack());
+    let mut o = Html::with_capacity(64 * 1024);
+    o.raw(r#"<section class="ov-screen ov-team" aria-labelledby=""#);
+    o.raw(ids::TITLE);
+    o.raw(r#"" data-testid="team">"#);
+    controls::team_heading(&mut o, locale);
+    markup::workshop::invitation(&mut o, Instrument::current(), locale, &settings.pack());
+    controls::team_form(&mut o, locale, links, baseline);
     // The figures' place is always there, so "combine" can fill it without redrawing the form.
-    let html = html!(
-        r#"<section class="ov-screen ov-team" aria-labelledby="{}" data-testid="team">{}<div id="{}" tabindex="-1">{}</div>{}</section>"#,
-        ids::TITLE,
-        controls::team_form(locale, invitation, links, baseline),
-        ids::TEAM_RESULT,
-        figures,
-        controls::start_own(locale)
-    );
-    TeamOutput { html: html.into_string(), ..out }
+    o.raw(r#"<div id=""#);
+    o.raw(ids::TEAM_RESULT);
+    o.raw(r#"" tabindex="-1">"#);
+    let out = if combined { team_parts(&mut o, locale, links, baseline, settings) } else { TeamOutput::default() };
+    o.raw("</div>");
+    controls::start_own(&mut o, locale);
+    o.raw("</section>");
+    TeamOutput { html: o.into_string(), ..out }
 }
 
 /// Combines pasted result links (and optionally a baseline round) into the team view's figures.
 pub fn team(locale: Locale, links: &str, baseline: &str, settings: &TeamSettings) -> TeamOutput {
-    let (figures, out) = team_parts(locale, links, baseline, settings);
-    TeamOutput { html: figures.into_string(), ..out }
+    let mut o = Html::with_capacity(64 * 1024);
+    let out = team_parts(&mut o, locale, links, baseline, settings);
+    TeamOutput { html: o.into_string(), ..out }
 }
 
-/// The figures' markup, and the rest of [`TeamOutput`] (its `html` left empty).
-fn team_parts(locale: Locale, links: &str, baseline: &str, settings: &TeamSettings) -> (Html, TeamOutput) {
+/// Writes the figures' markup into `o`, and returns the rest of [`TeamOutput`] (its `html` left
+/// empty).
+fn team_parts(o: &mut Html, locale: Locale, links: &str, baseline: &str, settings: &TeamSettings) -> TeamOutput {
     let instrument = Instrument::current();
     let collected = aggregate::collect(links);
     let team = aggregate::aggregate(instrument, &collected.members, settings.threshold);
@@ -115,18 +122,21 @@ fn team_parts(locale: Locale, links: &str, baseline: &str, settings: &TeamSettin
     let summary_payload = team_link::encode(instrument, &team);
     // A suppressed team has nothing to hold a workshop on: no register, no pack.
     let pack = (!team.suppressed).then(|| settings.pack());
-    let mut html = markup::team::team(instrument, locale, &collected, &team, change.as_ref(), pack.as_ref());
-    html.push(controls::team_extras(locale, &settings.around.share_base, &summary_payload));
+    markup::team::team(o, instrument, locale, &collected, &team, change.as_ref(), pack.as_ref());
+    controls::team_extras(o, locale, settings.around, &summary_payload);
     let register = if team.suppressed { String::new() } else { export::register_csv(instrument, locale, &team) };
-    (html, TeamOutput { html: String::new(), summary_payload, csv: export::team_csv(locale, &team), register })
+    TeamOutput { html: String::new(), summary_payload, csv: export::team_csv(locale, &team), register }
 }
 
 /// Renders a team summary link's screen (`t=...`): the aggregate figures only.
 pub fn team_summary(locale: Locale, fragment: &str) -> Option<String> {
     let report = team_link::decode(fragment).ok()?;
     let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
-    let figures = markup::team::team(instrument, locale, &Collected::default(), &report, None, None);
-    Some(controls::team_summary_screen(locale, figures).into_string())
+    let mut o = Html::with_capacity(32 * 1024);
+    controls::team_summary_open(&mut o, locale);
+    markup::team::team(&mut o, instrument, locale, &Collected::default(), &report, None, None);
+    controls::team_summary_close(&mut o, locale);
+    Some(o.into_string())
 }
 
 #[cfg(test)]

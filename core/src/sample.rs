@@ -39,7 +39,7 @@ pub fn healthy_in(i: &'static Instrument, role: Role) -> Response {
     for item in i.items_for(role) {
         match item.kind {
             ItemKind::Likert { reverse } => r.set(item.id, Answer::Likert(if reverse { 1 } else { 5 })),
-            ItemKind::Choice { options, scores } => {
+            ItemKind::Choice { options, scores, .. } => {
                 let best = if scores.is_empty() {
                     // Context: a relationship more than a year old in a mid-sized company.
                     (options.len() as u8).saturating_sub(2)

@@ -422,7 +422,7 @@ pub(crate) fn worth(kind: &ItemKind, answer: Option<Answer>) -> Worth {
         }
         (ItemKind::Likert { .. }, Some(Answer::DontKnow)) => Worth::DontKnow,
         (ItemKind::Likert { .. }, Some(Answer::NotApplicable)) => Worth::NotApplicable,
-        (ItemKind::Choice { options, scores }, Some(Answer::Choice(i))) => {
+        (ItemKind::Choice { options, scores, .. }, Some(Answer::Choice(i))) => {
             let i = i as usize;
             if options.get(i) == Some(&"na") {
                 Worth::NotApplicable
@@ -507,7 +507,7 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         }
     }
     // Answers are a hash map; sorting the (usually empty) list keeps reports identical run to run.
-    set_aside.sort_unstable_by(|a, b| problem_key(a).cmp(problem_key(b)));
+    crate::order::sort_by(&mut set_aside, |a, b| problem_key(a).cmp(problem_key(b)));
     problems.extend(set_aside);
     let shown = |roles: crate::instrument::RoleSet| response.role.is_none_or(|r| roles.contains(r));
 
@@ -700,7 +700,7 @@ fn pick_actions_v2(instrument: &Instrument, report: &Report, response: &Response
         }
     };
     let mut ordered = candidates;
-    ordered.sort_by_key(|(_, rule, _)| tier(rule));
+    crate::order::sort_by_key(&mut ordered, |(_, rule, _)| tier(rule));
     let mut picked: Vec<PickedAction> = Vec::new();
     for (rule, action, trigger) in ordered {
         let room = if action.fallback { picked.len() < MIN_ACTIONS } else { picked.len() < MAX_ACTIONS };

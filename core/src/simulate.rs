@@ -132,7 +132,7 @@ pub fn ladder(kind: &ItemKind) -> Option<Ladder> {
             Some(Ladder { cuts: LIKERT_CUTS.to_vec(), scores: vec![0.0, 25.0, 50.0, 75.0, 100.0] })
         }
         ItemKind::Choice { scores: [], .. } => None,
-        ItemKind::Choice { options, scores } => {
+        ItemKind::Choice { options, scores, .. } => {
             let order = scored_options(options, scores);
             Some(Ladder {
                 cuts: choice_cuts(order.len()),
@@ -206,7 +206,7 @@ pub fn answer_for(
             let c = ladder.category(latent(trait_value, rng)) as u8;
             vec![(item.id, Answer::Likert(if reverse { 5 - c } else { c + 1 }))]
         }
-        ItemKind::Choice { options, scores } => {
+        ItemKind::Choice { options, scores, .. } => {
             let c = ladder.category(latent(trait_value, rng));
             vec![(item.id, Answer::Choice(scored_options(options, scores)[c]))]
         }

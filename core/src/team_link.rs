@@ -281,7 +281,7 @@ fn decode_v1(
             t.flags.push(FlagCount { rule, count, of: n_full });
         }
     }
-    t.flags.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
+    crate::order::sort_by(&mut t.flags, |a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
     t.barrier = crate::aggregate::team_barrier(&t.dimensions);
     Ok(t)
 }

@@ -115,7 +115,7 @@ pub fn questions(rep: &TeamReport) -> Vec<Question> {
         }
     }
     let mut gaps: Vec<&AreaRow> = rep.ownership.iter().filter(|r| r.gap && !r.disagreement).collect();
-    gaps.sort_by_key(|r| (std::cmp::Reverse(r.gap_answers()), r.area));
+    crate::order::sort_by_key(&mut gaps, |r| (std::cmp::Reverse(r.gap_answers()), r.area));
     out.extend(gaps.into_iter().map(|r| Question::Gap { area: r.area, count: r.gap_answers(), of: r.answered() }));
     if let Some(d) = rep.barrier {
         out.push(Question::Barrier(d));
@@ -127,7 +127,7 @@ pub fn questions(rep: &TeamReport) -> Vec<Question> {
 /// The two largest shown groups (by how many answered) that name different owners.
 fn differing_owners(row: &AreaRow) -> Option<(Majority, Majority)> {
     let mut named: Vec<Majority> = row.majority.iter().filter(|m| m.owner.is_some()).copied().collect();
-    named.sort_by_key(|m| std::cmp::Reverse(m.agree));
+    crate::order::sort_by_key(&mut named, |m| std::cmp::Reverse(m.agree));
     let first = *named.first()?;
     let second = named.iter().find(|m| m.owner != first.owner).copied()?;
     Some((first, second))

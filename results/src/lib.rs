@@ -29,7 +29,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// (The app validated them but the facilitator's address; the markup escapes them anyway.)
 fn around(share_base: &str, cta_text: &str, cta_url: &str, email: &str, brand: &str, logo: &str) -> Surroundings {
     let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    let cta = some(cta_url).map(|url| (cta_text.to_string(), url));
+    let url = |s: &str| overlap_core::markup::SafeUrl::new(s);
+    let cta = (!cta_url.is_empty()).then(|| url(cta_url)).flatten().map(|url| (cta_text.to_string(), url));
     // The app passes the facilitator's address as configured; it is checked here, where it is
     // used, and a bad one is set aside with the same kind of warning as any other setting.
     let facilitator_email = some(email).and_then(|e| match overlap_core::config::facilitator_email(&e) {
@@ -39,7 +40,9 @@ fn around(share_base: &str, cta_text: &str, cta_url: &str, email: &str, brand: &
             None
         }
     });
-    Surroundings { share_base: share_base.to_string(), cta, facilitator_email, brand: some(brand), logo: some(logo) }
+    let share_base = url(share_base).unwrap_or_default();
+    let logo = (!logo.is_empty()).then(|| url(logo)).flatten();
+    Surroundings { share_base, cta, facilitator_email, brand: some(brand), logo }
 }
 
 thread_local! {

@@ -48,11 +48,12 @@ pub fn preload() {
 /// `Ok(Shown::InEnglish)` when the module could not load the language's text.
 pub async fn show(host: &web_sys::HtmlElement, request: &Request, cx: &Context) -> Result<Shown, Unavailable> {
     let (kind, fragment) = (request.view.as_str(), request.fragment.as_str());
-    let (cta_text, cta_url) = cx.around.cta.clone().unwrap_or_default();
+    let (cta_text, cta_url) =
+        cx.around.cta.as_ref().map(|(t, u)| (t.clone(), u.as_str().to_string())).unwrap_or_default();
     let (code, base, threshold) = (cx.locale.code(), cx.around.share_base.as_str(), cx.threshold as u32);
     let email = cx.around.facilitator_email.clone().unwrap_or_default();
     let brand = cx.around.brand.clone().unwrap_or_default();
-    let logo = cx.around.logo.clone().unwrap_or_default();
+    let logo = cx.around.logo.as_ref().map(|l| l.as_str().to_string()).unwrap_or_default();
     // The component tests call the results module's own function, linked in, with the same
     // arguments the lazy path sends.
     #[cfg(feature = "inline-results")]

@@ -7,7 +7,8 @@
 //! web-sys first and gloo is only reached after the probe succeeded.
 
 use gloo_storage::Storage as _;
-use overlap_core::i18n::Locale;
+use overlap_core::i18n::{key, Locale};
+use overlap_core::markup::html::uint_string;
 use overlap_core::progress::{self, Progress, KEY_PREFIX, SET_ASIDE_PREFIX};
 use overlap_core::Instrument;
 
@@ -33,14 +34,14 @@ pub enum Notice {
 }
 
 impl Notice {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> overlap_core::i18n::Key {
         match self {
-            Notice::Unavailable => "ui.storage.unavailable",
-            Notice::WriteFailed => "ui.storage.write_failed",
-            Notice::CorruptSetAside => "ui.storage.corrupt",
-            Notice::OtherVersionSetAside => "ui.storage.other_version",
-            Notice::Carried { .. } => "ui.storage.carried",
-            Notice::LocaleUnavailable(_) => "ui.language_unavailable",
+            Notice::Unavailable => key::ui::storage::UNAVAILABLE,
+            Notice::WriteFailed => key::ui::storage::WRITE_FAILED,
+            Notice::CorruptSetAside => key::ui::storage::CORRUPT,
+            Notice::OtherVersionSetAside => key::ui::storage::OTHER_VERSION,
+            Notice::Carried { .. } => key::ui::storage::CARRIED,
+            Notice::LocaleUnavailable(_) => key::ui::LANGUAGE_UNAVAILABLE,
         }
     }
 
@@ -48,7 +49,8 @@ impl Notice {
     pub fn text(self, locale: Locale) -> String {
         match self {
             Notice::Carried { kept, to_answer } => {
-                locale.fmt(self.key(), &[("kept", &kept.to_string()), ("asked", &to_answer.to_string())])
+                let (kept, asked) = (uint_string(kept as u64), uint_string(to_answer as u64));
+                locale.fmt(self.key(), &[("kept", &kept), ("asked", &asked)])
             }
             _ => locale.t(self.key()).to_string(),
         }

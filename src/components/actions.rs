@@ -6,6 +6,7 @@
 
 use crate::state::{AppState, Screen};
 use leptos::prelude::*;
+use overlap_core::i18n::key;
 use overlap_core::ui::{ids, names, Action};
 use wasm_bindgen::JsCast;
 
@@ -26,7 +27,7 @@ pub fn on_click(state: AppState, ev: &web_sys::Event) {
         Action::Team => state.open_team(),
         Action::Back => state.go(flow.previous(screen)),
         Action::Next if screen == Screen::Role && state.role().is_none() => {
-            set_text(ids::ROLE_ERROR, state.t_now("ui.role.required"));
+            set_text(ids::ROLE_ERROR, state.t_now(key::ui::role::REQUIRED));
             state.request_focus(ids::ROLE_ERROR);
         }
         Action::Next => state.go(flow.next(screen)),

@@ -25,28 +25,27 @@ pub fn Flow() -> impl IntoView {
         let response = state.response.get_untracked();
         let instrument = state.instrument();
         let flow = state.flow();
-        let html = match (screen, response.role) {
+        let mut o = markup::Html::with_capacity(16 * 1024);
+        match (screen, response.role) {
             // Someone resuming can also start over from here.
             (Screen::Welcome, Some(_)) => {
-                let mut h = markup::welcome(locale, true, state.threshold());
-                h.push(markup::app::start_over_row(locale));
-                h
+                markup::welcome(&mut o, locale, true, state.threshold());
+                markup::app::start_over_row(&mut o, locale);
             }
-            (Screen::Welcome, None) => markup::welcome(locale, false, state.threshold()),
-            (Screen::Role, role) | (Screen::Section(_), role @ None) => markup::role(locale, role),
+            (Screen::Welcome, None) => markup::welcome(&mut o, locale, false, state.threshold()),
+            (Screen::Role, role) | (Screen::Section(_), role @ None) => markup::role(&mut o, locale, role),
             (Screen::Section(s), Some(role)) => {
                 let (position, total) = flow.progress(screen).unwrap_or((1, 1));
-                markup::section(instrument, locale, role, s, position, total, &response)
+                markup::section(&mut o, instrument, locale, role, s, (position, total), &response);
             }
             (Screen::Review, _) => {
                 let (_, total) = flow.progress(screen).unwrap_or((0, 0));
-                let mut h = markup::review(instrument, locale, &response, total);
-                h.push(markup::app::start_over_row(locale));
-                h
+                markup::review(&mut o, instrument, locale, &response, total);
+                markup::app::start_over_row(&mut o, locale);
             }
-            (Screen::Results, _) => markup::Html::new(),
-        };
-        html.into_string()
+            (Screen::Results, _) => {}
+        }
+        o.into_string()
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };

@@ -7,7 +7,7 @@
 use crate::components::actions::set_text;
 use crate::state::use_app;
 use leptos::prelude::*;
-use overlap_core::i18n::Locale;
+use overlap_core::i18n::{key, Locale};
 use overlap_core::markup;
 use overlap_core::ui::ids;
 
@@ -15,13 +15,14 @@ use overlap_core::ui::ids;
 pub fn Header() -> impl IntoView {
     let state = use_app();
     let html = state.config.with_value(|c| {
-        markup::app::header(state.locale.get_untracked(), c.consultancy_name.as_deref(), c.logo.as_deref())
-            .into_string()
+        let mut o = markup::Html::new();
+        markup::app::header(&mut o, state.locale.get_untracked(), c.consultancy_name.as_deref(), c.logo.as_ref());
+        o.into_string()
     });
     Effect::new(move |_| {
         let locale = state.locale.get();
-        set_text(ids::BRAND_TEXT, locale.t("ui.brand"));
-        set_text(ids::LANG_LABEL, locale.t("ui.language"));
+        set_text(ids::BRAND_TEXT, locale.t(key::ui::BRAND));
+        set_text(ids::LANG_LABEL, locale.t(key::ui::LANGUAGE));
         show_selected(locale);
     });
     let on_change = move |ev: leptos::ev::Event| {

@@ -9,5 +9,10 @@ use overlap_core::share::LinkError;
 #[component]
 pub fn LinkErrorView(error: LinkError) -> impl IntoView {
     let state = use_app();
-    view! { <div inner_html=move || markup::app::link_error(state.locale.get(), error).into_string()></div> }
+    let html = move || {
+        let mut o = markup::Html::new();
+        markup::app::link_error(&mut o, state.locale.get(), error);
+        o.into_string()
+    };
+    view! { <div inner_html=html></div> }
 }

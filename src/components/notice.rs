@@ -13,7 +13,9 @@ pub fn NoticeBar() -> impl IntoView {
         let locale = state.locale.get();
         state.notice.get().map_or_else(String::new, |n| {
             let text = n.text(n.locale().unwrap_or(locale));
-            markup::app::notice(locale, &text, n.locale().map(|l| l.code())).into_string()
+            let mut o = markup::Html::new();
+            markup::app::notice(&mut o, locale, &text, n.locale().map(|l| l.code()));
+            o.into_string()
         })
     };
     view! { <div class="ov-notice-region" role="status" aria-live="polite" inner_html=content></div> }

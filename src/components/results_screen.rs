@@ -44,7 +44,11 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
             locale,
             fresh: first,
             around: Surroundings {
-                share_base: c.share_base_url.clone().unwrap_or_else(crate::adapters::location::page_url),
+                share_base: c
+                    .share_base_url
+                    .clone()
+                    .or_else(|| markup::SafeUrl::new(&crate::adapters::location::page_url()))
+                    .unwrap_or_default(),
                 cta: c.cta.clone(),
                 facilitator_email: c.facilitator_email.clone(),
                 brand: c.consultancy_name.clone(),
@@ -77,17 +81,18 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
     // app's root), a link the module could not read, or the own results' buttons.
     let around = move || {
         let locale = state.locale.get();
+        let mut o = markup::Html::new();
         match output.get() {
-            Loaded::Waiting => markup::app::results_waiting(locale),
-            Loaded::Unavailable => markup::app::results_unavailable(locale),
+            Loaded::Waiting => markup::app::results_waiting(&mut o, locale),
+            Loaded::Unavailable => markup::app::results_unavailable(&mut o, locale),
             // The app checked the link before showing this screen, so this is a link the
             // results module reads differently (a newer app, an older module): say so rather
             // than go blank.
-            Loaded::LinkUnread => markup::app::link_error(locale, LinkError::Garbled),
-            Loaded::Drawn if own_report => markup::app::own_results_extras(locale),
-            Loaded::Drawn => markup::Html::new(),
+            Loaded::LinkUnread => markup::app::link_error(&mut o, locale, LinkError::Garbled),
+            Loaded::Drawn if own_report => markup::app::own_results_extras(&mut o, locale),
+            Loaded::Drawn => {}
         }
-        .into_string()
+        o.into_string()
     };
     view! {
         <div id=HOST class="ov-results-host"></div>

@@ -3,6 +3,7 @@
 use crate::aggregate::*;
 use crate::instrument::Owner;
 use crate::instrument::{Dimension, Instrument, Role};
+use crate::markup::Html;
 use crate::response::Answer;
 use crate::sample::{self, Rng};
 use crate::scoring::score;
@@ -33,9 +34,10 @@ fn cronbach_alpha_matches_the_worked_example() {
     assert!((a - 0.955_555).abs() < 1e-5, "{a}");
     assert_eq!(cronbach_alpha(&[vec![1.0, 1.0], vec![1.0, 1.0]]), None, "no variance");
     assert_eq!(cronbach_alpha(&[vec![1.0], vec![2.0]]), None, "one item");
-    assert_eq!(alpha_reading(0.85), "good");
-    assert_eq!(alpha_reading(0.72), "adequate");
-    assert_eq!(alpha_reading(0.5), "low");
+    let reading = |a| crate::instrument::names::ALPHA_READINGS[alpha_reading(a)];
+    assert_eq!(reading(0.85), "good");
+    assert_eq!(reading(0.72), "adequate");
+    assert_eq!(reading(0.5), "low");
 }
 
 #[test]
@@ -130,7 +132,9 @@ fn a_one_person_it_group_gives_nothing_of_its_own_away() {
     assert!(!t.flags_assessed.contains(&job_fear));
     assert!(t.dimensions[Dimension::Threat.index()].score.is_none(), "threat is internal IT's alone");
     assert!(t.withheld.contains(&Role::InternalIt));
-    let html = crate::markup::team::team(i(), crate::i18n::Locale::En, &Collected::default(), &t, None, None);
+    let html = Html::build(|o| {
+        crate::markup::team::team(o, i(), crate::i18n::Locale::En, &Collected::default(), &t, None, None)
+    });
     assert!(!html.contains("could cost them their job"), "the flag text is not shown");
 }
 
@@ -209,7 +213,8 @@ fn sparse_team(sizes: [usize; 4], seed: u64) -> Vec<crate::Response> {
 fn outputs(responses: &[crate::Response], k: usize) -> String {
     use crate::markup::controls::Surroundings;
     let text: String = responses.iter().map(link).map(|l| l + "\n").collect();
-    let around = Surroundings { share_base: "https://x.test/a/".into(), ..Default::default() };
+    let around =
+        Surroundings { share_base: crate::markup::SafeUrl::new("https://x.test/a/").unwrap(), ..Default::default() };
     let settings = crate::results::TeamSettings {
         threshold: k,
         around: &around,

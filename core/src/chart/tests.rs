@@ -58,7 +58,11 @@ fn bars_have_one_bar_per_scored_row_and_every_label() {
     assert_eq!(count(&svg, "<rect"), 1 + 3, "{svg}");
     let texts = texts(&svg);
     for row in &rows {
-        assert!(texts.contains(&escape(&row.label)), "label {}", row.label);
+        assert!(
+            texts.contains(&crate::markup::Html::build(|o| o.text(&row.label)).into_string()),
+            "label {}",
+            row.label
+        );
         assert!(texts.contains(&format!("{} · {}", row.value_text(), row.band_label)), "value {}", row.label);
     }
     // Band gridlines 0, 40, 60, 80, 100 are labelled.

@@ -23,3 +23,25 @@ pub const CHECKLIST_ANSWERS: [&str; 3] = ["yes", "no", "dk"];
 
 /// What the scoring reads from context items.
 pub const CONTEXTS: [&str; 2] = ["months", "size"];
+
+/// Score bands, lowest first; `Band` codes index this.
+pub const BANDS: [&str; 4] = ["critical", "at_risk", "workable", "strong"];
+
+/// Resistance risk levels, lowest first; `RiskLevel` codes index this.
+pub const RISKS: [&str; 4] = ["low", "guarded", "elevated", "high"];
+
+/// Confidence levels, lowest first; `ConfidenceLevel` codes index this.
+pub const CONFIDENCE: [&str; 3] = ["low", "medium", "high"];
+
+/// Why a link could not be read, each with its own sentence (a newer version's link has its own,
+/// with the version in it); `LinkError` codes index this.
+pub const LINK_ERRORS: [&str; 4] = ["not_overlap", "garbled", "truncated", "altered"];
+
+/// The workshop agenda's parts, in meeting order; `Part` codes index this.
+pub const AGENDA_PARTS: [&str; 6] = ["purpose", "picture", "disagreements", "ownership", "flags_actions", "close"];
+
+/// How an alpha value reads, best first.
+pub const ALPHA_READINGS: [&str; 3] = ["good", "adequate", "low"];
+
+/// The agreement scale's five answers.
+pub const LIKERT: [&str; 5] = ["1", "2", "3", "4", "5"];

@@ -12,9 +12,9 @@
 //! The share level radios are named [`names::SHARE_LEVEL`], and the texts swapped in later
 //! (copied, copy by hand) ride along as data attributes.
 
-use super::html::{html, Html};
-use super::{button, card, title};
-use crate::i18n::Locale;
+use super::html::{html, Html, SafeUrl};
+use super::{button, card_close, card_open, title};
+use crate::i18n::{key, Key, Locale};
 use crate::share::FRAGMENT_PREFIX;
 use crate::team_link;
 use crate::ui::{ids, names, Action};
@@ -25,135 +25,129 @@ use crate::ui::{ids, names, Action};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Surroundings {
     /// The address share links start with (the standalone app, or this page).
-    pub share_base: String,
+    pub share_base: SafeUrl,
     /// The call to action's label (empty: the default label) and address, when configured.
-    pub cta: Option<(String, String)>,
+    pub cta: Option<(String, SafeUrl)>,
     /// The facilitator's email address, validated by [`crate::config`].
     pub facilitator_email: Option<String>,
     /// The consultancy's name and logo (a same-origin path or data: image).
     pub brand: Option<String>,
-    pub logo: Option<String>,
+    pub logo: Option<SafeUrl>,
+}
+
+impl Surroundings {
+    /// A link to this deployment carrying `fragment` (`r=...`, `t=...`).
+    pub fn link(&self, prefix: &str, payload: &str) -> String {
+        [self.share_base.as_str(), "#", prefix, payload].concat()
+    }
 }
 
 /// The call to action, the share panel (own results only), and keep/print/export. `full` is
 /// the full link's payload, `summary` the summary link's; `json` says whether a JSON export
 /// exists (a summary link carries no answers).
 pub fn report_controls(
+    o: &mut Html,
     locale: Locale,
     around: &Surroundings,
     shared: bool,
     full: &str,
     summary: &str,
     json: bool,
-) -> Html {
-    let mut o = html!(r#"<div class="ov-controls ov-no-print">"#);
+) {
+    o.raw(r#"<div class="ov-controls ov-no-print">"#);
     if let Some((text, url)) = &around.cta {
-        let label = if text.is_empty() { locale.t("ui.results.cta_default") } else { text.as_str() };
-        let link = html!(
-            r#"<a class="ov-btn ov-btn--primary ov-cta" href="{}" rel="noopener noreferrer" target="_blank">{}</a>"#,
-            url.as_str(),
-            label
+        let label = if text.is_empty() { locale.t(key::ui::results::CTA_DEFAULT) } else { text.as_str() };
+        card_open(o, "ov-cta-h", "cta", locale.t(key::ui::results::CTA_TITLE));
+        html!(o;
+            r#"<a class="ov-btn ov-btn--primary ov-cta" href=""# (url = url) r#"" rel="noopener noreferrer" target="_blank">"#
+            (label) "</a>"
         );
-        o.push(card("ov-cta-h", "cta", locale.t("ui.results.cta_title"), link));
+        card_close(o);
     }
     if !shared {
-        o.push(share_panel(locale, around, full, summary));
+        share_panel(o, locale, around, full, summary);
     }
-    let mut keep =
-        html!(r#"<div class="ov-nav ov-nav--wrap">{}"#, button("", Action::Print, locale.t("ui.results.print")));
+    card_open(o, "ov-keep-h", "", locale.t(key::ui::results::KEEP));
+    o.raw(r#"<div class="ov-nav ov-nav--wrap">"#);
+    button(o, "", Action::Print, locale.t(key::ui::results::PRINT));
     if json {
-        keep.push(button("", Action::ExportJson, locale.t("ui.results.export_json")));
+        button(o, "", Action::ExportJson, locale.t(key::ui::results::EXPORT_JSON));
     }
-    keep.push(button("", Action::ExportCsv, locale.t("ui.results.export_csv")));
-    keep.push(html!("</div>"));
-    o.push(card("ov-keep-h", "", locale.t("ui.results.keep"), keep));
+    button(o, "", Action::ExportCsv, locale.t(key::ui::results::EXPORT_CSV));
+    o.raw("</div>");
+    card_close(o);
     if shared {
-        o.push(html!(
-            r#"<div class="ov-nav ov-no-print">{}</div>"#,
-            button("ov-btn--primary", Action::StartOwn, locale.t("ui.shared.start_own"))
-        ));
+        html!(o;
+            r#"<div class="ov-nav ov-no-print">"#
+            {button(o, "ov-btn--primary", Action::StartOwn, locale.t(key::ui::shared::START_OWN))}
+            "</div>"
+        );
     }
-    o.push(html!("</div>"));
-    o
+    o.raw("</div>");
 }
 
 /// The share panel: what the link carries, the link itself and the copy button.
-fn share_panel(locale: Locale, around: &Surroundings, full: &str, summary: &str) -> Html {
-    let link = |payload: &str| format!("{}#{FRAGMENT_PREFIX}{payload}", around.share_base);
-    let mut levels = Html::new();
+fn share_panel(o: &mut Html, locale: Locale, around: &Surroundings, full: &str, summary: &str) {
+    let (full, summary) = (around.link(FRAGMENT_PREFIX, full), around.link(FRAGMENT_PREFIX, summary));
+    card_open(o, "ov-share-h", "share", locale.t(key::ui::share::TITLE));
+    html!(o;
+        "<p>" (locale.t(key::ui::share::PRIVACY)) r#"</p><fieldset class="ov-q"><legend class="ov-q__text">"#
+        (locale.t(key::ui::share::LEVEL)) r#"</legend><div class="ov-choices">"#
+    );
     let choices = [
-        ("full", "ui.share.full", "ui.share.full_hint", true),
-        ("summary", "ui.share.summary", "ui.share.summary_hint", false),
+        ("full", key::ui::share::FULL, key::ui::share::FULL_HINT, true),
+        ("summary", key::ui::share::SUMMARY, key::ui::share::SUMMARY_HINT, false),
     ];
     for (level, key, hint, checked) in choices {
-        levels.push(html!(
-            r#"<label class="ov-opt"><input type="radio" name="{}" value="{}" data-testid="share-{}"{}><span><strong>{}</strong><span class="ov-opt__hint">{}</span></span></label>"#,
-            names::SHARE_LEVEL,
-            level,
-            level,
-            super::checked_attr(checked),
-            locale.t(key),
-            locale.t(hint),
-        ));
+        html!(o;
+            r#"<label class="ov-opt"><input type="radio" name=""# (names::SHARE_LEVEL) r#"" value=""# (level)
+            r#"" data-testid="share-"# (level) r#"""# {super::checked_attr(o, checked)} "><span><strong>"
+            (locale.t(key)) r#"</strong><span class="ov-opt__hint">"# (locale.t(hint)) "</span></span></label>"
+        );
     }
-    let content = html!(
-        r#"<p>{}</p><fieldset class="ov-q"><legend class="ov-q__text">{}</legend><div class="ov-choices">{}</div></fieldset>{}<label for="{}" class="ov-label">{}</label><div class="ov-share-row"><input id="{}" data-testid="share-link" type="text" readonly value="{}" {}="{}" {}="{}">{}</div><p class="ov-status" role="status" id="{}" data-testid="copy-status" {}="{}" {}="{}" {}="{}"></p>"#,
-        locale.t("ui.share.privacy"),
-        locale.t("ui.share.level"),
-        levels,
-        send(locale, around, &link(full), &link(summary)),
-        ids::SHARE_LINK,
-        locale.t("ui.share.link_label"),
-        ids::SHARE_LINK,
-        link(full),
-        names::FULL_LINK_ATTR,
-        link(full),
-        names::SUMMARY_LINK_ATTR,
-        link(summary),
-        button("", Action::CopyLink, locale.t("ui.share.copy")),
-        ids::COPY_STATUS,
-        names::COPIED_ATTR,
-        locale.t("ui.share.copied"),
-        names::MANUAL_ATTR,
-        locale.t("ui.share.copy_manually"),
-        names::SENT_COPIED_ATTR,
-        locale.t("ui.share.send_copied"),
+    html!(o;
+        "</div></fieldset>"
+        {send(o, locale, around, &full, &summary)}
+        r#"<label for=""# (ids::SHARE_LINK) r#"" class="ov-label">"# (locale.t(key::ui::share::LINK_LABEL))
+        r#"</label><div class="ov-share-row"><input id=""# (ids::SHARE_LINK) r#"" data-testid="share-link" type="text" readonly value=""#
+        (full) r#"" "# (names::FULL_LINK_ATTR) r#"=""# (full) r#"" "# (names::SUMMARY_LINK_ATTR) r#"=""# (summary) r#"">"#
+        {button(o, "", Action::CopyLink, locale.t(key::ui::share::COPY))}
+        r#"</div><p class="ov-status" role="status" id=""# (ids::COPY_STATUS) r#"" data-testid="copy-status" "#
+        (names::COPIED_ATTR) r#"=""# (locale.t(key::ui::share::COPIED)) r#"" "# (names::MANUAL_ATTR) r#"=""#
+        (locale.t(key::ui::share::COPY_MANUALLY)) r#"" "# (names::SENT_COPIED_ATTR) r#"=""# (locale.t(key::ui::share::SEND_COPIED))
+        r#""></p>"#
     );
-    card("ov-share-h", "share", locale.t("ui.share.title"), content)
+    card_close(o);
 }
 
 /// The one obvious way to send the result: an email to the facilitator when the deployment names
 /// one (the address is the point: the person need not know it), otherwise the device's share
 /// sheet, which the results module falls back from to copying when the browser has none.
-fn send(locale: Locale, around: &Surroundings, full: &str, summary: &str) -> Html {
+fn send(o: &mut Html, locale: Locale, around: &Surroundings, full: &str, summary: &str) {
     let Some(email) = &around.facilitator_email else {
-        return html!(
-            r#"<div class="ov-send"><button type="button" class="ov-btn ov-btn--primary" data-action="{}" data-testid="{}" aria-describedby="ov-send-hint" {}="{}" {}="{}">{}</button><p class="ov-hint" id="ov-send-hint">{}</p></div>"#,
-            Action::SendLink,
-            Action::SendLink,
-            names::SHARE_TITLE_ATTR,
-            locale.t("ui.share.email_subject"),
-            names::SHARE_TEXT_ATTR,
-            locale.t("ui.share.share_text"),
-            locale.t("ui.share.send"),
-            locale.t("ui.share.send_hint"),
+        html!(o;
+            r#"<div class="ov-send"><button type="button" class="ov-btn ov-btn--primary" data-action=""# (Action::SendLink)
+            r#"" data-testid=""# (Action::SendLink) r#"" aria-describedby="ov-send-hint" "# (names::SHARE_TITLE_ATTR)
+            r#"=""# (locale.t(key::ui::share::EMAIL_SUBJECT)) r#"" "# (names::SHARE_TEXT_ATTR) r#"=""# (locale.t(key::ui::share::SHARE_TEXT))
+            r#"">"# (locale.t(key::ui::share::SEND)) r#"</button><p class="ov-hint" id="ov-send-hint">"# (locale.t(key::ui::share::SEND_HINT))
+            "</p></div>"
         );
+        return;
     };
     let mail = |link: &str| {
-        let body = format!("{}\n\n{link}\n\n{}", locale.t("ui.share.email_body"), locale.t("ui.share.email_note"));
-        mailto(email, locale.t("ui.share.email_subject"), &body)
+        let body =
+            [locale.t(key::ui::share::EMAIL_BODY), "\n\n", link, "\n\n", locale.t(key::ui::share::EMAIL_NOTE)].concat();
+        SafeUrl::new(&mailto(email, locale.t(key::ui::share::EMAIL_SUBJECT), &body)).unwrap_or_default()
     };
-    html!(
-        r#"<div class="ov-send"><a class="ov-btn ov-btn--primary" id="{}" data-testid="send-email" href="{}" {}="{}" {}="{}" aria-describedby="ov-send-hint">{}</a><p class="ov-hint" id="ov-send-hint">{}</p></div>"#,
-        ids::SEND_EMAIL,
-        mail(full),
-        names::FULL_LINK_ATTR,
-        mail(full),
-        names::SUMMARY_LINK_ATTR,
-        mail(summary),
-        locale.t("ui.share.send"),
-        locale.fmt("ui.share.send_email_hint", &[("email", email)]),
-    )
+    let (full, summary) = (mail(full), mail(summary));
+    html!(o;
+        r#"<div class="ov-send"><a class="ov-btn ov-btn--primary" id=""# (ids::SEND_EMAIL) r#"" data-testid="send-email" href=""#
+        (url = full) r#"" "# (names::FULL_LINK_ATTR) r#"=""# (url = full) r#"" "# (names::SUMMARY_LINK_ATTR) r#"=""#
+        (url = summary) r#"" aria-describedby="ov-send-hint">"# (locale.t(key::ui::share::SEND))
+        r#"</a><p class="ov-hint" id="ov-send-hint">"#
+        {o.fill(locale.t(key::ui::share::SEND_EMAIL_HINT), &[("email", email)])}
+        "</p></div>"
+    );
 }
 
 /// A `mailto:` URL (RFC 6068) with subject and body. Everything but unreserved characters is
@@ -166,7 +160,10 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> String {
             if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
                 out.push(b as char);
             } else {
-                out.push_str(&format!("%{b:02X}"));
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
             }
         }
     }
@@ -181,74 +178,73 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> String {
 
 /// A labelled text area for links holding `value`, its hint tied to it by `aria-describedby`.
 /// ("Combine" fills only the figures' place, so this is drawn again only on a language change.)
-fn links_field(locale: Locale, id: &str, label: &str, hint: &str, rows: u32, value: &str) -> Html {
+fn links_field(o: &mut Html, locale: Locale, id: &'static str, label: Key, hint: Key, rows: u32, value: &str) {
     let testid = id.trim_start_matches("ov-");
-    html!(
-        r#"<label for="{}" class="ov-label">{}</label><p class="ov-hint" id="{}-hint">{}</p><textarea id="{}" class="ov-textarea" data-testid="{}" rows="{}" aria-describedby="{}-hint">{}</textarea>"#,
-        id,
-        locale.t(label),
-        id,
-        locale.t(hint),
-        id,
-        testid,
-        rows,
-        id,
-        value,
-    )
+    html!(o;
+        r#"<label for=""# (id) r#"" class="ov-label">"# (locale.t(label)) r#"</label><p class="ov-hint" id=""# (id)
+        r#"-hint">"# (locale.t(hint)) r#"</p><textarea id=""# (id) r#"" class="ov-textarea" data-testid=""# (testid)
+        r#"" rows=""# (rows) r#"" aria-describedby=""# (id) r#"-hint">"# (value) "</textarea>"
+    );
 }
 
-/// The team view's heading, the invitation panel, and the form: links, a file of links, an
-/// optional baseline round (its box shown open when it holds something). `links` and `baseline`
-/// are what the boxes hold.
-pub fn team_form(locale: Locale, invitation: Html, links: &str, baseline: &str) -> Html {
-    html!(
-        r#"{}<p class="ov-lead">{}</p>{}<div class="ov-card ov-no-print">{}<label for="{}" class="ov-label">{}</label><input id="{}" type="file" accept=".txt,text/plain" data-testid="team-file"><details class="ov-details"{}><summary>{}</summary>{}</details><div class="ov-nav">{}</div></div>"#,
-        title(locale.t("ui.team.title")),
-        locale.t("ui.team.intro"),
-        invitation,
-        links_field(locale, ids::TEAM_LINKS, "ui.team.paste_label", "ui.team.paste_hint", 8, links),
-        ids::TEAM_FILE,
-        locale.t("ui.team.file_label"),
-        ids::TEAM_FILE,
-        if baseline.trim().is_empty() { Html::new() } else { html!(" open") },
-        locale.t("ui.team.baseline_label"),
-        links_field(locale, ids::TEAM_BASELINE, "ui.team.baseline_label", "ui.team.baseline_hint", 5, baseline),
-        button("ov-btn--primary", Action::TeamAnalyse, locale.t("ui.team.analyse")),
-    )
+/// The team view's heading and lead: the invitation panel follows, then [`team_form`].
+pub fn team_heading(o: &mut Html, locale: Locale) {
+    html!(o; {title(o, locale.t(key::ui::team::TITLE))} r#"<p class="ov-lead">"# (locale.t(key::ui::team::INTRO)) "</p>");
+}
+
+/// The team view's form: links, a file of links, an optional baseline round (its box shown open
+/// when it holds something). `links` and `baseline` are what the boxes hold.
+pub fn team_form(o: &mut Html, locale: Locale, links: &str, baseline: &str) {
+    html!(o;
+        r#"<div class="ov-card ov-no-print">"#
+        {links_field(o, locale, ids::TEAM_LINKS, key::ui::team::PASTE_LABEL, key::ui::team::PASTE_HINT, 8, links)}
+        r#"<label for=""# (ids::TEAM_FILE) r#"" class="ov-label">"# (locale.t(key::ui::team::FILE_LABEL))
+        r#"</label><input id=""# (ids::TEAM_FILE) r#"" type="file" accept=".txt,text/plain" data-testid="team-file"><details class="ov-details""#
+        {if !baseline.trim().is_empty() { o.raw(" open") }}
+        "><summary>" (locale.t(key::ui::team::BASELINE_LABEL)) "</summary>"
+        {links_field(o, locale, ids::TEAM_BASELINE, key::ui::team::BASELINE_LABEL, key::ui::team::BASELINE_HINT, 5, baseline)}
+        r#"</details><div class="ov-nav">"#
+        {button(o, "ov-btn--primary", Action::TeamAnalyse, locale.t(key::ui::team::ANALYSE))}
+        "</div></div>"
+    );
 }
 
 /// After the team figures: the team summary link, and print/CSV.
-pub fn team_extras(locale: Locale, share_base: &str, summary_payload: &str) -> Html {
-    let link = format!("{share_base}#{}{summary_payload}", team_link::FRAGMENT_PREFIX);
-    html!(
-        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card"><h2 id="ov-team-link-h">{}</h2><p>{}</p><label for="{}" class="ov-label">{}</label><input id="{}" class="ov-textarea" data-testid="team-link" type="text" readonly value="{}"></section><div class="ov-nav ov-nav--wrap ov-no-print">{}{}</div>"#,
-        locale.t("ui.team.link_title"),
-        locale.t("ui.team.link_intro"),
-        ids::TEAM_LINK,
-        locale.t("ui.share.link_label"),
-        ids::TEAM_LINK,
-        link,
-        button("", Action::TeamPrint, locale.t("ui.team.print")),
-        button("", Action::TeamCsv, locale.t("ui.team.export_csv")),
-    )
+pub fn team_extras(o: &mut Html, locale: Locale, around: &Surroundings, summary_payload: &str) {
+    let link = around.link(team_link::FRAGMENT_PREFIX, summary_payload);
+    html!(o;
+        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card"><h2 id="ov-team-link-h">"#
+        (locale.t(key::ui::team::LINK_TITLE)) "</h2><p>" (locale.t(key::ui::team::LINK_INTRO)) r#"</p><label for=""# (ids::TEAM_LINK)
+        r#"" class="ov-label">"# (locale.t(key::ui::share::LINK_LABEL)) r#"</label><input id=""# (ids::TEAM_LINK)
+        r#"" class="ov-textarea" data-testid="team-link" type="text" readonly value=""# (link)
+        r#""></section><div class="ov-nav ov-nav--wrap ov-no-print">"#
+        {button(o, "", Action::TeamPrint, locale.t(key::ui::team::PRINT))}
+        {button(o, "", Action::TeamCsv, locale.t(key::ui::team::EXPORT_CSV))}
+        "</div>"
+    );
 }
 
 /// The way back from a shared or team view to the visitor's own assessment.
-pub fn start_own(locale: Locale) -> Html {
-    html!(
-        r#"<div class="ov-nav ov-no-print">{}</div>"#,
-        button("ov-btn--quiet", Action::StartOwn, locale.t("ui.shared.start_own"))
-    )
+pub fn start_own(o: &mut Html, locale: Locale) {
+    html!(o;
+        r#"<div class="ov-nav ov-no-print">"#
+        {button(o, "ov-btn--quiet", Action::StartOwn, locale.t(key::ui::shared::START_OWN))}
+        "</div>"
+    );
 }
 
-/// A team summary link's screen: banner, heading, the figures, the way back.
-pub fn team_summary_screen(locale: Locale, figures: Html) -> Html {
-    html!(
-        r#"<section class="ov-screen ov-team" aria-labelledby="{}" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">{}</p>{}{}{}</section>"#,
-        ids::TITLE,
-        locale.t("ui.team.summary_banner"),
-        title(locale.t("ui.team.title")),
-        figures,
-        start_own(locale),
-    )
+/// A team summary link's screen opens: banner and heading; the figures follow, then
+/// [`team_summary_close`].
+pub fn team_summary_open(o: &mut Html, locale: Locale) {
+    html!(o;
+        r#"<section class="ov-screen ov-team" aria-labelledby=""# (ids::TITLE) r#"" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">"#
+        (locale.t(key::ui::team::SUMMARY_BANNER)) "</p>"
+        {title(o, locale.t(key::ui::team::TITLE))}
+    );
+}
+
+/// The way back, and the end of a team summary link's screen.
+pub fn team_summary_close(o: &mut Html, locale: Locale) {
+    start_own(o, locale);
+    o.raw("</section>");
 }

@@ -7,12 +7,12 @@
 //! Every figure is already subject to the anonymity rules in [`aggregate`](crate::aggregate);
 //! these functions only present what the aggregate lets through.
 
-use super::html::{html, join, Html};
+use super::html::{html, Html};
 use super::workshop::{self, PackInfo};
-use super::{card, one, role_name, stat};
+use super::{card_close, card_open, one, role_name, stat_close, stat_note, stat_open};
 use crate::aggregate::{self, Change, Collected, PerceptionGap, TeamReport};
 use crate::chart;
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, ItemKind};
 use crate::present;
 use crate::share::LinkError;
@@ -26,83 +26,81 @@ const MAX_INVALID_EXAMPLES: usize = 10;
 /// facilitator's own team view, which offers the register and the printed workshop pack; a team
 /// summary link's reader gets the figures only.
 pub fn team(
+    o: &mut Html,
     instrument: &Instrument,
     locale: Locale,
     collected: &Collected,
     rep: &TeamReport,
     change: Option<&Change>,
     pack: Option<&PackInfo>,
-) -> Html {
-    let mut o = html!(r#"<div class="ov-team-report" data-testid="team-report">"#);
-    o.push(count(locale, collected, rep));
-    o.push(invalid(locale, collected));
+) {
+    o.raw(r#"<div class="ov-team-report" data-testid="team-report">"#);
+    count(o, locale, collected, rep);
+    invalid(o, locale, collected);
     if rep.suppressed {
-        o.push(html!(
-            r#"<p class="ov-card" data-testid="team-suppressed">{}</p></div>"#,
-            locale.fmt("ui.team.suppressed", &[("k", &rep.threshold.to_string())])
-        ));
-        return o;
+        html!(o;
+            r#"<p class="ov-card" data-testid="team-suppressed">"#
+            {o.fill(locale.t(key::ui::team::SUPPRESSED), &[("k", &rep.threshold)])}
+            "</p></div>"
+        );
+        return;
     }
-    o.push(headline(locale, rep));
-    o.push(workshop::disagreements(instrument, locale, rep));
-    o.push(groups(locale, rep));
-    o.push(distribution(locale, rep));
-    o.push(workshop::heatmap(instrument, locale, rep));
-    o.push(flags(instrument, locale, rep));
-    o.push(workshop::team_actions(instrument, locale, rep));
-    o.push(alpha(locale, rep));
+    headline(o, locale, rep);
+    workshop::disagreements(o, instrument, locale, rep);
+    groups(o, locale, rep);
+    distribution(o, locale, rep);
+    workshop::heatmap(o, instrument, locale, rep);
+    flags(o, instrument, locale, rep);
+    workshop::team_actions(o, instrument, locale, rep);
+    alpha(o, locale, rep);
     if let Some(c) = change {
-        o.push(change_card(instrument, locale, c));
+        change_card(o, instrument, locale, c);
     }
     if let Some(info) = pack {
-        o.push(workshop::workshop_card(instrument, locale, rep));
-        o.push(workshop::pack(instrument, locale, rep, info));
+        workshop::workshop_card(o, instrument, locale, rep);
+        workshop::pack(o, instrument, locale, rep, info);
     }
-    o.push(html!("</div>"));
-    o
+    o.raw("</div>");
 }
 
 /// How many fragments were found and what each became; the three counts add up. This line is
 /// the facilitator's own check of what they pasted, so it counts every link, hidden groups'
 /// included; it is left out of print and present mode. A team summary link's reader gets the
 /// count of the people in shown groups instead.
-fn count(locale: Locale, collected: &Collected, rep: &TeamReport) -> Html {
+fn count(o: &mut Html, locale: Locale, collected: &Collected, rep: &TeamReport) {
     // A team summary link carries the results, not the links they came from.
     if collected.found() == 0 {
-        return html!(
-            r#"<p class="ov-team-count" data-testid="team-count">{}</p>"#,
-            locale.fmt(
-                "ui.team.count_summary",
-                &[
-                    ("n", &rep.n.to_string()),
-                    ("full", &rep.n_full.to_string()),
-                    ("summary", &(rep.n - rep.n_full.min(rep.n)).to_string()),
-                ],
-            )
+        let summary = rep.n - rep.n_full.min(rep.n);
+        html!(o;
+            r#"<p class="ov-team-count" data-testid="team-count">"#
+            {o.fill(locale.t(key::ui::team::COUNT_SUMMARY), &[("n", &rep.n), ("full", &rep.n_full), ("summary", &summary)])}
+            "</p>"
         );
+        return;
     }
     let n = collected.members.len();
     let full = collected.members.iter().filter(|m| m.is_full(rep.instrument_version)).count();
-    html!(
-        r#"<p class="ov-team-count ov-facilitator-only" data-testid="team-count">{}</p>"#,
-        locale.fmt(
-            "ui.team.count",
+    html!(o;
+        r#"<p class="ov-team-count ov-facilitator-only" data-testid="team-count">"#
+        {o.fill(
+            locale.t(key::ui::team::COUNT),
             &[
-                ("found", &collected.found().to_string()),
-                ("n", &n.to_string()),
-                ("full", &full.to_string()),
-                ("summary", &(n - full).to_string()),
-                ("invalid", &collected.invalid.len().to_string()),
-                ("duplicates", &collected.duplicates.to_string()),
+                ("found", &collected.found()),
+                ("n", &n),
+                ("full", &full),
+                ("summary", &(n - full)),
+                ("invalid", &collected.invalid.len()),
+                ("duplicates", &collected.duplicates),
             ],
-        )
-    )
+        )}
+        "</p>"
+    );
 }
 
 /// The links that could not be read: each reason with its count, then the first examples.
-fn invalid(locale: Locale, collected: &Collected) -> Html {
+fn invalid(o: &mut Html, locale: Locale, collected: &Collected) {
     if collected.invalid.is_empty() {
-        return Html::new();
+        return;
     }
     let mut reasons: Vec<(LinkError, usize)> = Vec::new();
     for (_, e) in &collected.invalid {
@@ -111,277 +109,239 @@ fn invalid(locale: Locale, collected: &Collected) -> Html {
             None => reasons.push((*e, 1)),
         }
     }
-    let reasons = reasons.iter().map(|(e, n)| {
-        html!(
-            "<li>{}</li>",
-            locale.fmt(
-                "ui.team.invalid_reason",
-                &[("reason", &present::link_error_text(locale, *e)), ("count", &n.to_string())]
-            )
-        )
-    });
-    let examples = collected.invalid.iter().take(MAX_INVALID_EXAMPLES).map(|(text, _)| {
+    o.raw(r#"<div class="ov-facilitator-only">"#);
+    card_open(o, "ov-invalid-h", "team-invalid", locale.t(key::ui::team::INVALID_TITLE));
+    o.raw(r#"<ul data-testid="team-invalid-reasons">"#);
+    for (e, n) in &reasons {
+        let reason = present::link_error_text(locale, *e);
+        html!(o; "<li>" {o.fill(locale.t(key::ui::team::INVALID_REASON), &[("reason", &reason), ("count", n)])} "</li>");
+    }
+    html!(o; "</ul><p>" (locale.t(key::ui::team::INVALID_EXAMPLES)) "</p><ul>");
+    for (text, _) in collected.invalid.iter().take(MAX_INVALID_EXAMPLES) {
         let short: String = text.chars().take(48).collect();
-        html!("<li><code>{}</code></li>", short)
-    });
-    let body = html!(
-        r#"<ul data-testid="team-invalid-reasons">{}</ul><p>{}</p><ul>{}</ul>"#,
-        join(reasons, Html::new()),
-        locale.t("ui.team.invalid_examples"),
-        join(examples, Html::new())
-    );
-    html!(
-        r#"<div class="ov-facilitator-only">{}</div>"#,
-        card("ov-invalid-h", "team-invalid", locale.t("ui.team.invalid_title"), body)
-    )
+        html!(o; "<li><code>" (short) "</code></li>");
+    }
+    o.raw("</ul>");
+    card_close(o);
+    o.raw("</div>");
 }
 
 /// The team barrier point, and how the team score weighs the groups.
-fn headline(locale: Locale, rep: &TeamReport) -> Html {
-    let (barrier, why) = match rep.barrier {
-        Some(d) => (present::dimension_name(locale, d), locale.t(&format!("dim.{}.why_first", d.id()))),
-        None => (locale.t("ui.results.no_barrier"), locale.t("ui.results.no_barrier_why")),
-    };
-    html!(
-        r#"<section class="ov-headline" data-testid="team-headline">{}<p class="ov-confidence">{}</p></section>"#,
-        stat("ov-stat--wide", locale.t("ui.team.barrier"), "team-barrier", barrier, why),
-        locale.t("ui.team.weighting")
-    )
+fn headline(o: &mut Html, locale: Locale, rep: &TeamReport) {
+    o.raw(r#"<section class="ov-headline" data-testid="team-headline">"#);
+    stat_open(o, "ov-stat--wide", locale.t(key::ui::team::BARRIER), "team-barrier");
+    match rep.barrier {
+        Some(d) => {
+            html!(o; (present::dimension_name(locale, d)) {stat_note(o)} (locale.t(key::dim::WHY_FIRST[d.index()])))
+        }
+        None => {
+            html!(o; (locale.t(key::ui::results::NO_BARRIER)) {stat_note(o)} (locale.t(key::ui::results::NO_BARRIER_WHY)))
+        }
+    }
+    stat_close(o);
+    html!(o; r#"<p class="ov-confidence">"# (locale.t(key::ui::team::WEIGHTING)) "</p></section>");
 }
 
 /// Role groups (shown or hidden, and why), what is withheld, the chart of their averages and
 /// the comparisons on the shared questions.
-fn groups(locale: Locale, rep: &TeamReport) -> Html {
-    let mut roles = Html::new();
+fn groups(o: &mut Html, locale: Locale, rep: &TeamReport) {
+    card_open(o, "ov-gaps-h", "team-gaps", locale.t(key::ui::team::GAPS_TITLE));
+    html!(o;
+        "<p>" (locale.t(key::ui::team::GAPS_INTRO)) r#"</p><table class="ov-table" data-testid="team-roles"><thead><tr><th scope="col">"#
+        (locale.t(key::ui::team::ROLE)) r#"</th><th scope="col">n</th><th scope="col">"# (locale.t(key::ui::results::STATUS))
+        "</th></tr></thead><tbody>"
+    );
     // Every role has a row, shown or not, so the table says nothing about who took part; a
     // hidden group is labelled, never counted.
     for g in &rep.roles {
-        let letter = locale.t(&format!("ui.team.letter.{}", g.role.id()));
-        roles.push(if g.is_shown() {
-            html!(
-                r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td>{}</td></tr>"#,
-                role_name(locale, g.role),
-                g.n,
-                locale.fmt("ui.team.shown_as", &[("letter", letter)])
-            )
+        let letter = locale.t(present::role_letter_key(g.role));
+        if g.is_shown() {
+            html!(o;
+                r#"<tr><th scope="row">"# (role_name(locale, g.role)) r#"</th><td class="ov-num">"# (g.n) "</td><td>"
+                {o.fill(locale.t(key::ui::team::SHOWN_AS), &[("letter", &letter)])}
+                "</td></tr>"
+            );
         } else {
-            html!(
-                r#"<tr data-hidden="true"><th scope="row">{}</th><td colspan="2">{}</td></tr>"#,
-                role_name(locale, g.role),
-                locale.fmt("ui.team.hidden_too_few", &[("k", &rep.threshold.to_string())])
-            )
-        });
+            html!(o;
+                r#"<tr data-hidden="true"><th scope="row">"# (role_name(locale, g.role)) r#"</th><td colspan="2">"#
+                {o.fill(locale.t(key::ui::team::HIDDEN_TOO_FEW), &[("k", &rep.threshold)])}
+                "</td></tr>"
+            );
+        }
     }
-    let withheld = if rep.withheld.is_empty() {
-        Html::new()
-    } else {
+    o.raw("</tbody></table>");
+    if !rep.withheld.is_empty() {
         let names: Vec<&str> = rep.withheld.iter().map(|r| role_name(locale, *r)).collect();
-        html!(
-            r#"<p class="ov-hint" data-testid="team-withheld">{}</p>"#,
-            locale.fmt("ui.team.withheld", &[("roles", &names.join(", ")), ("k", &rep.threshold.to_string())])
-        )
-    };
+        html!(o;
+            r#"<p class="ov-hint" data-testid="team-withheld">"#
+            {o.fill(locale.t(key::ui::team::WITHHELD), &[("roles", &names.join(", ")), ("k", &rep.threshold)])}
+            "</p>"
+        );
+    }
     let shown: Vec<_> = rep.shown().collect();
     let rows: Vec<chart::TeamRow> = rep
         .dimensions
         .iter()
         .map(|d| chart::TeamRow {
-            label: locale.t(&format!("dim.{}.short", d.dimension.id())).to_string(),
+            label: locale.t(key::dim::SHORT[d.dimension.index()]).to_string(),
             spread: d.spread.map(|s| (s.q1, s.median, s.q3)),
             roles: shown
                 .iter()
-                .map(|g| {
-                    (locale.t(&format!("ui.team.letter.{}", g.role.id())).to_string(), g.means[d.dimension.index()])
-                })
+                .map(|g| (locale.t(present::role_letter_key(g.role)).to_string(), g.means[d.dimension.index()]))
                 .collect(),
         })
         .collect();
-    let svg = chart::to_svg(
-        (chart::BARS_WIDTH, chart::bars_height(rows.len())),
-        "ov-team-chart",
-        locale.t("ui.team.chart_title"),
-        locale.t("ui.team.chart_desc"),
-        |a| chart::draw_team(a, &rows),
-    );
-    let content = html!(
-        r#"<p>{}</p><table class="ov-table" data-testid="team-roles"><thead><tr><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>{}<figure class="ov-figure" data-testid="team-chart">{}</figure>{}"#,
-        locale.t("ui.team.gaps_intro"),
-        locale.t("ui.team.role"),
-        locale.t("ui.results.status"),
-        roles,
-        withheld,
-        Html::from_svg(svg),
-        comparisons(locale, rep)
-    );
-    card("ov-gaps-h", "team-gaps", locale.t("ui.team.gaps_title"), content)
+    o.raw(r#"<figure class="ov-figure" data-testid="team-chart">"#);
+    chart::team(o, locale.t(key::ui::team::CHART_TITLE), locale.t(key::ui::team::CHART_DESC), &rows);
+    o.raw("</figure>");
+    comparisons(o, locale, rep);
+    card_close(o);
 }
 
 /// One group's figures on the shared questions: "Internal IT: 62 ± 14 (6)".
-fn group_value(locale: Locale, s: &aggregate::GroupStat) -> String {
-    locale.fmt(
-        "ui.team.group_value",
+fn group_value(o: &mut Html, locale: Locale, s: &aggregate::GroupStat) {
+    o.fill(
+        locale.t(key::ui::team::GROUP_VALUE),
         &[
-            ("role", role_name(locale, s.role)),
+            ("role", &role_name(locale, s.role)),
             ("mean", &one((s.mean * 10.0).round() / 10.0, locale)),
             ("sd", &one(s.sd.round(), locale)),
-            ("n", &s.n.to_string()),
+            ("n", &s.n),
         ],
-    )
+    );
 }
 
 /// The largest differences between shown groups on the anchors, each with both groups' spread,
 /// called a gap only when the groups' sizes can resolve it.
-fn comparisons(locale: Locale, rep: &TeamReport) -> Html {
+fn comparisons(o: &mut Html, locale: Locale, rep: &TeamReport) {
     if rep.gaps.is_empty() {
-        return html!("<p>{}</p>", locale.t("ui.team.no_gaps"));
+        html!(o; "<p>" (locale.t(key::ui::team::NO_GAPS)) "</p>");
+        return;
     }
-    let rows = rep.gaps.iter().take(MAX_COMPARISONS).map(|g: &PerceptionGap| {
-        let reading = if g.gap { locale.t("ui.team.compare_gap") } else { locale.t("ui.team.compare_noise") };
-        html!(
-            r#"<tr{}><th scope="row">{}</th><td>{}</td><td>{}<br>{}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
-            if g.gap { html!(r#" class="ov-gap""#) } else { Html::new() },
-            present::dimension_name(locale, g.dimension),
-            locale.fmt(
-                "ui.team.higher_than",
-                &[("a", role_name(locale, g.higher.role)), ("b", role_name(locale, g.lower.role))]
-            ),
-            group_value(locale, &g.higher),
-            group_value(locale, &g.lower),
-            one((g.size * 10.0).round() / 10.0, locale),
-            reading
-        )
-    });
-    html!(
-        r#"<table class="ov-table" data-testid="team-gap-table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-        locale.t("ui.team.compare_caption"),
-        locale.t("ui.results.dimension"),
-        locale.t("ui.team.compare_groups"),
-        locale.t("ui.team.compare_values"),
-        locale.t("ui.team.compare_difference"),
-        locale.t("ui.team.compare_reading"),
-        join(rows, Html::new())
-    )
+    html!(o;
+        r#"<table class="ov-table" data-testid="team-gap-table"><caption>"# (locale.t(key::ui::team::COMPARE_CAPTION))
+        r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION)) r#"</th><th scope="col">"#
+        (locale.t(key::ui::team::COMPARE_GROUPS)) r#"</th><th scope="col">"# (locale.t(key::ui::team::COMPARE_VALUES))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::COMPARE_DIFFERENCE)) r#"</th><th scope="col">"#
+        (locale.t(key::ui::team::COMPARE_READING)) "</th></tr></thead><tbody>"
+    );
+    for g in rep.gaps.iter().take(MAX_COMPARISONS) {
+        let g: &PerceptionGap = g;
+        let reading = if g.gap { locale.t(key::ui::team::COMPARE_GAP) } else { locale.t(key::ui::team::COMPARE_NOISE) };
+        html!(o;
+            "<tr" {if g.gap { o.raw(r#" class="ov-gap""#) }} r#"><th scope="row">"#
+            (present::dimension_name(locale, g.dimension)) "</th><td>"
+            {o.fill(locale.t(key::ui::team::HIGHER_THAN), &[("a", &role_name(locale, g.higher.role)), ("b", &role_name(locale, g.lower.role))])}
+            "</td><td>" {group_value(o, locale, &g.higher)} "<br>" {group_value(o, locale, &g.lower)}
+            r#"</td><td class="ov-num">"# (one((g.size * 10.0).round() / 10.0, locale)) "</td><td>" (reading) "</td></tr>"
+        );
+    }
+    o.raw("</tbody></table>");
 }
 
 /// Per dimension: the team score, the people behind it and their middle half, and each shown
 /// group's mean.
-fn distribution(locale: Locale, rep: &TeamReport) -> Html {
+fn distribution(o: &mut Html, locale: Locale, rep: &TeamReport) {
     let shown: Vec<_> = rep.shown().collect();
-    let mut head = Html::new();
+    card_open(o, "ov-dist-h", "team-distribution", locale.t(key::ui::team::DISTRIBUTION_TITLE));
+    html!(o;
+        r#"<table class="ov-table"><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::TEAM_SCORE)) r#"</th><th scope="col">n</th><th scope="col">"#
+        (locale.t(key::ui::team::IQR)) "</th>"
+    );
     for g in &shown {
-        head.push(html!(
-            r#"<th scope="col">{}</th>"#,
-            locale.fmt("ui.team.mean_of", &[("role", role_name(locale, g.role))])
-        ));
+        html!(o; r#"<th scope="col">"# {o.fill(locale.t(key::ui::team::MEAN_OF), &[("role", &role_name(locale, g.role))])} "</th>");
     }
+    o.raw("</tr></thead><tbody>");
     let rounded = |v: f64| one((v * 10.0).round() / 10.0, locale);
-    let mut body = Html::new();
     for d in &rep.dimensions {
         let score = d.score.map_or("–".into(), rounded);
-        let (n, iqr) = match d.spread {
-            Some(s) => (s.n.to_string(), format!("{}–{}", one(s.q1, locale), one(s.q3, locale))),
-            None => ("0".into(), "–".into()),
-        };
-        let mut means = Html::new();
+        html!(o; r#"<tr><th scope="row">"# (present::dimension_name(locale, d.dimension)) r#"</th><td class="ov-num">"# (score) r#"</td><td class="ov-num">"#);
+        match d.spread {
+            Some(s) => html!(o; (s.n) r#"</td><td class="ov-num">"# (one(s.q1, locale)) "–" (one(s.q3, locale))),
+            None => o.raw(r#"0</td><td class="ov-num">–"#),
+        }
+        o.raw("</td>");
         for g in &shown {
             let m = g.means[d.dimension.index()].map_or("–".into(), rounded);
-            means.push(html!(r#"<td class="ov-num">{}</td>"#, m));
+            html!(o; r#"<td class="ov-num">"# (m) "</td>");
         }
-        body.push(html!(
-            r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td class="ov-num">{}</td><td class="ov-num">{}</td>{}</tr>"#,
-            present::dimension_name(locale, d.dimension),
-            score,
-            n,
-            iqr,
-            means
-        ));
+        o.raw("</tr>");
     }
-    let table = html!(
-        r#"<table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">n</th><th scope="col">{}</th>{}</tr></thead><tbody>{}</tbody></table>"#,
-        locale.t("ui.results.dimension"),
-        locale.t("ui.team.team_score"),
-        locale.t("ui.team.iqr"),
-        head,
-        body
-    );
-    let table = html!(r#"{}<p class="ov-hint">{}</p>"#, table, locale.t("ui.team.left_out"));
-    card("ov-dist-h", "team-distribution", locale.t("ui.team.distribution_title"), table)
+    html!(o; r#"</tbody></table><p class="ov-hint">"# (locale.t(key::ui::team::LEFT_OUT)) "</p>");
+    card_close(o);
 }
 
 /// How many of the people asked each question raised its red flag.
-fn flags(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
-    let body = if rep.flags.is_empty() {
-        html!("<p>{}</p>", locale.t("ui.team.no_flags"))
+fn flags(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
+    card_open(o, "ov-team-flags-h", "team-flags", locale.t(key::ui::results::FLAGS));
+    if rep.flags.is_empty() {
+        html!(o; "<p>" (locale.t(key::ui::team::NO_FLAGS)) "</p>");
     } else {
-        let mut list = Html::new();
+        o.raw(r#"<ul class="ov-flags">"#);
         for f in &rep.flags {
-            let id = instrument.red_flags().get(f.rule).map_or("", |r| r.id);
-            list.push(html!(
-                r#"<li data-flag="{}"><strong>{}</strong> <span class="ov-raised-by">{}</span></li>"#,
-                id,
-                locale.t(&format!("flag.{id}.text")),
-                locale.fmt("ui.team.raised_by_count", &[("count", &f.count.to_string()), ("n", &f.of.to_string())])
-            ));
+            let Some(rule) = instrument.red_flags().get(f.rule) else { continue };
+            html!(o;
+                r#"<li data-flag=""# (rule.id) r#""><strong>"# (locale.t(rule.text)) r#"</strong> <span class="ov-raised-by">"#
+                {o.fill(locale.t(key::ui::team::RAISED_BY_COUNT), &[("count", &f.count), ("n", &f.of)])}
+                "</span></li>"
+            );
         }
-        html!(r#"<ul class="ov-flags">{}</ul>"#, list)
-    };
-    card("ov-team-flags-h", "team-flags", locale.t("ui.results.flags"), body)
+        o.raw("</ul>");
+    }
+    card_close(o);
 }
 
 /// Internal consistency on the anchors (not carried by team summary links, so absent there).
-fn alpha(locale: Locale, rep: &TeamReport) -> Html {
+fn alpha(o: &mut Html, locale: Locale, rep: &TeamReport) {
     if rep.alpha.is_empty() {
-        return Html::new();
+        return;
     }
-    let mut body = Html::new();
-    for a in &rep.alpha {
-        let (value, reading) = match a.value {
-            Some(v) if v < 0.0 => {
-                (locale.t("ui.team.alpha_below_zero").to_string(), locale.t("ui.team.alpha.low").to_string())
-            }
-            Some(v) => {
-                (locale.number(v, 2), locale.t(&format!("ui.team.alpha.{}", aggregate::alpha_reading(v))).to_string())
-            }
-            None => ("–".to_string(), locale.fmt("ui.team.alpha.needs", &[("k", &a.needs().max(1).to_string())])),
-        };
-        body.push(html!(
-            r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td class="ov-num">{}</td><td>{}</td></tr>"#,
-            present::dimension_name(locale, a.dimension),
-            value,
-            a.n,
-            reading
-        ));
-    }
-    let content = html!(
-        r#"<p>{}</p><table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">α</th><th scope="col">n</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-        locale.t("ui.team.alpha_intro"),
-        locale.t("ui.results.dimension"),
-        locale.t("ui.team.reading"),
-        body
+    card_open(o, "ov-alpha-h", "team-alpha", locale.t(key::ui::team::ALPHA_TITLE));
+    html!(o;
+        "<p>" (locale.t(key::ui::team::ALPHA_INTRO)) r#"</p><table class="ov-table"><thead><tr><th scope="col">"#
+        (locale.t(key::ui::results::DIMENSION)) r#"</th><th scope="col">α</th><th scope="col">n</th><th scope="col">"#
+        (locale.t(key::ui::team::READING)) "</th></tr></thead><tbody>"
     );
-    card("ov-alpha-h", "team-alpha", locale.t("ui.team.alpha_title"), content)
+    for a in &rep.alpha {
+        html!(o; r#"<tr><th scope="row">"# (present::dimension_name(locale, a.dimension)) r#"</th><td class="ov-num">"#);
+        match a.value {
+            Some(v) if v < 0.0 => {
+                html!(o; (locale.t(key::ui::team::ALPHA_BELOW_ZERO)) r#"</td><td class="ov-num">"# (a.n) "</td><td>" (locale.t(key::ui::team::alpha::READING[2])))
+            }
+            Some(v) => html!(o;
+                (locale.number(v, 2)) r#"</td><td class="ov-num">"# (a.n) "</td><td>"
+                (locale.t(key::ui::team::alpha::READING[aggregate::alpha_reading(v)]))
+            ),
+            None => html!(o;
+                r#"–</td><td class="ov-num">"# (a.n) "</td><td>"
+                {o.fill(locale.t(key::ui::team::alpha::NEEDS), &[("k", &a.needs().max(1))])}
+            ),
+        }
+        o.raw("</td></tr>");
+    }
+    o.raw("</tbody></table>");
+    card_close(o);
 }
 
 /// What changed since the baseline round.
-fn change_card(instrument: &Instrument, locale: Locale, c: &Change) -> Html {
-    let mut body = Html::new();
+fn change_card(o: &mut Html, instrument: &Instrument, locale: Locale, c: &Change) {
+    card_open(o, "ov-change-h", "team-change", locale.t(key::ui::team::CHANGE_TITLE));
+    html!(o;
+        r#"<table class="ov-table"><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION)) r#"</th><th scope="col">"#
+        (locale.t(key::ui::team::CHANGE_MEDIAN)) "</th></tr></thead><tbody>"
+    );
     for (d, delta) in &c.deltas {
         let text = delta.map_or("–".to_string(), |v| {
             let v = (v * 10.0).round() / 10.0;
-            format!("{}{}", if v > 0.0 { "+" } else { "" }, one(v, locale))
+            [if v > 0.0 { "+" } else { "" }, one(v, locale).as_str()].concat()
         });
-        body.push(html!(
-            r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td></tr>"#,
-            present::dimension_name(locale, *d),
-            text
-        ));
+        html!(o; r#"<tr><th scope="row">"# (present::dimension_name(locale, *d)) r#"</th><td class="ov-num">"# (text) "</td></tr>");
     }
+    o.raw("</tbody></table><ul>");
     let flag_names = |v: &[usize]| -> String {
-        let names: Vec<&str> = v
-            .iter()
-            .filter_map(|f| instrument.red_flags().get(*f))
-            .map(|r| locale.t(&format!("flag.{}.text", r.id)))
-            .collect();
+        let names: Vec<&str> =
+            v.iter().filter_map(|f| instrument.red_flags().get(*f)).map(|r| locale.t(r.text)).collect();
         if names.is_empty() {
             "–".to_string()
         } else {
@@ -391,9 +351,7 @@ fn change_card(instrument: &Instrument, locale: Locale, c: &Change) -> Html {
     let area_names = |v: &[usize]| -> String {
         let m = instrument.matrix();
         let names: Vec<&str> = match m.kind {
-            ItemKind::Matrix { areas, .. } => {
-                v.iter().filter_map(|a| areas.get(*a)).map(|a| locale.t(&format!("item.{}.area.{a}", m.id))).collect()
-            }
+            ItemKind::Matrix { labels, .. } => v.iter().filter_map(|a| labels.get(*a)).map(|k| locale.t(*k)).collect(),
             _ => Vec::new(),
         };
         if names.is_empty() {
@@ -402,21 +360,14 @@ fn change_card(instrument: &Instrument, locale: Locale, c: &Change) -> Html {
             names.join(" · ")
         }
     };
-    let mut lines = Html::new();
     for (key, text) in [
-        ("ui.team.flags_closed", flag_names(&c.flags_closed)),
-        ("ui.team.flags_opened", flag_names(&c.flags_opened)),
-        ("ui.team.gaps_closed", area_names(&c.gaps_closed)),
-        ("ui.team.gaps_opened", area_names(&c.gaps_opened)),
+        (key::ui::team::FLAGS_CLOSED, flag_names(&c.flags_closed)),
+        (key::ui::team::FLAGS_OPENED, flag_names(&c.flags_opened)),
+        (key::ui::team::GAPS_CLOSED, area_names(&c.gaps_closed)),
+        (key::ui::team::GAPS_OPENED, area_names(&c.gaps_opened)),
     ] {
-        lines.push(html!("<li><strong>{}</strong> {}</li>", locale.t(key), text));
+        html!(o; "<li><strong>" (locale.t(key)) "</strong> " (text) "</li>");
     }
-    let content = html!(
-        r#"<table class="ov-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table><ul>{}</ul>"#,
-        locale.t("ui.results.dimension"),
-        locale.t("ui.team.change_median"),
-        body,
-        lines
-    );
-    card("ov-change-h", "team-change", locale.t("ui.team.change_title"), content)
+    o.raw("</ul>");
+    card_close(o);
 }

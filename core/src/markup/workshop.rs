@@ -7,11 +7,11 @@
 //! pack are in the page but shown only in print (`.ov-print-only`); the results module sets
 //! `data-print` on the document so the print stylesheet shows the one asked for.
 
-use super::html::{html, join, Html};
-use super::{button, card, one, role_name};
+use super::html::{html, Html};
+use super::{button, card_close, card_open, one, role_name};
 use crate::aggregate::{Disagreement, TeamReport};
 use crate::estimate;
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, ItemKind, Owner, Role};
 use crate::markup::controls::Surroundings;
 use crate::present;
@@ -31,11 +31,8 @@ pub struct PackInfo<'a> {
 
 /// An area's name in the person's language.
 fn area_name(instrument: &Instrument, locale: Locale, area: usize) -> &'static str {
-    let matrix = instrument.matrix();
-    match matrix.kind {
-        ItemKind::Matrix { areas, .. } => {
-            areas.get(area).map_or("?", |a| locale.t(&format!("item.{}.area.{a}", matrix.id)))
-        }
+    match instrument.matrix().kind {
+        ItemKind::Matrix { labels, .. } => labels.get(area).map_or("?", |k| locale.t(*k)),
         _ => "?",
     }
 }
@@ -50,63 +47,60 @@ fn minutes_range(instrument: &Instrument, locale: Locale) -> (u32, u32) {
 }
 
 /// The consultancy's logo and name, as the configuration gives them (either may be absent).
-fn brand(locale: Locale, around: &Surroundings) -> Html {
-    let mut o = Html::new();
+fn brand(o: &mut Html, locale: Locale, around: &Surroundings) {
+    if around.logo.is_none() && around.brand.is_none() {
+        return;
+    }
+    o.raw(r#"<div class="ov-print-brand">"#);
     if let Some(logo) = &around.logo {
         // With the name beside it the logo is decorative; alone, it is named in general words
         // (the configuration has no text for it).
-        let alt = if around.brand.is_some() { "" } else { locale.t("ui.team.pack.logo_alt") };
-        o.push(html!(r#"<img class="ov-brand-logo" src="{}" alt="{}">"#, logo.as_str(), alt));
+        let alt = if around.brand.is_some() { "" } else { locale.t(key::ui::team::pack::LOGO_ALT) };
+        html!(o; r#"<img class="ov-brand-logo" src=""# (url = logo) r#"" alt=""# (alt) r#"">"#);
     }
     if let Some(name) = &around.brand {
-        o.push(html!(r#"<span class="ov-brand-name">{}</span>"#, name.as_str()));
+        html!(o; r#"<span class="ov-brand-name">"# (name) "</span>");
     }
-    if o.is_empty() {
-        o
-    } else {
-        html!(r#"<div class="ov-print-brand">{}</div>"#, o)
+    o.raw("</div>");
+}
+
+/// The invitation's promises, as list items.
+fn promises(o: &mut Html, locale: Locale, threshold: usize) {
+    for k in [
+        key::ui::team::invite::PROMISE_NAME,
+        key::ui::team::invite::PROMISE_DEVICE,
+        key::ui::team::invite::PROMISE_GROUPS,
+    ] {
+        html!(o; "<li>" {o.fill(locale.t(k), &[("k", &threshold)])} "</li>");
     }
 }
 
 /// The invitation panel: the assessment's address, its QR code and how long it takes, with a
 /// one-page handout for a meeting room (printed on its own).
-pub fn invitation(instrument: &Instrument, locale: Locale, info: &PackInfo) -> Html {
-    let address = info.around.share_base.as_str();
+pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &PackInfo) {
+    let address = &info.around.share_base;
     let (low, high) = minutes_range(instrument, locale);
-    let duration = locale.fmt("ui.team.invite.duration", &[("min", &low.to_string()), ("max", &high.to_string())]);
-    let qr_title = locale.fmt("ui.team.invite.qr_title", &[("address", address)]);
-    let code = |id: &str| qr::svg(address, id, &qr_title).unwrap_or_default();
-    let promise = ["ui.team.invite.promise_name", "ui.team.invite.promise_device", "ui.team.invite.promise_groups"]
-        .iter()
-        .map(|k| html!("<li>{}</li>", locale.fmt(k, &[("k", &info.threshold.to_string())])));
-    let promise = join(promise, Html::new());
-    let handout = html!(
-        r#"<div class="ov-handout ov-print-only" data-testid="handout">{}<h2 class="ov-print-title">{}</h2><p class="ov-lead">{}</p><figure class="ov-handout__code">{}</figure><p class="ov-handout__address">{}</p><p>{}</p><ul class="ov-handout__promise">{}</ul><p class="ov-hint">{}</p></div>"#,
-        brand(locale, info.around),
-        locale.t("ui.team.invite.handout_title"),
-        locale.t("ui.team.invite.handout_lead"),
-        code("ov-qr-handout"),
-        address,
-        duration.as_str(),
-        promise.clone(),
-        locale.t("ui.team.invite.handout_after"),
+    let duration = |o: &mut Html| o.fill(locale.t(key::ui::team::invite::DURATION), &[("min", &low), ("max", &high)]);
+    let qr_title = locale.fmt(key::ui::team::invite::QR_TITLE, &[("address", address.as_str())]);
+    html!(o;
+        r#"<section class="ov-card ov-invite-card" aria-labelledby="ov-invite-h" data-testid="team-invite"><h2 id="ov-invite-h">"#
+        (locale.t(key::ui::team::invite::TITLE)) r#"</h2><div class="ov-invite ov-no-print"><div class="ov-invite__text"><p>"#
+        (locale.t(key::ui::team::invite::INTRO)) r#"</p><p class="ov-invite__address"><a href=""# (url = address)
+        r#"" data-testid="invite-address" rel="noopener">"# (address.as_str()) "</a></p><p>" {duration(o)} "</p><ul>"
+        {promises(o, locale, info.threshold)}
+        r#"</ul><div class="ov-nav ov-nav--wrap">"#
+        {button(o, "", Action::PrintHandout, locale.t(key::ui::team::invite::PRINT))}
+        r#"</div></div><figure class="ov-invite__code" data-testid="invite-qr">"#
+        {qr::svg(o, address.as_str(), "ov-qr-screen", &qr_title)}
+        r#"</figure></div><div class="ov-handout ov-print-only" data-testid="handout">"#
+        {brand(o, locale, info.around)}
+        r#"<h2 class="ov-print-title">"# (locale.t(key::ui::team::invite::HANDOUT_TITLE)) r#"</h2><p class="ov-lead">"#
+        (locale.t(key::ui::team::invite::HANDOUT_LEAD)) r#"</p><figure class="ov-handout__code">"#
+        {qr::svg(o, address.as_str(), "ov-qr-handout", &qr_title)}
+        r#"</figure><p class="ov-handout__address">"# (address.as_str()) "</p><p>" {duration(o)}
+        r#"</p><ul class="ov-handout__promise">"# {promises(o, locale, info.threshold)} r#"</ul><p class="ov-hint">"#
+        (locale.t(key::ui::team::invite::HANDOUT_AFTER)) "</p></div></section>"
     );
-    let screen = html!(
-        r#"<div class="ov-invite ov-no-print"><div class="ov-invite__text"><p>{}</p><p class="ov-invite__address"><a href="{}" data-testid="invite-address" rel="noopener">{}</a></p><p>{}</p><ul>{}</ul><div class="ov-nav ov-nav--wrap">{}</div></div><figure class="ov-invite__code" data-testid="invite-qr">{}</figure></div>"#,
-        locale.t("ui.team.invite.intro"),
-        address,
-        address,
-        duration.as_str(),
-        promise,
-        button("", Action::PrintHandout, locale.t("ui.team.invite.print")),
-        code("ov-qr-screen"),
-    );
-    html!(
-        r#"<section class="ov-card ov-invite-card" aria-labelledby="ov-invite-h" data-testid="team-invite"><h2 id="ov-invite-h">{}</h2>{}{}</section>"#,
-        locale.t("ui.team.invite.title"),
-        screen,
-        handout
-    )
 }
 
 /// One cell of the heatmap or the register: a shown group's most named owner and how many of it
@@ -115,7 +109,7 @@ fn said_text(locale: Locale, said: &Said, rep_threshold: usize) -> String {
     match said {
         Said::Shown(m) => match m.owner {
             Some(o) => locale.fmt(
-                "ui.team.majority",
+                key::ui::team::MAJORITY,
                 &[
                     ("owner", present::owner_text(locale, o)),
                     ("agree", &m.agree.to_string()),
@@ -123,9 +117,9 @@ fn said_text(locale: Locale, said: &Said, rep_threshold: usize) -> String {
                 ],
             ),
             None if m.of == 0 => "–".to_string(),
-            None => locale.t("ui.team.no_majority").to_string(),
+            None => locale.t(key::ui::team::NO_MAJORITY).to_string(),
         },
-        Said::TooFew => locale.fmt("ui.team.too_few", &[("k", &rep_threshold.to_string())]),
+        Said::TooFew => locale.fmt(key::ui::team::TOO_FEW, &[("k", &rep_threshold.to_string())]),
         Said::Hidden => String::new(),
     }
 }
@@ -134,10 +128,10 @@ fn said_text(locale: Locale, said: &Said, rep_threshold: usize) -> String {
 fn decision_text(locale: Locale, row: &RegisterRow) -> String {
     let mut why = Vec::new();
     if row.disagreement {
-        why.push(locale.t("ui.team.different_owners"));
+        why.push(locale.t(key::ui::team::DIFFERENT_OWNERS));
     }
     if row.gap {
-        why.push(locale.t("ui.team.register.no_clear_owner"));
+        why.push(locale.t(key::ui::team::register::NO_CLEAR_OWNER));
     }
     why.join("; ")
 }
@@ -146,7 +140,7 @@ fn decision_text(locale: Locale, row: &RegisterRow) -> String {
 fn role_heading(locale: Locale, rep: &TeamReport, role: Role) -> String {
     let hidden = rep.roles.iter().any(|g| g.role == role && !g.is_shown());
     if hidden {
-        locale.fmt("ui.team.heat.hidden_column", &[("role", role_name(locale, role))])
+        locale.fmt(key::ui::team::heat::HIDDEN_COLUMN, &[("role", role_name(locale, role))])
     } else {
         role_name(locale, role).to_string()
     }
@@ -155,73 +149,62 @@ fn role_heading(locale: Locale, rep: &TeamReport, role: Role) -> String {
 /// The ownership heatmap: areas down, role groups across, each cell the owner the group names
 /// most, coloured by that owner and always written out, with how many agree. It is an HTML
 /// table, so it is its own table alternative; the colour only repeats what the text says.
-pub fn heatmap(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
+pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
     let rows = workshop::register(instrument, rep);
     if rows.is_empty() {
-        return Html::new();
+        return;
     }
-    let roles = workshop::register_roles(instrument);
-    let mut head = Html::new();
-    for r in &roles {
-        head.push(html!(r#"<th scope="col">{}</th>"#, role_heading(locale, rep, *r)));
+    card_open(o, "ov-team-own-h", "team-ownership", locale.t(key::ui::team::OWNERSHIP_TITLE));
+    html!(o;
+        "<p>" (locale.t(key::ui::team::OWNERSHIP_INTRO)) r#"</p><div class="ov-scroll"><table class="ov-table ov-heatmap" data-testid="team-heatmap"><caption>"#
+        (locale.t(key::ui::team::heat::CAPTION)) r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::AREA)) "</th>"
+    );
+    for r in workshop::register_roles(instrument) {
+        html!(o; r#"<th scope="col">"# (role_heading(locale, rep, r)) "</th>");
     }
-    let mut body = Html::new();
+    html!(o; r#"<th scope="col">"# (locale.t(key::ui::team::register::DECISION)) "</th></tr></thead><tbody>");
     for row in &rows {
-        let mut cells = Html::new();
+        html!(o;
+            "<tr" {if row.decision_needed() { o.raw(r#" data-decision="true""#) }} r#"><th scope="row">"#
+            (area_name(instrument, locale, row.area)) "</th>"
+        );
         for (_, said) in &row.said {
-            cells.push(match said {
+            match said {
                 Said::Shown(m) => {
                     let owner = m.owner.map_or("none", |o| o.id());
                     // Under half of the group agreeing is drawn paler: the group is split.
                     let split = m.owner.is_some() && m.agree * 2 <= m.of;
-                    html!(
-                        r#"<td class="ov-heat" data-owner="{}"{}>{}</td>"#,
-                        owner,
-                        if split { html!(r#" data-split="true""#) } else { Html::new() },
-                        said_text(locale, said, rep.threshold)
-                    )
+                    html!(o;
+                        r#"<td class="ov-heat" data-owner=""# (owner) r#"""# {if split { o.raw(r#" data-split="true""#) }} ">"
+                        (said_text(locale, said, rep.threshold)) "</td>"
+                    );
                 }
-                Said::Hidden => html!(r#"<td data-hidden="true"></td>"#),
-                Said::TooFew => html!(r#"<td class="ov-heat-few">{}</td>"#, said_text(locale, said, rep.threshold)),
-            });
+                Said::Hidden => o.raw(r#"<td data-hidden="true"></td>"#),
+                Said::TooFew => {
+                    html!(o; r#"<td class="ov-heat-few">"# (said_text(locale, said, rep.threshold)) "</td>")
+                }
+            }
         }
         let decision = decision_text(locale, row);
-        let tag = if decision.is_empty() {
-            Html::new()
-        } else {
-            html!(r#"<span class="ov-tag ov-tag--gap">{}</span>"#, decision)
-        };
-        body.push(html!(
-            r#"<tr{}><th scope="row">{}</th>{}<td>{}</td></tr>"#,
-            if row.decision_needed() { html!(r#" data-decision="true""#) } else { Html::new() },
-            area_name(instrument, locale, row.area),
-            cells,
-            tag
-        ));
+        o.raw("<td>");
+        if !decision.is_empty() {
+            html!(o; r#"<span class="ov-tag ov-tag--gap">"# (decision) "</span>");
+        }
+        o.raw("</td></tr>");
     }
+    html!(o; r#"</tbody></table></div><ul class="ov-legend" aria-label=""# (locale.t(key::ui::team::heat::LEGEND)) r#"">"#);
     let owners: &[Owner] = match instrument.matrix().kind {
         ItemKind::Matrix { owners, .. } => owners,
         _ => &[],
     };
-    let legend = owners.iter().map(|o| {
-        html!(
-            r#"<li><span class="ov-swatch ov-heat" data-owner="{}" aria-hidden="true"></span>{}</li>"#,
-            o.id(),
-            present::owner_text(locale, *o)
-        )
-    });
-    let content = html!(
-        r#"<p>{}</p><div class="ov-scroll"><table class="ov-table ov-heatmap" data-testid="team-heatmap"><caption>{}</caption><thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div><ul class="ov-legend" aria-label="{}">{}</ul>"#,
-        locale.t("ui.team.ownership_intro"),
-        locale.t("ui.team.heat.caption"),
-        locale.t("ui.results.area"),
-        head,
-        locale.t("ui.team.register.decision"),
-        body,
-        locale.t("ui.team.heat.legend"),
-        join(legend, Html::new())
-    );
-    card("ov-team-own-h", "team-ownership", locale.t("ui.team.ownership_title"), content)
+    for owner in owners {
+        html!(o;
+            r#"<li><span class="ov-swatch ov-heat" data-owner=""# (owner.id()) r#"" aria-hidden="true"></span>"#
+            (present::owner_text(locale, *owner)) "</li>"
+        );
+    }
+    o.raw("</ul>");
+    card_close(o);
 }
 
 /// "Internal IT (6): mostly Agree, average 72".
@@ -230,7 +213,7 @@ fn side(instrument: &Instrument, locale: Locale, d: &Disagreement, higher: bool)
     let item = &instrument.items[d.item];
     let answer = answer.map_or("–".to_string(), |a| present::answer_text(instrument, locale, item.id, a));
     locale.fmt(
-        "ui.team.disagree.side",
+        key::ui::team::disagree::SIDE,
         &[
             ("role", role_name(locale, stat.role)),
             ("n", &stat.n.to_string()),
@@ -242,69 +225,62 @@ fn side(instrument: &Instrument, locale: Locale, d: &Disagreement, higher: bool)
 
 /// The biggest disagreements on single anchor questions: the question, each group's most common
 /// answer and average, and whether groups of these sizes can tell the difference apart.
-pub fn disagreements(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
-    let body = if rep.disagreements.is_empty() {
-        html!("<p>{}</p>", locale.t("ui.team.disagree.none"))
+pub fn disagreements(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
+    card_open(o, "ov-disagree-h", "team-disagree", locale.t(key::ui::team::disagree::TITLE));
+    if rep.disagreements.is_empty() {
+        html!(o; "<p>" (locale.t(key::ui::team::disagree::NONE)) "</p>");
     } else {
-        let items = rep.disagreements.iter().map(|d| {
+        html!(o; "<p>" (locale.t(key::ui::team::disagree::INTRO)) r#"</p><ol class="ov-disagreements" data-testid="team-disagreements">"#);
+        for d in &rep.disagreements {
             let item = &instrument.items[d.item];
-            html!(
-                r#"<li class="ov-disagreement"><p class="ov-disagreement__q">“{}”</p><ul><li>{}</li><li>{}</li></ul><p class="ov-hint">{}</p></li>"#,
-                present::question_text(instrument, locale, item.id),
-                side(instrument, locale, d, true),
-                side(instrument, locale, d, false),
-                locale.fmt(
-                    if d.gap { "ui.team.disagree.gap" } else { "ui.team.disagree.noise" },
-                    &[("points", &one(d.size.round(), locale))]
-                )
-            )
-        });
-        html!(
-            r#"<p>{}</p><ol class="ov-disagreements" data-testid="team-disagreements">{}</ol>"#,
-            locale.t("ui.team.disagree.intro"),
-            join(items, Html::new())
-        )
-    };
-    card("ov-disagree-h", "team-disagree", locale.t("ui.team.disagree.title"), body)
+            let key = if d.gap { key::ui::team::disagree::GAP } else { key::ui::team::disagree::NOISE };
+            html!(o;
+                r#"<li class="ov-disagreement"><p class="ov-disagreement__q">“"# (present::question_text(instrument, locale, item.id))
+                "”</p><ul><li>" (side(instrument, locale, d, true)) "</li><li>" (side(instrument, locale, d, false))
+                r#"</li></ul><p class="ov-hint">"# {o.fill(locale.t(key), &[("points", &one(d.size.round(), locale))])} "</p></li>"
+            );
+        }
+        o.raw("</ol>");
+    }
+    card_close(o);
 }
 
-/// The actions the members' own reports offered most often.
-pub fn team_actions(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
+/// The actions the team's answers call for most often.
+pub fn team_actions(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
     if rep.actions.is_empty() {
-        return Html::new();
+        return;
     }
-    let items = rep.actions.iter().filter_map(|a| {
-        let rule = instrument.actions().get(a.rule)?;
-        Some(html!(
-            r#"<li class="ov-action"><strong>{}</strong><p>{}</p><p class="ov-raised-by">{}</p></li>"#,
-            locale.t(&format!("action.{}.title", rule.id)),
-            locale.t(&format!("action.{}.detail", rule.id)),
-            locale.fmt("ui.team.actions.offered", &[("count", &a.count.to_string()), ("n", &a.of.to_string())])
-        ))
-    });
-    let body = html!(
-        r#"<p>{}</p><ol class="ov-actions" data-testid="team-actions">{}</ol>"#,
-        locale.t("ui.team.actions.intro"),
-        join(items, Html::new())
-    );
-    card("ov-team-actions-h", "team-actions-card", locale.t("ui.team.actions.title"), body)
+    card_open(o, "ov-team-actions-h", "team-actions-card", locale.t(key::ui::team::actions::TITLE));
+    html!(o; "<p>" (locale.t(key::ui::team::actions::INTRO)) r#"</p><ol class="ov-actions" data-testid="team-actions">"#);
+    for a in &rep.actions {
+        let Some(rule) = instrument.actions().get(a.rule) else { continue };
+        html!(o;
+            r#"<li class="ov-action"><strong>"# (locale.t(rule.title)) "</strong><p>"
+            (locale.t(rule.detail)) r#"</p><p class="ov-raised-by">"#
+            {o.fill(locale.t(key::ui::team::actions::OFFERED), &[("count", &a.count), ("n", &a.of)])}
+            "</p></li>"
+        );
+    }
+    o.raw("</ol>");
+    card_close(o);
 }
 
 /// Decide and facilitate: the register download and the workshop pack.
-pub fn workshop_card(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> Html {
+pub fn workshop_card(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
     let rows = workshop::register(instrument, rep);
     let needed = rows.iter().filter(|r| r.decision_needed()).count();
-    let body = html!(
-        r#"<p>{}</p><p data-testid="register-needed">{}</p><div class="ov-nav ov-nav--wrap">{}{}</div>"#,
-        locale.t("ui.team.workshop.intro"),
-        locale.fmt("ui.team.workshop.needed", &[("count", &needed.to_string()), ("n", &rows.len().to_string())]),
-        button("ov-btn--primary", Action::PrintPack, locale.t("ui.team.workshop.print_pack")),
-        button("", Action::RegisterCsv, locale.t("ui.team.workshop.register_csv")),
+    o.raw(r#"<div class="ov-no-print">"#);
+    card_open(o, "ov-workshop-h", "team-workshop", locale.t(key::ui::team::workshop::TITLE));
+    html!(o;
+        "<p>" (locale.t(key::ui::team::workshop::INTRO)) r#"</p><p data-testid="register-needed">"#
+        {o.fill(locale.t(key::ui::team::workshop::NEEDED), &[("count", &needed), ("n", &rows.len())])}
+        r#"</p><div class="ov-nav ov-nav--wrap">"#
+        {button(o, "ov-btn--primary", Action::PrintPack, locale.t(key::ui::team::workshop::PRINT_PACK))}
+        {button(o, "", Action::RegisterCsv, locale.t(key::ui::team::workshop::REGISTER_CSV))}
+        "</div>"
     );
-    html!(
-        r#"<div class="ov-no-print">{}</div>"#,
-        card("ov-workshop-h", "team-workshop", locale.t("ui.team.workshop.title"), body)
-    )
+    card_close(o);
+    o.raw("</div>");
 }
 
 /// A discussion question written from its figure.
@@ -318,7 +294,7 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
             // The question's own full stop would end the sentence it is quoted in.
             let question = present::question_text(instrument, locale, item.id);
             locale.fmt(
-                "ui.team.question.disagreement",
+                key::ui::team::question::DISAGREEMENT,
                 &[
                     ("question", question.trim_end_matches('.')),
                     ("a", role_name(locale, d.higher.role)),
@@ -332,7 +308,7 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
         Question::Owners { area, first, second } => {
             let owner = |o: Option<Owner>| o.map_or("–", |o| present::owner_text(locale, o));
             locale.fmt(
-                "ui.team.question.owners",
+                key::ui::team::question::OWNERS,
                 &[
                     ("area", area_name(instrument, locale, *area)),
                     ("a", role_name(locale, first.role)),
@@ -343,13 +319,13 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
             )
         }
         Question::Gap { area, count, of } => locale.fmt(
-            "ui.team.question.gap",
+            key::ui::team::question::GAP,
             &[("area", area_name(instrument, locale, *area)), ("count", &count.to_string()), ("of", &of.to_string())],
         ),
         Question::Barrier(d) => {
             let score = rep.dimensions.iter().find(|t| t.dimension == *d).and_then(|t| t.score);
             locale.fmt(
-                "ui.team.question.barrier",
+                key::ui::team::question::BARRIER,
                 &[
                     ("dimension", present::dimension_name(locale, *d)),
                     ("score", &score.map_or("–".to_string(), |s| one(s.round(), locale))),
@@ -360,154 +336,133 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
 }
 
 /// Ruled lines for handwritten notes in the printed pack.
-fn notes(lines: usize) -> Html {
-    let mut o = Html::new();
+fn notes(o: &mut Html, lines: usize) {
+    o.raw(r#"<div class="ov-pack-notes" aria-hidden="true">"#);
     for _ in 0..lines {
-        o.push(html!(r#"<div class="ov-pack-line"></div>"#));
+        o.raw(r#"<div class="ov-pack-line"></div>"#);
     }
-    html!(r#"<div class="ov-pack-notes" aria-hidden="true">{}</div>"#, o)
+    o.raw("</div>");
 }
 
 /// The printed workshop pack (A4, black and white): headline, agenda, discussion questions, the
 /// ownership decisions, red flags, actions, and the next round's date.
-pub fn pack(instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &PackInfo) -> Html {
-    let mut o = html!(r#"<div class="ov-pack ov-print-only" data-testid="pack">"#);
+pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &PackInfo) {
+    o.raw(r#"<div class="ov-pack ov-print-only" data-testid="pack">"#);
     // Headline and agenda: the first page.
     let groups: Vec<String> = rep
         .shown()
-        .map(|g| locale.fmt("ui.team.pack.group", &[("role", role_name(locale, g.role)), ("n", &g.n.to_string())]))
+        .map(|g| {
+            locale.fmt(key::ui::team::pack::GROUP, &[("role", role_name(locale, g.role)), ("n", &g.n.to_string())])
+        })
         .collect();
     let barrier = match rep.barrier {
         Some(d) => present::dimension_name(locale, d),
-        None => locale.t("ui.results.no_barrier"),
+        None => locale.t(key::ui::results::NO_BARRIER),
     };
-    let mut scores = Html::new();
+    html!(o;
+        r#"<section class="ov-pack-page">"# {brand(o, locale, info.around)} r#"<h2 class="ov-print-title">"#
+        (locale.t(key::ui::team::pack::TITLE)) "</h2><p>" {o.fill(locale.t(key::ui::team::pack::PREPARED), &[("date", &info.today)])}
+        "</p><p>"
+        {o.fill(locale.t(key::ui::team::pack::BASED_ON), &[("n", &rep.n), ("groups", &groups.join(", ")), ("k", &rep.threshold)])}
+        r#"</p><p class="ov-pack-barrier"><strong>"# (locale.t(key::ui::team::BARRIER)) "</strong> " (barrier)
+        r#"</p><table class="ov-table ov-pack-scores"><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::TEAM_SCORE)) "</th></tr></thead><tbody>"
+    );
     for d in &rep.dimensions {
-        scores.push(html!(
-            r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td></tr>"#,
-            present::dimension_name(locale, d.dimension),
-            d.score.map_or("–".to_string(), |s| one(s.round(), locale))
-        ));
+        html!(o;
+            r#"<tr><th scope="row">"# (present::dimension_name(locale, d.dimension)) r#"</th><td class="ov-num">"#
+            (d.score.map_or("–".to_string(), |s| one(s.round(), locale))) "</td></tr>"
+        );
     }
-    o.push(html!(
-        r#"<section class="ov-pack-page">{}<h2 class="ov-print-title">{}</h2><p>{}</p><p>{}</p><p class="ov-pack-barrier"><strong>{}</strong> {}</p><table class="ov-table ov-pack-scores"><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>"#,
-        brand(locale, info.around),
-        locale.t("ui.team.pack.title"),
-        locale.fmt("ui.team.pack.prepared", &[("date", info.today)]),
-        locale.fmt(
-            "ui.team.pack.based_on",
-            &[("n", &rep.n.to_string()), ("groups", &groups.join(", ")), ("k", &rep.threshold.to_string())]
-        ),
-        locale.t("ui.team.barrier"),
-        barrier,
-        locale.t("ui.results.dimension"),
-        locale.t("ui.team.team_score"),
-        scores
-    ));
-    let slots = workshop::agenda().into_iter().map(|s| {
-        html!(
-            r#"<tr><td class="ov-num">{}–{}</td><th scope="row">{}</th><td>{}</td></tr>"#,
-            workshop::clock(s.start),
-            workshop::clock(s.end),
-            locale.t(&format!("ui.team.agenda.{}", s.part.id())),
-            locale.fmt(&format!("ui.team.agenda.{}_detail", s.part.id()), &[("k", &rep.threshold.to_string())])
-        )
-    });
-    o.push(html!(
-        r#"<h3>{}</h3><table class="ov-table ov-pack-agenda" data-testid="pack-agenda"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></section>"#,
-        locale.fmt("ui.team.agenda.title", &[("minutes", &workshop::MEETING_MINUTES.to_string())]),
-        locale.t("ui.team.agenda.time"),
-        locale.t("ui.team.agenda.part"),
-        locale.t("ui.team.agenda.what"),
-        join(slots, Html::new())
-    ));
+    html!(o;
+        "</tbody></table><h3>"
+        {o.fill(locale.t(key::ui::team::agenda::TITLE), &[("minutes", &workshop::MEETING_MINUTES)])}
+        r#"</h3><table class="ov-table ov-pack-agenda" data-testid="pack-agenda"><thead><tr><th scope="col">"#
+        (locale.t(key::ui::team::agenda::TIME)) r#"</th><th scope="col">"# (locale.t(key::ui::team::agenda::PART))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::agenda::WHAT)) "</th></tr></thead><tbody>"
+    );
+    for slot in workshop::agenda() {
+        html!(o;
+            r#"<tr><td class="ov-num">"# (workshop::clock(slot.start)) "–" (workshop::clock(slot.end)) r#"</td><th scope="row">"#
+            (locale.t(key::ui::team::agenda::SLOT[slot.part as usize])) "</th><td>"
+            {o.fill(locale.t(key::ui::team::agenda::SLOT_DETAIL[slot.part as usize]), &[("k", &rep.threshold)])}
+            "</td></tr>"
+        );
+    }
     // Discussion questions, with room for notes: the second page.
-    let questions = workshop::questions(rep);
-    let qs =
-        questions.iter().map(|q| html!(r#"<li><p>{}</p>{}</li>"#, question_text(instrument, locale, rep, q), notes(4)));
-    let flags = if rep.flags.is_empty() {
-        html!("<p>{}</p>", locale.t("ui.team.no_flags"))
-    } else {
-        let items = rep.flags.iter().filter_map(|f| {
-            let id = instrument.red_flags().get(f.rule)?.id;
-            Some(html!(
-                "<li><strong>{}</strong> {}</li>",
-                locale.t(&format!("flag.{id}.text")),
-                locale.fmt("ui.team.raised_by_count", &[("count", &f.count.to_string()), ("n", &f.of.to_string())])
-            ))
-        });
-        html!(r#"<ul class="ov-pack-flags">{}</ul>"#, join(items, Html::new()))
-    };
-    o.push(html!(
-        r#"<section class="ov-pack-page"><h3>{}</h3><p>{}</p><ol class="ov-pack-questions" data-testid="pack-questions">{}</ol></section>"#,
-        locale.t("ui.team.pack.questions_title"),
-        locale.t("ui.team.pack.questions_intro"),
-        join(qs, Html::new()),
-    ));
+    html!(o;
+        r#"</tbody></table></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::team::pack::QUESTIONS_TITLE))
+        "</h3><p>" (locale.t(key::ui::team::pack::QUESTIONS_INTRO)) r#"</p><ol class="ov-pack-questions" data-testid="pack-questions">"#
+    );
+    for q in &workshop::questions(rep) {
+        html!(o; "<li><p>" (question_text(instrument, locale, rep, q)) "</p>" {notes(o, 4)} "</li>");
+    }
     // The ownership decisions: the third page. The areas that need a decision come first.
+    html!(o;
+        r#"</ol></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::team::pack::DECISIONS_TITLE)) "</h3><p>"
+        (locale.t(key::ui::team::pack::DECISIONS_INTRO))
+        r#"</p><table class="ov-table ov-pack-decisions" data-testid="pack-decisions"><thead><tr><th scope="col">"#
+        (locale.t(key::ui::results::AREA)) r#"</th><th scope="col">"# (locale.t(key::ui::team::register::SAID))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::register::DECISION)) r#"</th><th scope="col">"#
+        (locale.t(key::ui::team::register::OWNER)) r#"</th><th scope="col">"# (locale.t(key::ui::team::register::ESCALATION))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::register::REVIEW)) "</th></tr></thead><tbody>"
+    );
     let mut rows = workshop::register(instrument, rep);
-    rows.sort_by_key(|r| (!r.decision_needed(), r.area));
-    let decisions = rows.iter().map(|row| {
+    crate::order::sort_by_key(&mut rows, |r| (!r.decision_needed(), r.area));
+    for row in &rows {
         let said: Vec<String> = row
             .said
             .iter()
             .filter(|(_, s)| matches!(s, Said::Shown(_)))
-            .map(|(r, s)| format!("{}: {}", role_name(locale, *r), said_text(locale, s, rep.threshold)))
+            .map(|(r, s)| [role_name(locale, *r), ": ", said_text(locale, s, rep.threshold).as_str()].concat())
             .collect();
         let decision = decision_text(locale, row);
-        html!(
-            r#"<tr{}><th scope="row">{}</th><td>{}</td><td>{}</td><td></td><td></td><td></td></tr>"#,
-            if row.decision_needed() { html!(r#" class="ov-pack-decide""#) } else { Html::new() },
-            area_name(instrument, locale, row.area),
-            said.join("; "),
-            if decision.is_empty() { locale.t("ui.team.register.confirm").to_string() } else { decision }
-        )
-    });
-    o.push(html!(
-        r#"<section class="ov-pack-page"><h3>{}</h3><p>{}</p><table class="ov-table ov-pack-decisions" data-testid="pack-decisions"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></section>"#,
-        locale.t("ui.team.pack.decisions_title"),
-        locale.t("ui.team.pack.decisions_intro"),
-        locale.t("ui.results.area"),
-        locale.t("ui.team.register.said"),
-        locale.t("ui.team.register.decision"),
-        locale.t("ui.team.register.owner"),
-        locale.t("ui.team.register.escalation"),
-        locale.t("ui.team.register.review"),
-        join(decisions, Html::new())
-    ));
+        html!(o;
+            "<tr" {if row.decision_needed() { o.raw(r#" class="ov-pack-decide""#) }} r#"><th scope="row">"#
+            (area_name(instrument, locale, row.area)) "</th><td>" (said.join("; ")) "</td><td>"
+            (if decision.is_empty() { locale.t(key::ui::team::register::CONFIRM).to_string() } else { decision })
+            "</td><td></td><td></td><td></td></tr>"
+        );
+    }
     // Red flags, actions and the next round: the last page, as in the agenda.
-    let mut actions = Html::new();
-    for a in &rep.actions {
-        if let Some(rule) = instrument.actions().get(a.rule) {
-            actions.push(html!(
-                r#"<tr><th scope="row">{}</th><td class="ov-num">{}</td><td></td><td></td></tr>"#,
-                locale.t(&format!("action.{}.title", rule.id)),
-                locale
-                    .fmt("ui.team.actions.offered_short", &[("count", &a.count.to_string()), ("n", &a.of.to_string())])
-            ));
+    html!(o; r#"</tbody></table></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::results::FLAGS)) "</h3>");
+    if rep.flags.is_empty() {
+        html!(o; "<p>" (locale.t(key::ui::team::NO_FLAGS)) "</p>");
+    } else {
+        o.raw(r#"<ul class="ov-pack-flags">"#);
+        for f in &rep.flags {
+            let Some(rule) = instrument.red_flags().get(f.rule) else { continue };
+            html!(o;
+                "<li><strong>" (locale.t(rule.text)) "</strong> "
+                {o.fill(locale.t(key::ui::team::RAISED_BY_COUNT), &[("count", &f.count), ("n", &f.of)])}
+                "</li>"
+            );
         }
+        o.raw("</ul>");
+    }
+    html!(o;
+        "<h3>" (locale.t(key::ui::team::actions::TITLE)) "</h3><p>" (locale.t(key::ui::team::pack::ACTIONS_INTRO))
+        r#"</p><table class="ov-table ov-pack-actions" data-testid="pack-actions"><thead><tr><th scope="col">"#
+        (locale.t(key::ui::team::pack::ACTION)) r#"</th><th scope="col">"# (locale.t(key::ui::team::pack::OFFERED))
+        r#"</th><th scope="col">"# (locale.t(key::ui::team::register::OWNER)) r#"</th><th scope="col">"#
+        (locale.t(key::ui::team::pack::DUE)) "</th></tr></thead><tbody>"
+    );
+    for a in &rep.actions {
+        let Some(rule) = instrument.actions().get(a.rule) else { continue };
+        html!(o;
+            r#"<tr><th scope="row">"# (locale.t(rule.title)) r#"</th><td class="ov-num">"#
+            {o.fill(locale.t(key::ui::team::actions::OFFERED_SHORT), &[("count", &a.count), ("n", &a.of)])}
+            "</td><td></td><td></td></tr>"
+        );
     }
     // Two empty rows for what the room adds.
     for _ in 0..2 {
-        actions.push(html!(r#"<tr class="ov-pack-blank"><th scope="row"></th><td></td><td></td><td></td></tr>"#));
+        o.raw(r#"<tr class="ov-pack-blank"><th scope="row"></th><td></td><td></td><td></td></tr>"#);
     }
-    o.push(html!(
-        r#"<section class="ov-pack-page"><h3>{}</h3>{}<h3>{}</h3><p>{}</p><table class="ov-table ov-pack-actions" data-testid="pack-actions"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table><h3>{}</h3><p data-testid="pack-next-round">{}</p><p class="ov-hint">{}</p></section></div>"#,
-        locale.t("ui.results.flags"),
-        flags,
-        locale.t("ui.team.actions.title"),
-        locale.t("ui.team.pack.actions_intro"),
-        locale.t("ui.team.pack.action"),
-        locale.t("ui.team.pack.offered"),
-        locale.t("ui.team.register.owner"),
-        locale.t("ui.team.pack.due"),
-        actions,
-        locale.t("ui.team.pack.next_title"),
-        locale.fmt(
-            "ui.team.pack.next_round",
-            &[("date", info.next_round), ("days", &workshop::NEXT_ROUND_DAYS.to_string())]
-        ),
-        locale.fmt("ui.team.pack.footer", &[("k", &rep.threshold.to_string())])
-    ));
-    o
+    html!(o;
+        "</tbody></table><h3>" (locale.t(key::ui::team::pack::NEXT_TITLE)) r#"</h3><p data-testid="pack-next-round">"#
+        {o.fill(locale.t(key::ui::team::pack::NEXT_ROUND), &[("date", &info.next_round), ("days", &workshop::NEXT_ROUND_DAYS)])}
+        r#"</p><p class="ov-hint">"# {o.fill(locale.t(key::ui::team::pack::FOOTER), &[("k", &rep.threshold)])}
+        "</p></section></div>"
+    );
 }

@@ -1,7 +1,7 @@
 //! The results module's surface: what a link renders to, what it exports, and that bad input
 //! gives `None` rather than a half-drawn page.
 
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::markup::controls::Surroundings;
 use crate::results::*;
 use crate::sample::{self, Rng};
@@ -9,7 +9,7 @@ use crate::share::{self, encode_full, Shared};
 use crate::{team_link, Role};
 
 fn around() -> Surroundings {
-    Surroundings { share_base: "https://x.test/a/".into(), ..Default::default() }
+    Surroundings { share_base: crate::markup::SafeUrl::new("https://x.test/a/").unwrap(), ..Default::default() }
 }
 
 /// The team view's settings with the surroundings above and fixed dates.
@@ -57,8 +57,10 @@ fn a_summary_link_renders_without_a_json_export() {
 #[test]
 fn the_share_panel_carries_both_links_and_the_call_to_action_when_configured() {
     let response = sample::healthy(Role::InternalIt);
-    let with_cta =
-        Surroundings { cta: Some((String::new(), "https://consultancy.test/book?a=1&b=2".into())), ..around() };
+    let with_cta = Surroundings {
+        cta: Some((String::new(), crate::markup::SafeUrl::new("https://consultancy.test/book?a=1&b=2").unwrap())),
+        ..around()
+    };
     let out = report(Locale::En, &fragment(&response), false, "", &with_cta).unwrap();
     let full_link = format!("https://x.test/a/#{}", fragment(&response));
     let summary_link = format!("https://x.test/a/#r={}", out.summary_payload);
@@ -147,12 +149,12 @@ fn send_emails_the_facilitator_when_configured_and_otherwise_offers_the_share_sh
     // The address, the subject, and a body carrying the link the level radios show (full first).
     let full = crate::markup::controls::mailto(
         "f.x+acme@northwind.example",
-        Locale::Es.t("ui.share.email_subject"),
+        Locale::Es.t(key::ui::share::EMAIL_SUBJECT),
         &format!(
             "{}\n\nhttps://x.test/a/#{}\n\n{}",
-            Locale::Es.t("ui.share.email_body"),
+            Locale::Es.t(key::ui::share::EMAIL_BODY),
             fragment(&response),
-            Locale::Es.t("ui.share.email_note")
+            Locale::Es.t(key::ui::share::EMAIL_NOTE)
         ),
     );
     assert!(anchor.contains(&format!(r#"href="{}""#, full.replace('&', "&amp;"))), "{anchor}");

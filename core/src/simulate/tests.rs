@@ -104,7 +104,7 @@ fn choice_cuts_are_equally_spaced_between_minus_one_and_one() {
 #[test]
 fn choice_options_are_ranked_by_score_without_dont_know() {
     // ld_guarantee: all_four 100, some_parts 55, verbal_only 20, none 0, dk -1.
-    let ItemKind::Choice { options, scores } = item("ld_guarantee").kind else { panic!("not a choice") };
+    let ItemKind::Choice { options, scores, .. } = item("ld_guarantee").kind else { panic!("not a choice") };
     assert_eq!(scored_options(options, scores), vec![3, 2, 1, 0]);
     let l = ladder(&item("ld_guarantee").kind).unwrap();
     assert_eq!(l.scores, vec![0.0, 20.0, 55.0, 100.0]);

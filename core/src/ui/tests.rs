@@ -3,7 +3,7 @@
 
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, Role};
-use crate::markup::{self, app, controls};
+use crate::markup::{self, app, controls, Html, SafeUrl};
 use crate::response::Response;
 use crate::sample;
 use crate::ui::{Action, Handler, ResultsView, Shown};
@@ -48,23 +48,28 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
     let i = Instrument::current();
     let mut out = Vec::new();
     for locale in Locale::ALL {
-        out.push(markup::welcome(locale, false, 5).into_string());
-        out.push(markup::welcome(locale, true, 5).into_string());
-        out.push(markup::role(locale, None).into_string());
+        out.push(Html::build(|o| markup::welcome(o, locale, false, 5)).into_string());
+        out.push(Html::build(|o| markup::welcome(o, locale, true, 5)).into_string());
+        out.push(Html::build(|o| markup::role(o, locale, None)).into_string());
         for role in Role::ALL {
             for s in 0..i.sections.len() {
-                out.push(markup::section(i, locale, role, s, 1, 9, &Response::new(i, Some(role))).into_string());
+                out.push(
+                    Html::build(|o| markup::section(o, i, locale, role, s, (1, 9), &Response::new(i, Some(role))))
+                        .into_string(),
+                );
             }
             let mut partial = sample::healthy(role);
             partial.answers.clear();
-            out.push(markup::review(i, locale, &partial, 9).into_string());
+            out.push(Html::build(|o| markup::review(o, i, locale, &partial, 9)).into_string());
             let link = crate::share::encode_full(&sample::healthy(role)).unwrap();
+            // An address only reaches the markup as a `SafeUrl`; whatever the configuration said,
+            // the safe part of it is what is drawn.
             let around = controls::Surroundings {
-                share_base: inputs.share_base.into(),
-                cta: Some((inputs.cta.0.into(), inputs.cta.1.into())),
+                share_base: url(inputs.share_base),
+                cta: Some((inputs.cta.0.into(), url(inputs.cta.1))),
                 facilitator_email: None,
                 brand: Some(inputs.name.into()),
-                logo: Some(inputs.name.into()),
+                logo: SafeUrl::new(inputs.name),
             };
             // With and without a facilitator's address: the send control differs.
             let emailed = controls::Surroundings { facilitator_email: Some("f@x.example".into()), ..around.clone() };
@@ -76,9 +81,9 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
         }
         let links = crate::sample::team_links_text(20) + inputs.pasted;
         let around = controls::Surroundings {
-            share_base: inputs.share_base.into(),
+            share_base: url(inputs.share_base),
             brand: Some(inputs.name.into()),
-            logo: Some(inputs.name.into()),
+            logo: SafeUrl::new(inputs.name),
             ..Default::default()
         };
         let settings =
@@ -87,16 +92,54 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
         out.push(crate::results::team_screen(locale, "", "", &settings, false).html);
         let summary = crate::results::team(locale, &links, "", &settings).summary_payload;
         out.push(crate::results::team_summary(locale, &format!("t={summary}")).unwrap());
-        out.push(app::start_over_row(locale).into_string());
-        out.push(app::own_results_extras(locale).into_string());
-        out.push(app::link_error(locale, crate::share::LinkError::Altered).into_string());
-        out.push(app::notice(locale, "x", None).into_string());
-        out.push(app::header(locale, Some(inputs.name), Some(inputs.name)).into_string());
-        out.push(app::notice(locale, inputs.name, Some(inputs.name)).into_string());
-        out.push(app::results_unavailable(locale).into_string());
-        out.push(app::results_waiting(locale).into_string());
+        out.push(Html::build(|o| app::start_over_row(o, locale)).into_string());
+        out.push(Html::build(|o| app::own_results_extras(o, locale)).into_string());
+        out.push(Html::build(|o| app::link_error(o, locale, crate::share::LinkError::Altered)).into_string());
+        out.push(Html::build(|o| app::notice(o, locale, "x", None)).into_string());
+        out.push(
+            Html::build(|o| app::header(o, locale, Some(inputs.name), SafeUrl::new(inputs.name).as_ref()))
+                .into_string(),
+        );
+        out.push(Html::build(|o| app::notice(o, locale, inputs.name, Some(inputs.name))).into_string());
+        out.push(Html::build(|o| app::results_unavailable(o, locale)).into_string());
+        out.push(Html::build(|o| app::results_waiting(o, locale)).into_string());
     }
     out
+}
+
+/// The address as a `SafeUrl`, or this site's own page when it cannot be one.
+fn url(s: &str) -> SafeUrl {
+    SafeUrl::new(s).unwrap_or_default()
+}
+
+/// Only addresses that cannot run script become a `SafeUrl`, and one is always escaped.
+#[test]
+fn only_safe_addresses_reach_an_attribute() {
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+        "//evil.example/x",
+        "logo.svg\" onload=\"x",
+        "a\u{0}b",
+    ] {
+        assert_eq!(SafeUrl::new(bad), None, "{bad}");
+    }
+    for good in [
+        "https://x.example/a?b=1&c=2",
+        "http://x.example/",
+        "mailto:a@b.example",
+        "data:image/png;base64,AA",
+        "logo.svg",
+        "/img/logo.png",
+        "./a#b",
+    ] {
+        assert!(SafeUrl::new(good).is_some(), "{good}");
+    }
+    let evil = SafeUrl::new("https://x.example/\"><x-injected>").unwrap();
+    let o = Html::build(|o| crate::markup::html::html!(o; r#"<a href=""# (url = evil) r#"">x</a>"#));
+    assert!(!o.contains("<x-injected") && o.contains("&quot;&gt;&lt;x-injected&gt;"), "{o}");
 }
 
 #[test]

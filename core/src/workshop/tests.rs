@@ -2,10 +2,11 @@
 //! group), the register's rows and columns, its CSV, and the printed pack and handout.
 
 use crate::aggregate::{aggregate, collect, TeamReport};
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, Owner, Role};
 use crate::markup::controls::Surroundings;
 use crate::markup::workshop::{heatmap, invitation, pack, PackInfo};
+use crate::markup::{Html, SafeUrl};
 use crate::response::{Answer, Response};
 use crate::sample::{self, Rng};
 use crate::share::encode_full;
@@ -157,9 +158,9 @@ fn the_register_csv_is_localised_with_a_row_per_area_and_hidden_cells_blank() {
     let lines: Vec<&str> = es.lines().collect();
     assert_eq!(lines.len(), areas.len() + 1, "a header and a row per area");
     let header = lines[0];
-    assert!(header.starts_with(Locale::Es.t("ui.results.area")));
-    assert!(header.contains(Locale::Es.t("ui.team.register.owner")), "{header}");
-    assert_ne!(Locale::Es.t("ui.team.register.owner"), Locale::En.t("ui.team.register.owner"));
+    assert!(header.starts_with(Locale::Es.t(key::ui::results::AREA)));
+    assert!(header.contains(Locale::Es.t(key::ui::team::register::OWNER)), "{header}");
+    assert_ne!(Locale::Es.t(key::ui::team::register::OWNER), Locale::En.t(key::ui::team::register::OWNER));
     let columns = cells(header).len();
     // Area, two per role group (3), decision, why, owner, escalation, review date.
     assert_eq!(columns, 1 + 2 * 3 + 5);
@@ -181,13 +182,13 @@ fn the_register_csv_is_localised_with_a_row_per_area_and_hidden_cells_blank() {
 fn the_pack_has_the_agenda_questions_decisions_and_dates() {
     let t = split_team();
     let around = Surroundings {
-        share_base: "https://x.test/a/".into(),
+        share_base: SafeUrl::new("https://x.test/a/").unwrap(),
         brand: Some("Northwind <Advisory>".into()),
-        logo: Some("logo.svg".into()),
+        logo: SafeUrl::new("logo.svg"),
         ..Default::default()
     };
     let info = PackInfo { around: &around, today: "30/11/2026", next_round: "28/02/2027", threshold: 5 };
-    let html = pack(i(), Locale::En, &t, &info).into_string();
+    let html = Html::build(|o| pack(o, i(), Locale::En, &t, &info)).into_string();
     assert!(html.contains("Northwind &lt;Advisory&gt;") && html.contains(r#"src="logo.svg" alt="""#));
     let agenda = html.split(r#"data-testid="pack-agenda""#).nth(1).unwrap().split("</table>").next().unwrap();
     assert_eq!(agenda.matches("<tr>").count(), 1 + Part::ALL.len(), "a header and a row per part");
@@ -208,7 +209,7 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
 #[test]
 fn the_heatmap_writes_each_owner_out_and_leaves_hidden_groups_blank() {
     let t = split_team();
-    let html = heatmap(i(), Locale::En, &t).into_string();
+    let html = Html::build(|o| heatmap(o, i(), Locale::En, &t)).into_string();
     assert!(html.contains(r#"<td class="ov-heat" data-owner="msp">MSP (6 of 6)</td>"#), "{html}");
     assert!(html.contains("Leadership (hidden)"));
     let crate::ItemKind::Matrix { areas, .. } = i().matrix().kind else { panic!() };
@@ -217,9 +218,9 @@ fn the_heatmap_writes_each_owner_out_and_leaves_hidden_groups_blank() {
 
 #[test]
 fn the_handout_carries_the_address_its_code_and_the_promise() {
-    let around = Surroundings { share_base: "https://x.test/assess/".into(), ..Default::default() };
+    let around = Surroundings { share_base: SafeUrl::new("https://x.test/assess/").unwrap(), ..Default::default() };
     let info = PackInfo { around: &around, today: "", next_round: "", threshold: 4 };
-    let html = invitation(i(), Locale::Es, &info).into_string();
+    let html = Html::build(|o| invitation(o, i(), Locale::Es, &info)).into_string();
     let handout = html.split(r#"data-testid="handout""#).nth(1).unwrap();
     assert!(handout.contains("https://x.test/assess/") && handout.contains("<svg"));
     assert!(handout.contains(r#"role="img""#) && handout.contains("<title id=\"ov-qr-handout-t\">"));
