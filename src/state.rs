@@ -116,9 +116,11 @@ impl AppState {
         self.response.with_untracked(|r| r.role)
     }
 
-    /// Records an answer and saves.
-    pub fn answer(&self, key: &str, answer: Answer) {
-        self.response.update(|r| r.set(key.to_string(), answer));
+    /// Records an answer, given by the name its input carries (`ow_matrix.backup`), and saves.
+    /// A name this version does not have (a stale page) changes nothing.
+    pub fn answer(&self, name: &str, answer: Answer) {
+        let Some(slot) = self.instrument().slot_named(name) else { return };
+        self.response.update(|r| r.set(slot, answer));
         self.save();
     }
 

@@ -98,10 +98,10 @@ async fn choosing_a_role_and_answering_updates_state_and_storage() {
     // The context section: pick the third option of the months question.
     click(&h.query_selector(r#"input[name="q:ctx_months2"][value=c2]"#).unwrap().unwrap());
     tick().await;
-    assert_eq!(state.response.get_untracked().get("ctx_months2"), Some(Answer::Choice(2)));
+    assert_eq!(state.response.get_untracked().get_named("ctx_months2"), Some(Answer::Choice(2)));
     let saved = storage().get_item(&progress_key(Instrument::current().version)).unwrap().expect("saved");
     let progress = Progress::from_text(&saved).expect("readable");
-    assert_eq!(progress.response.get("ctx_months2"), Some(Answer::Choice(2)));
+    assert_eq!(progress.response.get_named("ctx_months2"), Some(Answer::Choice(2)));
     assert_eq!(progress.screen, Screen::Section(0));
 }
 
@@ -122,10 +122,10 @@ async fn likert_and_dont_know_answers_are_recorded() {
     let key = name.strip_prefix("q:").unwrap().to_string();
     click(&radios.item(3).unwrap().unchecked_into());
     tick().await;
-    assert_eq!(state.response.get_untracked().get(&key), Some(Answer::Likert(4)));
+    assert_eq!(state.response.get_untracked().get_named(&key), Some(Answer::Likert(4)));
     click(&radios.item(5).unwrap().unchecked_into());
     tick().await;
-    assert_eq!(state.response.get_untracked().get(&key), Some(Answer::DontKnow));
+    assert_eq!(state.response.get_untracked().get_named(&key), Some(Answer::DontKnow));
 }
 
 #[wasm_bindgen_test]
@@ -142,7 +142,7 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
     click(&h.query_selector(r#"input[name="q:ow_matrix.backup"][value=o5]"#).unwrap().unwrap());
     tick().await;
     assert_eq!(
-        state.response.get_untracked().get("ow_matrix.backup"),
+        state.response.get_untracked().get_named("ow_matrix.backup"),
         Some(Answer::Owner(overlap_core::Owner::Nobody))
     );
 }

@@ -160,6 +160,7 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, co
     }
     w(code, "    ],".into());
     w(code, "    items: &[".into());
+    let mut slot = 0usize;
     for item in &raw.item {
         let section = raw.section.iter().position(|s| s.id == item.section).unwrap();
         let dim =
@@ -171,7 +172,7 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, co
         w(
             code,
             format!(
-                "        Item {{ id: {:?}, text: {}, section: {section}, dimension: {dim}, roles: RoleSet({}), kind: {}, anchor: {}, not_applicable: {}, context: {context}, carry: {} }},",
+                "        Item {{ id: {:?}, slot: {slot}, text: {}, section: {section}, dimension: {dim}, roles: RoleSet({}), kind: {}, anchor: {}, not_applicable: {}, context: {context}, carry: {} }},",
                 item.id,
                 key(&format!("item.{}.text", item.id)),
                 role_set(&item.roles),
@@ -181,8 +182,10 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, co
                 carry(v1, item)
             ),
         );
+        slot += item.areas.as_ref().or(item.parts.as_ref()).map_or(1, |rows| rows.len());
     }
     w(code, "    ],".into());
+    w(code, format!("    slot_count: {slot},"));
     // (FNV-1a hash of the id, item index), sorted, so `Instrument::item` is a binary search on
     // integers. Distinct ids with the same hash would fail here.
     let mut by_hash: Vec<(u32, u16)> = raw.item.iter().enumerate().map(|(i, it)| (fnv1a(&it.id), i as u16)).collect();

@@ -44,7 +44,7 @@ fn main() {
     if std::env::args().nth(1).as_deref() == Some("one-it") {
         let mut rng = Rng::new(31);
         let mut it = sample::healthy(Role::InternalIt);
-        it.set("tp_job", Answer::Likert(5));
+        it.set_named("tp_job", Answer::Likert(5));
         println!("http://127.0.0.1:4173/#r={}", encode_full(&it).expect("current version"));
         for role in [Role::Msp, Role::Other, Role::Leadership] {
             for _ in 0..6 {
@@ -72,9 +72,9 @@ fn main() {
         for _ in 0..n {
             let mut r = sample::random(&mut rng, role);
             // Lean Likert answers towards the role's mood so the groups differ visibly.
-            for (key, a) in r.answers.clone() {
+            for (slot, a) in r.clone().answered() {
                 if let Answer::Likert(v) = a {
-                    r.set(key, Answer::Likert((v as i8 + lean).clamp(1, 5) as u8));
+                    r.set(slot, Answer::Likert((v as i8 + lean).clamp(1, 5) as u8));
                 }
             }
             println!("http://127.0.0.1:4173/#r={}", encode_full(&r).expect("current version"));

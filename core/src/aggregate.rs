@@ -92,7 +92,7 @@ impl Collected {
 pub fn collect(text: &str) -> Collected {
     let mut out = Collected::default();
     // Borrowed from the pasted text: no copy per link.
-    let mut seen: std::collections::HashSet<&str, crate::response::KeyHash> = Default::default();
+    let mut seen: std::collections::BTreeSet<&str> = Default::default();
     for line in text.lines() {
         let found = share::find_links(line);
         if found.is_empty() {
@@ -382,7 +382,7 @@ struct Person<'a> {
     anchors: [Option<f64>; 9],
 }
 
-/// Every answer key of the instrument as a slot: item `i`'s keys start at `start[i]`.
+/// Where each item's answers start among the instrument's slots (`start[i]` for item `i`).
 struct Slots {
     start: Vec<usize>,
     len: usize,
@@ -390,24 +390,15 @@ struct Slots {
 
 impl Slots {
     fn of(instrument: &Instrument) -> Slots {
-        let mut start = Vec::with_capacity(instrument.items.len());
-        let mut len = 0;
-        for item in instrument.items {
-            start.push(len);
-            len += item.keys().len();
-        }
-        Slots { start, len }
+        Slots { start: instrument.items.iter().map(|i| i.slot as usize).collect(), len: instrument.slot_count }
     }
 
     /// The answers of a response by slot: only items its role is shown, only valid values.
     fn dense(&self, instrument: &Instrument, response: &Response) -> Vec<Option<Answer>> {
         let mut out = vec![None; self.len];
-        for (i, item) in instrument.items.iter().enumerate() {
-            if response.role.is_some_and(|r| !item.roles.contains(r)) {
-                continue;
-            }
-            for (k, key) in item.keys().iter().enumerate() {
-                out[self.start[i] + k] = response.get(key).filter(|a| Response::answer_fits(instrument, key, *a));
+        for item in instrument.items.iter().filter(|i| response.role.is_none_or(|r| i.roles.contains(r))) {
+            for slot in item.slots() {
+                out[slot.index()] = response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a));
             }
         }
         out

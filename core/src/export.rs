@@ -3,7 +3,7 @@
 //! carry a JSON or CSV library for a few downloads.
 
 use crate::i18n::{key, Locale};
-use crate::instrument::Instrument;
+use crate::instrument::{Instrument, Slot};
 use crate::present;
 use crate::response::{Answer, Response};
 use crate::scoring::Report;
@@ -17,22 +17,23 @@ pub fn json(instrument: &Instrument, response: &Response, report: &Report, local
     field(&mut o, "instrument_version", &report.instrument_version.to_string());
     field(&mut o, "role", &report.role.map_or("null".into(), |r| q(r.id())));
     field(&mut o, "link_payload", &share::encode_full(response).map_or("null".into(), |p| q(&p)));
-    // Sorted by key, so the same answers always export the same file.
-    let mut sorted: Vec<(&str, &Answer)> = response.answers.iter().map(|(k, a)| (k.as_ref(), a)).collect();
+    // Sorted by name, so the same answers always export the same file.
+    let mut sorted: Vec<(&str, Slot, Answer)> =
+        response.answered().map(|(slot, a)| (instrument.slot_name(slot), slot, a)).collect();
     crate::order::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
     let answers: Vec<String> = sorted
         .into_iter()
-        .map(|(k, a)| {
+        .map(|(k, slot, a)| {
             let v = match a {
                 Answer::Likert(v) => v.to_string(),
                 Answer::DontKnow => q("dont_know"),
                 Answer::NotApplicable => q("not_applicable"),
-                Answer::Choice(i) => match instrument.item(k.split('.').next().unwrap_or(k)).map(|it| &it.kind) {
+                Answer::Choice(i) => match instrument.slot_item(slot).map(|(it, _)| &it.kind) {
                     Some(crate::ItemKind::Choice { options, .. }) => {
-                        options.get(*i as usize).map_or("null".into(), |o| q(o))
+                        options.get(i as usize).map_or("null".into(), |o| q(o))
                     }
                     Some(crate::ItemKind::Checklist { .. }) => {
-                        crate::instrument::CHECKLIST_ANSWERS.get(*i as usize).map_or("null".into(), |o| q(o))
+                        crate::instrument::CHECKLIST_ANSWERS.get(i as usize).map_or("null".into(), |o| q(o))
                     }
                     _ => "null".into(),
                 },

@@ -144,13 +144,10 @@ pub fn change_role(instrument: &Instrument, response: &mut Response, role: Role)
     if response.role == Some(role) {
         return 0;
     }
-    let before = response.answers.len();
-    response.answers.retain(|k, _| {
-        let id = k.split('.').next().unwrap_or(k);
-        instrument.item(id).is_some_and(|i| i.roles.contains(role))
-    });
+    let before = response.len();
+    response.retain(|slot, _| instrument.slot_item(slot).is_some_and(|(i, _)| i.roles.contains(role)));
     response.role = Some(role);
-    before - response.answers.len()
+    before - response.len()
 }
 
 #[cfg(test)]

@@ -212,6 +212,9 @@ pub struct Instrument {
     pub items: &'static [Item],
     /// (hash of the id, index into `items`), sorted by hash, for lookups by id.
     pub items_by_hash: &'static [(u32, u16)],
+    /// How many answers a response to this version holds at most: one per Likert or choice
+    /// item, one per grid area or checklist part (see [`Slot`]).
+    pub slot_count: usize,
     /// How many actions `actions()` lists (share links name actions by index).
     pub action_count: usize,
 }
@@ -240,6 +243,8 @@ pub struct Section {
 #[derive(Debug)]
 pub struct Item {
     pub id: &'static str,
+    /// The item's first answer slot; a grid or checklist has one per row, in row order.
+    pub slot: u16,
     /// The question, in the locale files.
     pub text: Key,
     /// Index into `Instrument::sections`.
@@ -359,6 +364,19 @@ pub struct ActionRule {
     pub when_tense: bool,
 }
 
+/// Where one answer lives in a response: a Likert or choice item's one answer, or one row of a
+/// grid or checklist. Slots are numbered through an instrument version's items in order, so a
+/// response is a plain array of answers; the name of a slot (`ow_matrix.backup`) is only for
+/// what crosses to the outside (input names, exports, messages).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot(pub u16);
+
+impl Slot {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// The error for an instrument version this build does not know (e.g. a link from the future).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UnknownVersion(pub u8);
@@ -432,6 +450,32 @@ impl Instrument {
         self.items_for(role).filter(move |i| i.section == section)
     }
 
+    /// The item a slot belongs to, and the slot's row within it (0 for a one-answer item).
+    pub fn slot_item(&self, slot: Slot) -> Option<(&'static Item, usize)> {
+        let k = self.items.partition_point(|i| i.slot <= slot.0).checked_sub(1)?;
+        let item = &self.items[k];
+        let row = (slot.0 - item.slot) as usize;
+        (row < item.answer_count()).then_some((item, row))
+    }
+
+    /// The name of a slot (`ctx_size`, `ow_matrix.backup`), as inputs and exports name answers.
+    pub fn slot_name(&self, slot: Slot) -> &'static str {
+        self.slot_item(slot).and_then(|(item, row)| item.keys().get(row).copied()).unwrap_or("?")
+    }
+
+    /// The slot a name stands for (an item id, or `id.row` for a grid area or checklist part).
+    pub fn slot_named(&self, name: &str) -> Option<Slot> {
+        let (id, row) = name.split_once('.').map_or((name, None), |(i, r)| (i, Some(r)));
+        let item = self.item(id)?;
+        match (&item.kind, row) {
+            (ItemKind::Matrix { areas: rows, .. } | ItemKind::Checklist { parts: rows, .. }, Some(r)) => {
+                rows.iter().position(|x| *x == r).map(|k| Slot(item.slot + k as u16))
+            }
+            (ItemKind::Likert { .. } | ItemKind::Choice { .. }, None) => Some(Slot(item.slot)),
+            _ => None,
+        }
+    }
+
     /// The matrix item (validated to exist exactly once).
     pub fn matrix(&self) -> &'static Item {
         self.items.iter().find(|i| matches!(i.kind, ItemKind::Matrix { .. })).expect("validated by build.rs")
@@ -439,13 +483,13 @@ impl Instrument {
 }
 
 impl Item {
-    /// The keys this item's answers are stored under: its id, or `id.area` per matrix area
-    /// (`id.part` per checklist part).
-    pub fn answer_keys(&'static self) -> Vec<String> {
-        self.keys().iter().map(|k| k.to_string()).collect()
+    /// The item's answer slots, one per answer it asks for.
+    pub fn slots(&self) -> impl Iterator<Item = Slot> + '_ {
+        (self.slot..self.slot + self.answer_count() as u16).map(Slot)
     }
 
-    /// The same keys, borrowed from the instrument's tables.
+    /// The names of the item's answers: its id, or `id.area` per matrix area (`id.part` per
+    /// checklist part), in slot order.
     pub fn keys(&'static self) -> &'static [&'static str] {
         match self.kind {
             ItemKind::Matrix { keys, .. } | ItemKind::Checklist { keys, .. } => keys,
@@ -461,8 +505,11 @@ impl Item {
     }
 
     /// How many answers the item asks for: one, or one per matrix area or checklist part.
-    pub fn answer_count(&'static self) -> usize {
-        self.keys().len()
+    pub fn answer_count(&self) -> usize {
+        match self.kind {
+            ItemKind::Matrix { keys, .. } | ItemKind::Checklist { keys, .. } => keys.len(),
+            _ => 1,
+        }
     }
 }
 

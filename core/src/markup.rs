@@ -11,7 +11,7 @@
 
 use crate::chart;
 use crate::i18n::{key, Locale};
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role};
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role, Slot};
 use crate::present;
 use crate::response::{Answer, Response};
 use crate::scoring::{Band, Detail, Report};
@@ -180,7 +180,7 @@ pub fn section(
 
 fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, response: &Response) {
     let id = item.id;
-    let current = response.get(id);
+    let current = response.get(Slot(item.slot));
     let name = [INPUT_PREFIX, id].concat();
     let text = locale.t(item.text);
     match &item.kind {
@@ -223,14 +223,14 @@ fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, res
         ItemKind::Matrix { areas, owners, labels, .. } => {
             let answers: Vec<(Answer, &str)> =
                 owners.iter().map(|o| (Answer::Owner(*o), present::owner_text(locale, *o))).collect();
-            let rows = Rows { kind: "area", ids: areas, labels };
+            let rows = Rows { kind: "area", ids: areas, labels, first: item.slot };
             grid(o, id, text, &rows, &answers, locale, response, "ov-matrix");
         }
         ItemKind::Checklist { parts, labels, .. } => {
             let answers: Vec<(Answer, &str)> = (0..crate::instrument::CHECKLIST_ANSWERS.len() as u8)
                 .map(|i| (Answer::Choice(i), present::checklist_text(locale, i)))
                 .collect();
-            let rows = Rows { kind: "part", ids: parts, labels };
+            let rows = Rows { kind: "part", ids: parts, labels, first: item.slot };
             grid(o, id, text, &rows, &answers, locale, response, "ov-matrix ov-checklist");
         }
     }
@@ -241,6 +241,8 @@ struct Rows<'a> {
     kind: &'static str,
     ids: &'a [&'a str],
     labels: &'a [crate::i18n::Key],
+    /// The first row's answer slot.
+    first: u16,
 }
 
 /// A question answered row by row (the ownership matrix, a checklist): a labelled group with a
@@ -265,9 +267,9 @@ fn grid(
         html!(o; "<span>" (*label) "</span>");
     }
     o.raw("</div>");
-    for (row, label) in rows.ids.iter().zip(rows.labels) {
+    for (k, (row, label)) in rows.ids.iter().zip(rows.labels).enumerate() {
         let key = [id, ".", row].concat();
-        let current = response.get(&key);
+        let current = response.get(Slot(rows.first + k as u16));
         html!(o;
             r#"<fieldset class="ov-matrix__row" id="item-"# (id) "-" (*row) r#"" data-testid=""# (rows.kind) "-" (*row)
             r#""><legend class="ov-matrix__area">"# (locale.t(*label)) "</legend>"
@@ -301,13 +303,12 @@ pub fn review(o: &mut Html, instrument: &Instrument, locale: Locale, response: &
             {o.fill(locale.t(locale.plural_form(key::ui::review::UNANSWERED, missing.len() as u64)), &[("n", &missing.len())])}
             r#"</p><ul class="ov-unanswered">"#
         );
-        for key in &missing {
-            let id = key.split('.').next().unwrap_or(key);
-            let section = instrument.item(id).map_or(0, |i| i.section);
+        for slot in &missing {
+            let section = instrument.slot_item(*slot).map_or(0, |(i, _)| i.section);
             html!(o;
                 r#"<li><button type="button" class="ov-link" data-action=""# (Action::Jump) r#"" "# (names::SECTION_ATTR)
-                r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# (key.replace('.', "-")) r#"">"#
-                (present::question_text(instrument, locale, key)) "</button></li>"
+                r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# (instrument.slot_name(*slot).replace('.', "-")) r#"">"#
+                (present::question_text(instrument, locale, *slot)) "</button></li>"
             );
         }
         o.raw("</ul>");
@@ -495,8 +496,8 @@ fn flags(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
     } else {
         o.raw(r#"<ul class="ov-flags">"#);
         for f in &r.red_flags {
-            let q = present::question_text(instrument, locale, &f.key);
-            let a = present::answer_text(instrument, locale, &f.key, f.answer);
+            let q = present::question_text(instrument, locale, f.slot);
+            let a = present::answer_text(instrument, locale, f.slot, f.answer);
             html!(o;
                 "<li><strong>" (instrument.red_flags().get(f.rule).map_or("?", |r| locale.t(r.text))) r#"</strong><span class="ov-raised-by">"#
                 {o.fill(locale.t(key::ui::results::RAISED_BY), &[("question", &q), ("answer", &a)])}

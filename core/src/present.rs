@@ -4,7 +4,7 @@
 
 use crate::chart::{PhaseSegment, ProfileRow};
 use crate::i18n::{key, Key, Locale};
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role};
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role, Slot};
 use crate::response::{Answer, Response};
 use crate::scoring::{Band, ConfidenceLevel, PhaseReading, Report, RiskLevel, Trigger};
 use crate::share::LinkError;
@@ -80,17 +80,12 @@ pub fn phase_reading(report: &Report, locale: Locale) -> String {
     }
 }
 
-/// The question text of an answer key (a matrix cell or checklist part reads "Question Row").
-pub fn question_text(instrument: &Instrument, locale: Locale, answer_key: &str) -> String {
-    let (id, row) = answer_key.split_once('.').map_or((answer_key, None), |(i, a)| (i, Some(a)));
-    let Some(item) = instrument.item(id) else { return "?".to_string() };
+/// The question of an answer (a matrix cell or checklist part reads "Question — Row").
+pub fn question_text(instrument: &Instrument, locale: Locale, slot: Slot) -> String {
+    let Some((item, row)) = instrument.slot_item(slot) else { return "?".to_string() };
     let text = locale.t(item.text);
-    let row_label = |rows: &[&str], labels: &[Key]| {
-        row.and_then(|r| rows.iter().position(|x| *x == r)).and_then(|i| labels.get(i)).map(|k| locale.t(*k))
-    };
     let row = match item.kind {
-        ItemKind::Matrix { areas, labels, .. } => row_label(areas, labels),
-        ItemKind::Checklist { parts, labels, .. } => row_label(parts, labels),
+        ItemKind::Matrix { labels, .. } | ItemKind::Checklist { labels, .. } => labels.get(row).map(|k| locale.t(*k)),
         _ => None,
     };
     // A dash between the question and its row, so a quoted "why" reads as two parts rather than
@@ -102,8 +97,7 @@ pub fn question_text(instrument: &Instrument, locale: Locale, answer_key: &str) 
 }
 
 /// An answer as the respondent saw it.
-pub fn answer_text(instrument: &Instrument, locale: Locale, answer_key: &str, answer: Answer) -> String {
-    let id = answer_key.split('.').next().unwrap_or(answer_key);
+pub fn answer_text(instrument: &Instrument, locale: Locale, slot: Slot, answer: Answer) -> String {
     match answer {
         Answer::Likert(v) => {
             key::ui::likert::ANSWER.get((v as usize).wrapping_sub(1)).map_or("?", |k| locale.t(*k)).to_string()
@@ -111,7 +105,7 @@ pub fn answer_text(instrument: &Instrument, locale: Locale, answer_key: &str, an
         Answer::DontKnow => locale.t(key::ui::DONT_KNOW).to_string(),
         Answer::NotApplicable => locale.t(key::ui::NOT_APPLICABLE).to_string(),
         Answer::Owner(o) => owner_text(locale, o).to_string(),
-        Answer::Choice(i) => match instrument.item(id).map(|it| &it.kind) {
+        Answer::Choice(i) => match instrument.slot_item(slot).map(|(it, _)| &it.kind) {
             Some(ItemKind::Choice { labels, .. }) => labels.get(i as usize).map_or("?", |k| locale.t(*k)).to_string(),
             Some(ItemKind::Checklist { .. }) => checklist_text(locale, i).to_string(),
             _ => "?".to_string(),
@@ -151,39 +145,36 @@ pub fn trigger_text(instrument: &Instrument, locale: Locale, report: &Report, tr
             locale.fmt(key::ui::action::BECAUSE_FLAG, &[("flag", flag)])
         }
         Trigger::Fallback => locale.t(key::ui::action::BECAUSE_FALLBACK).to_string(),
-        Trigger::Answer { key: k, answer } => locale.fmt(
+        Trigger::Answer { slot, answer } => locale.fmt(
             key::ui::action::BECAUSE_ANSWER,
             &[
-                ("answer", &answer_text(instrument, locale, k, answer)),
-                ("question", &question_text(instrument, locale, k)),
+                ("answer", &answer_text(instrument, locale, slot, answer)),
+                ("question", &question_text(instrument, locale, slot)),
             ],
         ),
-        Trigger::Phase { key: k, answer } => locale.fmt(
+        Trigger::Phase { slot, answer } => locale.fmt(
             key::ui::action::BECAUSE_PHASE,
             &[
-                ("answer", &answer_text(instrument, locale, k, answer)),
-                ("question", &question_text(instrument, locale, k)),
+                ("answer", &answer_text(instrument, locale, slot, answer)),
+                ("question", &question_text(instrument, locale, slot)),
             ],
         ),
         Trigger::Withheld => locale.t(key::ui::action::BECAUSE_WITHHELD).to_string(),
     }
 }
 
-/// The answers as CSV-safe JSON-free rows: (question, answer) in instrument order.
+/// The answers as rows: (answer name, question, answer) in instrument order.
 pub fn answered_rows(instrument: &Instrument, locale: Locale, response: &Response) -> Vec<(String, String, String)> {
-    let mut rows = Vec::new();
-    for item in instrument.items {
-        for key in item.answer_keys() {
-            if let Some(a) = response.get(&key) {
-                rows.push((
-                    key.clone(),
-                    question_text(instrument, locale, &key),
-                    answer_text(instrument, locale, &key, a),
-                ));
-            }
-        }
-    }
-    rows
+    response
+        .answered()
+        .map(|(slot, a)| {
+            (
+                instrument.slot_name(slot).to_string(),
+                question_text(instrument, locale, slot),
+                answer_text(instrument, locale, slot, a),
+            )
+        })
+        .collect()
 }
 
 /// Why a link could not be opened, in one sentence (the link error screen and the team view's

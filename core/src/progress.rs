@@ -9,7 +9,7 @@
 
 use crate::flow::Screen;
 use crate::i18n::Locale;
-use crate::instrument::Instrument;
+use crate::instrument::{Instrument, Slot};
 use crate::response::Response;
 use crate::share;
 
@@ -87,27 +87,22 @@ pub fn migrate(old: &Response, to: &'static Instrument) -> Migration {
     use crate::response::Answer;
     let mut response = Response::new(to, old.role);
     let from = Instrument::by_version(old.instrument_version).ok();
-    let fits = |key: &'static str, a: Answer| Response::answer_fits(to, key, a);
+    let fits = |slot: Slot, a: Answer| Response::answer_fits(to, slot, a);
+    // The old version's answer to a name (item id, or `id.row`): versions share names, not slots.
+    let old_answer = |name: &str| old.get_named(name);
     for item in to.items.iter().filter(|i| old.role.is_none_or(|r| i.roles.contains(r))) {
         let source = item.carry.as_ref().map_or(item.id, |c| c.from);
+        let first = Slot(item.slot);
         match item.kind {
-            ItemKind::Matrix { areas, keys, .. } => {
-                let old_keys: Vec<String> = areas.iter().map(|a| format!("{source}.{a}")).collect();
-                for (key, old_key) in keys.iter().zip(&old_keys) {
-                    if let Some(a) = old.get(old_key).filter(|a| fits(key, *a)) {
-                        response.set(*key, a);
-                    }
-                }
-            }
-            ItemKind::Checklist { keys, .. } => {
-                for key in keys {
-                    if let Some(a) = old.get(key).filter(|a| fits(key, *a)) {
-                        response.set(*key, a);
+            ItemKind::Matrix { areas: rows, .. } | ItemKind::Checklist { parts: rows, .. } => {
+                for (slot, row) in item.slots().zip(rows) {
+                    if let Some(a) = old_answer(&[source, ".", row].concat()).filter(|a| fits(slot, *a)) {
+                        response.set(slot, a);
                     }
                 }
             }
             ItemKind::Choice { options, .. } => {
-                let carried = match (old.get(source), &item.carry, from.and_then(|f| f.item(source))) {
+                let carried = match (old_answer(source), &item.carry, from.and_then(|f| f.item(source))) {
                     (Some(a), None, _) => Some(a),
                     (Some(Answer::Choice(i)), Some(c), Some(old_item)) => match old_item.kind {
                         // "Don't know" is the last option in every version.
@@ -118,20 +113,20 @@ pub fn migrate(old: &Response, to: &'static Instrument) -> Migration {
                     },
                     _ => None,
                 };
-                if let Some(a) = carried.filter(|a| fits(item.id, *a)) {
-                    response.set(item.id, a);
+                if let Some(a) = carried.filter(|a| fits(first, *a)) {
+                    response.set(first, a);
                 }
             }
             ItemKind::Likert { .. } => {
-                if let Some(a) = old.get(source).filter(|a| fits(item.id, *a)) {
-                    response.set(item.id, a);
+                if let Some(a) = old_answer(source).filter(|a| fits(first, *a)) {
+                    response.set(first, a);
                 }
             }
         }
     }
-    let kept = response.answers.len();
+    let kept = response.len();
     let to_answer = response.unanswered(to).len();
-    Migration { not_carried: old.answers.len().saturating_sub(kept), response, kept, to_answer }
+    Migration { not_carried: old.len().saturating_sub(kept), response, kept, to_answer }
 }
 
 impl Progress {

@@ -1,64 +1,12 @@
 //! One person's answers: what the flow edits, storage saves and share links carry.
 //!
-//! Answers are keyed by item id (matrix cells by `item.area`), so a response is readable on its
-//! own and scoring can report ids it does not know instead of misreading them.
-//!
-//! The map is a hash map with a fast deterministic hasher and borrowed static keys where possible: scoring and
-//! the team view look answers up thousands of times, and profiling showed ordered string-keyed
-//! lookups dominating. Where order matters (exports, reported problems), callers sort.
+//! Answers are held by [`Slot`]: one place per Likert or choice item and per grid area or
+//! checklist part, numbered through the instrument version's items. A response is a plain array,
+//! so scoring and the team view read an answer by index, and an answer to something the
+//! instrument does not ask cannot be held at all. Slots have names (`ow_matrix.backup`) only
+//! where answers cross to the outside: input names, exports, carrying version 1's answers over.
 
-use crate::instrument::{Instrument, ItemKind, Owner, Role};
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
-
-/// Answers by key. Keys from the instrument are borrowed (`&'static str`), others owned.
-pub type Answers = HashMap<Cow<'static, str>, Answer, KeyHash>;
-
-/// A small, fast, deterministic hasher for short keys (the rustc "Fx" mixing step over 8-byte
-/// words). No random seed is needed: the keys are instrument ids, or whatever a person pastes
-/// into their own browser.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct KeyHash;
-
-pub struct KeyHasher(u64);
-
-impl KeyHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.mix(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.mix(b as u64);
-    }
-}
-
-impl BuildHasher for KeyHash {
-    type Hasher = KeyHasher;
-
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
+use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot};
 
 /// One answer. Values are raw (not yet scored or reverse-keyed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,53 +27,105 @@ pub enum Answer {
 pub struct Response {
     pub instrument_version: u8,
     pub role: Option<Role>,
-    pub answers: Answers,
+    /// By slot of the response's instrument version.
+    answers: Vec<Option<Answer>>,
 }
 
 impl Response {
     pub fn new(instrument: &Instrument, role: Option<Role>) -> Response {
-        Response { instrument_version: instrument.version, role, answers: Answers::default() }
+        Response { instrument_version: instrument.version, role, answers: vec![None; instrument.slot_count] }
     }
 
-    pub fn get(&self, key: &str) -> Option<Answer> {
-        self.answers.get(key).copied()
+    pub fn get(&self, slot: Slot) -> Option<Answer> {
+        self.answers.get(slot.index()).copied().flatten()
     }
 
-    pub fn set(&mut self, key: impl Into<Cow<'static, str>>, answer: Answer) {
-        self.answers.insert(key.into(), answer);
+    pub fn set(&mut self, slot: Slot, answer: Answer) {
+        let i = slot.index();
+        if i >= self.answers.len() {
+            self.answers.resize(i + 1, None);
+        }
+        self.answers[i] = Some(answer);
     }
 
-    pub fn clear(&mut self, key: &str) {
-        self.answers.remove(key);
+    pub fn clear(&mut self, slot: Slot) {
+        if let Some(a) = self.answers.get_mut(slot.index()) {
+            *a = None;
+        }
     }
 
-    /// Keys of the items (and matrix cells) this respondent is shown but has not answered yet.
-    pub fn unanswered(&self, instrument: &Instrument) -> Vec<String> {
-        let Some(role) = self.role else { return Vec::new() };
-        instrument
-            .items_for(role)
-            .flat_map(|i| i.answer_keys())
-            .filter(|k| !self.answers.contains_key(k.as_str()))
-            .collect()
+    /// Removes every answer.
+    pub fn clear_all(&mut self) {
+        self.answers.iter_mut().for_each(|a| *a = None);
     }
 
-    /// Whether `answer` is a value the item can hold (used by storage and share decoding).
-    pub fn answer_fits(instrument: &Instrument, key: &str, answer: Answer) -> bool {
-        let (id, area) = match key.split_once('.') {
-            Some((id, area)) => (id, Some(area)),
-            None => (key, None),
-        };
-        let Some(item) = instrument.item(id) else { return false };
-        match (&item.kind, area, answer) {
-            (ItemKind::Likert { .. }, None, Answer::Likert(v)) => (1..=5).contains(&v),
-            (ItemKind::Likert { .. }, None, Answer::DontKnow) => true,
-            (ItemKind::Likert { .. }, None, Answer::NotApplicable) => item.not_applicable,
-            (ItemKind::Choice { options, .. }, None, Answer::Choice(i)) => (i as usize) < options.len(),
-            (ItemKind::Matrix { areas, owners, .. }, Some(a), Answer::Owner(o)) => {
-                areas.contains(&a) && owners.contains(&o)
+    /// Every answer given, in slot order.
+    pub fn answered(&self) -> impl Iterator<Item = (Slot, Answer)> + '_ {
+        self.answers.iter().enumerate().filter_map(|(i, a)| a.map(|a| (Slot(i as u16), a)))
+    }
+
+    /// How many answers are given.
+    pub fn len(&self) -> usize {
+        self.answers.iter().flatten().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Keeps only the answers `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(Slot, Answer) -> bool) {
+        for (i, a) in self.answers.iter_mut().enumerate() {
+            if a.is_some_and(|x| !keep(Slot(i as u16), x)) {
+                *a = None;
             }
-            (ItemKind::Checklist { parts, .. }, Some(p), Answer::Choice(i)) => {
-                parts.contains(&p) && (i as usize) < crate::instrument::CHECKLIST_ANSWERS.len()
+        }
+    }
+
+    /// The answer of a slot named as inputs and exports name it (`ow_matrix.backup`), in this
+    /// response's instrument version.
+    pub fn get_named(&self, name: &str) -> Option<Answer> {
+        let instrument = Instrument::by_version(self.instrument_version).ok()?;
+        self.get(instrument.slot_named(name)?)
+    }
+
+    /// Sets the answer of a slot named as inputs name it; a name the version does not have
+    /// changes nothing (and says so).
+    pub fn set_named(&mut self, name: &str, answer: Answer) -> bool {
+        match Instrument::by_version(self.instrument_version).ok().and_then(|i| i.slot_named(name)) {
+            Some(slot) => {
+                self.set(slot, answer);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Clears the answer of a slot named as inputs name it.
+    pub fn clear_named(&mut self, name: &str) {
+        if let Some(slot) = Instrument::by_version(self.instrument_version).ok().and_then(|i| i.slot_named(name)) {
+            self.clear(slot);
+        }
+    }
+
+    /// The slots of the items (and matrix cells) this respondent is shown but has not answered
+    /// yet, in order.
+    pub fn unanswered(&self, instrument: &Instrument) -> Vec<Slot> {
+        let Some(role) = self.role else { return Vec::new() };
+        instrument.items_for(role).flat_map(|i| i.slots()).filter(|s| self.get(*s).is_none()).collect()
+    }
+
+    /// Whether `answer` is a value the slot can hold (used by storage and share decoding).
+    pub fn answer_fits(instrument: &Instrument, slot: Slot, answer: Answer) -> bool {
+        let Some((item, _)) = instrument.slot_item(slot) else { return false };
+        match (&item.kind, answer) {
+            (ItemKind::Likert { .. }, Answer::Likert(v)) => (1..=5).contains(&v),
+            (ItemKind::Likert { .. }, Answer::DontKnow) => true,
+            (ItemKind::Likert { .. }, Answer::NotApplicable) => item.not_applicable,
+            (ItemKind::Choice { options, .. }, Answer::Choice(i)) => (i as usize) < options.len(),
+            (ItemKind::Matrix { owners, .. }, Answer::Owner(o)) => owners.contains(&o),
+            (ItemKind::Checklist { .. }, Answer::Choice(i)) => {
+                (i as usize) < crate::instrument::CHECKLIST_ANSWERS.len()
             }
             _ => false,
         }

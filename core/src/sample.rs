@@ -1,7 +1,7 @@
 //! Deterministic sample responses: personas for tests, fixtures for the team view's end-to-end
 //! tests, and inputs for the benchmark. A tiny xorshift generator keeps this dependency-free.
 
-use crate::instrument::{Instrument, ItemKind, Owner, Role, CHECKLIST_ANSWERS, CHECKLIST_YES};
+use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot, CHECKLIST_ANSWERS, CHECKLIST_YES};
 use crate::response::{Answer, Response};
 
 /// A seeded xorshift64* generator: reproducible across machines, good enough for samples.
@@ -38,7 +38,7 @@ pub fn healthy_in(i: &'static Instrument, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
         match item.kind {
-            ItemKind::Likert { reverse } => r.set(item.id, Answer::Likert(if reverse { 1 } else { 5 })),
+            ItemKind::Likert { reverse } => r.set(Slot(item.slot), Answer::Likert(if reverse { 1 } else { 5 })),
             ItemKind::Choice { options, scores, .. } => {
                 let best = if scores.is_empty() {
                     // Context: a relationship more than a year old in a mid-sized company.
@@ -46,17 +46,17 @@ pub fn healthy_in(i: &'static Instrument, role: Role) -> Response {
                 } else {
                     (0..scores.len()).max_by_key(|&k| (scores[k], std::cmp::Reverse(k))).unwrap_or(0) as u8
                 };
-                r.set(item.id, Answer::Choice(best));
+                r.set(Slot(item.slot), Answer::Choice(best));
             }
-            ItemKind::Matrix { keys, .. } => {
-                for (k, key) in keys.iter().enumerate() {
+            ItemKind::Matrix { .. } => {
+                for (k, key) in item.slots().enumerate() {
                     let owner = [Owner::Msp, Owner::InternalIt, Owner::Shared, Owner::Vendor][k % 4];
-                    r.set(*key, Answer::Owner(owner));
+                    r.set(key, Answer::Owner(owner));
                 }
             }
-            ItemKind::Checklist { keys, .. } => {
-                for key in keys {
-                    r.set(*key, Answer::Choice(CHECKLIST_YES));
+            ItemKind::Checklist { .. } => {
+                for key in item.slots() {
+                    r.set(key, Answer::Choice(CHECKLIST_YES));
                 }
             }
         }
@@ -74,16 +74,16 @@ pub fn dont_know_in(i: &'static Instrument, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
         match item.kind {
-            ItemKind::Likert { .. } => r.set(item.id, Answer::DontKnow),
-            ItemKind::Choice { options, .. } => r.set(item.id, Answer::Choice(options.len() as u8 - 1)),
-            ItemKind::Matrix { keys, .. } => {
-                for key in keys {
-                    r.set(*key, Answer::Owner(Owner::DontKnow));
+            ItemKind::Likert { .. } => r.set(Slot(item.slot), Answer::DontKnow),
+            ItemKind::Choice { options, .. } => r.set(Slot(item.slot), Answer::Choice(options.len() as u8 - 1)),
+            ItemKind::Matrix { .. } => {
+                for key in item.slots() {
+                    r.set(key, Answer::Owner(Owner::DontKnow));
                 }
             }
-            ItemKind::Checklist { keys, .. } => {
-                for key in keys {
-                    r.set(*key, Answer::Choice(CHECKLIST_ANSWERS.len() as u8 - 1));
+            ItemKind::Checklist { .. } => {
+                for key in item.slots() {
+                    r.set(key, Answer::Choice(CHECKLIST_ANSWERS.len() as u8 - 1));
                 }
             }
         }
@@ -100,7 +100,7 @@ pub fn random(rng: &mut Rng, role: Role) -> Response {
 pub fn random_in(i: &'static Instrument, rng: &mut Rng, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
-        for key in item.answer_keys() {
+        for key in item.slots() {
             if rng.below(10) == 0 {
                 continue;
             }
@@ -127,8 +127,8 @@ pub fn complete(rng: &mut Rng, role: Role) -> Response {
     let mut r = Response::new(i, Some(role));
     for item in i.items_for(role) {
         let options = scored_answers(item);
-        for key in item.keys() {
-            r.set(*key, options[rng.below(options.len() as u64) as usize]);
+        for key in item.slots() {
+            r.set(key, options[rng.below(options.len() as u64) as usize]);
         }
     }
     r
@@ -159,8 +159,8 @@ pub fn extreme(role: Role, last: bool) -> Response {
     for item in i.items_for(role) {
         let options = scored_answers(item);
         let a = if last { options[options.len() - 1] } else { options[0] };
-        for key in item.keys() {
-            r.set(*key, a);
+        for key in item.slots() {
+            r.set(key, a);
         }
     }
     r

@@ -7,8 +7,8 @@
 //! links keep the rules they were scored with.
 
 use crate::instrument::{
-    AnswerRule, Context, Dimension, Instrument, ItemKind, Owner, Phase, Precision, Role, Rules, Selector, CHECKLIST_NO,
-    CHECKLIST_YES,
+    AnswerRule, Context, Dimension, Instrument, ItemKind, Owner, Phase, Precision, Role, Rules, Selector, Slot,
+    CHECKLIST_NO, CHECKLIST_YES,
 };
 use crate::response::{Answer, Response};
 
@@ -188,13 +188,13 @@ impl Confidence {
     }
 }
 
-/// A red flag raised by an answer; `key` and `answer` say exactly which answer raised it.
+/// A red flag raised by an answer; `slot` and `answer` say exactly which answer raised it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RaisedFlag {
     /// Index into `Instrument::red_flags`.
     pub rule: usize,
     pub id: &'static str,
-    pub key: String,
+    pub slot: Slot,
     pub answer: Answer,
 }
 
@@ -209,10 +209,10 @@ pub enum Trigger {
     LowDimension(Dimension),
     /// Nothing urgent: good practice suggested to keep things healthy.
     Fallback,
-    /// Rules 2: this answer (key, answer) called for it.
-    Answer { key: &'static str, answer: Answer },
+    /// Rules 2: this answer called for it.
+    Answer { slot: Slot, answer: Answer },
     /// Rules 2: the phase (this months answer) with tense friction called for it.
-    Phase { key: &'static str, answer: Answer },
+    Phase { slot: Slot, answer: Answer },
     /// Rules 2, from a summary link: triggered by an answer the link does not carry.
     Withheld,
 }
@@ -246,10 +246,14 @@ pub enum Detail {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     NoRole,
-    VersionMismatch { instrument: u8, response: u8 },
-    UnknownKey(String),
-    InvalidValue(String),
-    NotShownToRole(String),
+    VersionMismatch {
+        instrument: u8,
+        response: u8,
+    },
+    /// A value the slot's item cannot hold.
+    InvalidValue(Slot),
+    /// An answer to an item the respondent's role is not shown.
+    NotShownToRole(Slot),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -444,16 +448,16 @@ pub(crate) fn worth(kind: &ItemKind, answer: Option<Answer>) -> Worth {
 /// counted: (score if any, answered, don't know, not applicable, shown units).
 pub(crate) fn item_score(item: &'static crate::instrument::Item, response: &Response) -> (Option<f64>, u8, u8, u8, u8) {
     match item.kind {
-        ItemKind::Likert { .. } | ItemKind::Choice { .. } => match worth(&item.kind, response.get(item.id)) {
+        ItemKind::Likert { .. } | ItemKind::Choice { .. } => match worth(&item.kind, response.get(Slot(item.slot))) {
             Worth::Score(s) => (Some(s), 1, 0, 0, 1),
             Worth::DontKnow => (None, 0, 1, 0, 1),
             Worth::NotApplicable => (None, 0, 0, 1, 1),
             Worth::Nothing => (None, 0, 0, 0, 1),
         },
-        ItemKind::Matrix { keys, .. } => {
+        ItemKind::Matrix { .. } => {
             let (mut named, mut unnamed, mut dk) = (0u32, 0u32, 0u8);
-            for key in keys {
-                match response.get(key) {
+            for slot in item.slots() {
+                match response.get(slot) {
                     Some(Answer::Owner(Owner::DontKnow)) => dk += 1,
                     Some(Answer::Owner(o)) if o.is_named() => named += 1,
                     Some(Answer::Owner(_)) => unnamed += 1,
@@ -461,12 +465,12 @@ pub(crate) fn item_score(item: &'static crate::instrument::Item, response: &Resp
                 }
             }
             let score = (named + unnamed > 0).then(|| named as f64 * 100.0 / (named + unnamed) as f64);
-            (score, (named + unnamed) as u8, dk, 0, keys.len() as u8)
+            (score, (named + unnamed) as u8, dk, 0, item.answer_count() as u8)
         }
-        ItemKind::Checklist { keys, .. } => {
+        ItemKind::Checklist { .. } => {
             let (mut yes, mut no, mut dk) = (0u32, 0u32, 0u8);
-            for key in keys {
-                match worth(&item.kind, response.get(key)) {
+            for slot in item.slots() {
+                match worth(&item.kind, response.get(slot)) {
                     Worth::Score(s) if s > 0.0 => yes += 1,
                     Worth::Score(_) => no += 1,
                     Worth::DontKnow => dk += 1,
@@ -474,7 +478,7 @@ pub(crate) fn item_score(item: &'static crate::instrument::Item, response: &Resp
                 }
             }
             let score = (yes + no > 0).then(|| yes as f64 * 100.0 / (yes + no) as f64);
-            (score, (yes + no) as u8, dk, 0, keys.len() as u8)
+            (score, (yes + no) as u8, dk, 0, item.answer_count() as u8)
         }
     }
 }
@@ -490,25 +494,16 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
             .push(Problem::VersionMismatch { instrument: instrument.version, response: response.instrument_version });
     }
     // Answers that do not fit the instrument are set aside and named, never guessed at.
-    let mut set_aside = Vec::new();
-    for (key, answer) in &response.answers {
-        let key = key.as_ref();
-        let id = key.split('.').next().unwrap_or(key);
-        match instrument.item(id) {
-            None => set_aside.push(Problem::UnknownKey(key.to_string())),
-            Some(_) if !Response::answer_fits(instrument, key, *answer) => {
-                set_aside.push(Problem::InvalidValue(key.to_string()))
+    for (slot, answer) in response.answered() {
+        match instrument.slot_item(slot) {
+            Some(_) if !Response::answer_fits(instrument, slot, answer) => problems.push(Problem::InvalidValue(slot)),
+            Some((item, _)) if response.role.is_some_and(|role| !item.roles.contains(role)) => {
+                problems.push(Problem::NotShownToRole(slot))
             }
-            Some(item) => {
-                if response.role.is_some_and(|role| !item.roles.contains(role)) {
-                    set_aside.push(Problem::NotShownToRole(key.to_string()));
-                }
-            }
+            Some(_) => {}
+            None => problems.push(Problem::InvalidValue(slot)),
         }
     }
-    // Answers are a hash map; sorting the (usually empty) list keeps reports identical run to run.
-    crate::order::sort_by(&mut set_aside, |a, b| problem_key(a).cmp(problem_key(b)));
-    problems.extend(set_aside);
     let shown = |roles: crate::instrument::RoleSet| response.role.is_none_or(|r| roles.contains(r));
 
     let mut sums = [(0.0f64, 0u32); 9];
@@ -548,20 +543,20 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
 
     let mut red_flags = Vec::new();
     for (rule_index, rule) in instrument.red_flags().iter().enumerate() {
-        if let Some((key, answer)) = present(instrument, &rule.answers, response) {
-            red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, key: key.to_string(), answer });
+        if let Some((slot, answer)) = matching_answer(instrument, &rule.answers, response) {
+            red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, slot, answer });
         }
     }
 
     let valid =
-        |key: &str| -> Option<Answer> { response.get(key).filter(|a| Response::answer_fits(instrument, key, *a)) };
+        |slot: Slot| -> Option<Answer> { response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a)) };
     let matrix = instrument.matrix();
     let ownership = match matrix.kind {
-        ItemKind::Matrix { keys, .. } if shown(matrix.roles) => keys
-            .iter()
+        ItemKind::Matrix { .. } if shown(matrix.roles) => matrix
+            .slots()
             .enumerate()
-            .map(|(i, key)| {
-                let owner = match valid(key) {
+            .map(|(i, slot)| {
+                let owner = match valid(slot) {
                     Some(Answer::Owner(o)) => Some(o),
                     _ => None,
                 };
@@ -571,7 +566,7 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         _ => Vec::new(),
     };
     let context = |c: Context| {
-        instrument.context_item(c).and_then(|item| match valid(item.id) {
+        instrument.context_item(c).and_then(|item| match valid(Slot(item.slot)) {
             // The last option is "don't know": no band.
             Some(Answer::Choice(i)) if (i as usize) + 1 < 5 || c == Context::Months => Some(i),
             _ => None,
@@ -595,36 +590,29 @@ fn raw_value(answer: Answer) -> Option<u8> {
     }
 }
 
-/// Whether the response holds one of a rule's answers, to an item its role is shown; the key
+/// Whether the response holds one of a rule's answers, to an item its role is shown; the slot
 /// and answer that match (the first part, for `Selector::All`).
-pub fn present(instrument: &Instrument, rule: &AnswerRule, response: &Response) -> Option<(&'static str, Answer)> {
+pub fn matching_answer(instrument: &Instrument, rule: &AnswerRule, response: &Response) -> Option<(Slot, Answer)> {
     let item = instrument.items.get(rule.item)?;
     if response.role.is_some_and(|r| !item.roles.contains(r)) {
         return None;
     }
-    let keys = item.keys();
-    let matching = |key: &'static str| {
+    let matching = |slot: Slot| {
         response
-            .get(key)
-            .filter(|a| Response::answer_fits(instrument, key, *a))
+            .get(slot)
+            .filter(|a| Response::answer_fits(instrument, slot, *a))
             .filter(|a| raw_value(*a).is_some_and(|v| rule.values.contains(&v)))
-            .map(|a| (key, a))
+            .map(|a| (slot, a))
     };
+    let mut slots = item.slots();
     match rule.part {
-        Selector::Whole => matching(item.id),
-        Selector::One(i) => keys.get(i).and_then(|k| matching(k)),
-        Selector::Any => keys.iter().find_map(|k| matching(k)),
+        Selector::Whole => matching(Slot(item.slot)),
+        Selector::One(i) => slots.nth(i).and_then(matching),
+        Selector::Any => slots.find_map(matching),
         Selector::All => {
-            let all: Option<Vec<_>> = keys.iter().map(|k| matching(k)).collect();
+            let all: Option<Vec<_>> = slots.map(matching).collect();
             all.and_then(|v| v.first().copied())
         }
-    }
-}
-
-fn problem_key(p: &Problem) -> &str {
-    match p {
-        Problem::UnknownKey(k) | Problem::InvalidValue(k) | Problem::NotShownToRole(k) => k,
-        Problem::NoRole | Problem::VersionMismatch { .. } => "",
     }
 }
 
@@ -679,11 +667,11 @@ fn pick_actions_v2(instrument: &Instrument, report: &Report, response: &Response
         if rule.when_tense && report.phase_reading != PhaseReading::Tense {
             return None;
         }
-        if rule.in_place.iter().any(|r| present(instrument, r, response).is_some()) {
+        if rule.in_place.iter().any(|r| matching_answer(instrument, r, response).is_some()) {
             return None;
         }
-        let (key, answer) = rule.triggers.iter().find_map(|r| present(instrument, r, response))?;
-        Some(if rule.when_tense { Trigger::Phase { key, answer } } else { Trigger::Answer { key, answer } })
+        let (slot, answer) = rule.triggers.iter().find_map(|r| matching_answer(instrument, r, response))?;
+        Some(if rule.when_tense { Trigger::Phase { slot, answer } } else { Trigger::Answer { slot, answer } })
     };
     let candidates: Vec<(usize, &crate::instrument::ActionRule, Trigger)> =
         instrument.actions().iter().enumerate().filter_map(|(i, rule)| offered(rule).map(|t| (i, rule, t))).collect();

@@ -14,7 +14,9 @@
 //! bits, 63 = empty). Decoding reads old versions with their own instrument and layout; bits are
 //! never reinterpreted.
 
-use crate::instrument::{Dimension, Instrument, Item, ItemKind, Owner, Role, Rules, UnknownVersion, CHECKLIST_ANSWERS};
+use crate::instrument::{
+    Dimension, Instrument, Item, ItemKind, Owner, Role, Rules, Slot, UnknownVersion, CHECKLIST_ANSWERS,
+};
 use crate::response::{Answer, Response};
 use crate::scoring::{margin, DimensionScore, Report, MAX_ACTIONS};
 
@@ -105,11 +107,12 @@ fn item_bits(item: &Item) -> usize {
 pub fn encode_full(response: &Response) -> Result<String, LinkError> {
     let instrument = Instrument::by_version(response.instrument_version)?;
     let mut w = header(instrument.version, Level::Full, response.role);
-    let fits = |key: &str| response.get(key).filter(|a| Response::answer_fits(instrument, key, *a));
+    let fits = |slot: Slot| response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a));
     for item in carried(instrument, response.role) {
+        let first = Slot(item.slot);
         match item.kind {
             ItemKind::Likert { .. } => {
-                let v = match fits(item.id) {
+                let v = match fits(first) {
                     Some(Answer::Likert(v)) => v as u32,
                     Some(Answer::DontKnow) => 6,
                     Some(Answer::NotApplicable) => 7,
@@ -118,24 +121,24 @@ pub fn encode_full(response: &Response) -> Result<String, LinkError> {
                 w.push(v, 3);
             }
             ItemKind::Choice { options, .. } => {
-                let v = match fits(item.id) {
+                let v = match fits(first) {
                     Some(Answer::Choice(i)) => i as u32 + 1,
                     _ => 0,
                 };
                 w.push(v, choice_bits(options.len()));
             }
-            ItemKind::Matrix { keys, .. } => {
-                for key in keys {
-                    let v = match fits(key) {
+            ItemKind::Matrix { .. } => {
+                for slot in item.slots() {
+                    let v = match fits(slot) {
                         Some(Answer::Owner(o)) => o.code() as u32,
                         _ => 0,
                     };
                     w.push(v, 3);
                 }
             }
-            ItemKind::Checklist { keys, .. } => {
-                for key in keys {
-                    let v = match fits(key) {
+            ItemKind::Checklist { .. } => {
+                for slot in item.slots() {
+                    let v = match fits(slot) {
                         Some(Answer::Choice(i)) => i as u32 + 1,
                         _ => 0,
                     };
@@ -286,36 +289,37 @@ fn expected_len(head: &[u8]) -> Option<usize> {
 fn decode_full(instrument: &'static Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Raw, LinkError> {
     let mut response = Response::new(instrument, role);
     for item in carried(instrument, role) {
+        let first = Slot(item.slot);
         match item.kind {
             ItemKind::Likert { .. } => match r.take(3) {
                 0 => {}
-                v @ 1..=5 => response.set(item.id, Answer::Likert(v as u8)),
-                6 => response.set(item.id, Answer::DontKnow),
-                7 if item.not_applicable => response.set(item.id, Answer::NotApplicable),
+                v @ 1..=5 => response.set(first, Answer::Likert(v as u8)),
+                6 => response.set(first, Answer::DontKnow),
+                7 if item.not_applicable => response.set(first, Answer::NotApplicable),
                 _ => return Err(LinkError::Altered),
             },
             ItemKind::Choice { options, .. } => match r.take(choice_bits(options.len())) {
                 0 => {}
-                v if (v as usize) <= options.len() => response.set(item.id, Answer::Choice(v as u8 - 1)),
+                v if (v as usize) <= options.len() => response.set(first, Answer::Choice(v as u8 - 1)),
                 _ => return Err(LinkError::Altered),
             },
-            ItemKind::Matrix { keys, owners, .. } => {
-                for key in keys {
+            ItemKind::Matrix { owners, .. } => {
+                for slot in item.slots() {
                     match r.take(3) {
                         0 => {}
                         v => {
                             let owner =
                                 Owner::from_code(v as u8).filter(|o| owners.contains(o)).ok_or(LinkError::Altered)?;
-                            response.set(*key, Answer::Owner(owner));
+                            response.set(slot, Answer::Owner(owner));
                         }
                     }
                 }
             }
-            ItemKind::Checklist { keys, .. } => {
-                for key in keys {
+            ItemKind::Checklist { .. } => {
+                for slot in item.slots() {
                     match r.take(2) {
                         0 => {}
-                        v if (v as usize) <= CHECKLIST_ANSWERS.len() => response.set(*key, Answer::Choice(v as u8 - 1)),
+                        v if (v as usize) <= CHECKLIST_ANSWERS.len() => response.set(slot, Answer::Choice(v as u8 - 1)),
                         _ => return Err(LinkError::Altered),
                     }
                 }

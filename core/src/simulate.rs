@@ -13,7 +13,7 @@
 //! [`item_score`] (what an answer is worth, mirroring [`score`]).
 
 use crate::aggregate::cronbach_alpha;
-use crate::instrument::{Dimension, Instrument, Item, ItemKind, Owner, Role, CHECKLIST_NO, CHECKLIST_YES};
+use crate::instrument::{Dimension, Instrument, Item, ItemKind, Owner, Role, Slot, CHECKLIST_NO, CHECKLIST_YES};
 use crate::response::{Answer, Response};
 use crate::sample::Rng;
 use crate::scoring::{score, Report, BARRIER_THRESHOLD};
@@ -192,37 +192,33 @@ fn named_owner(area: usize) -> Owner {
 /// draws its own y, one per answer unit. Non-answers ("Don't know", and any future "Not
 /// applicable") are never drawn: the model describes people who answer. A Likert category c is
 /// the healthy-direction response, so it is answered c + 1, or 5 - c on a reverse-keyed item.
-pub fn answer_for(
-    item: &'static Item,
-    trait_value: f64,
-    context: &Context,
-    rng: &mut Rng,
-) -> Vec<(&'static str, Answer)> {
+pub fn answer_for(item: &'static Item, trait_value: f64, context: &Context, rng: &mut Rng) -> Vec<(Slot, Answer)> {
+    let first = Slot(item.slot);
     let Some(ladder) = ladder(&item.kind) else {
-        return vec![(item.id, Answer::Choice(context.option(item)))];
+        return vec![(first, Answer::Choice(context.option(item)))];
     };
     match item.kind {
         ItemKind::Likert { reverse } => {
             let c = ladder.category(latent(trait_value, rng)) as u8;
-            vec![(item.id, Answer::Likert(if reverse { 5 - c } else { c + 1 }))]
+            vec![(first, Answer::Likert(if reverse { 5 - c } else { c + 1 }))]
         }
         ItemKind::Choice { options, scores, .. } => {
             let c = ladder.category(latent(trait_value, rng));
-            vec![(item.id, Answer::Choice(scored_options(options, scores)[c]))]
+            vec![(first, Answer::Choice(scored_options(options, scores)[c]))]
         }
-        ItemKind::Matrix { keys, .. } => keys
-            .iter()
+        ItemKind::Matrix { .. } => item
+            .slots()
             .enumerate()
-            .map(|(area, key)| {
+            .map(|(area, slot)| {
                 let named = ladder.category(latent(trait_value, rng)) == 1;
-                (*key, Answer::Owner(if named { named_owner(area) } else { Owner::Nobody }))
+                (slot, Answer::Owner(if named { named_owner(area) } else { Owner::Nobody }))
             })
             .collect(),
-        ItemKind::Checklist { keys, .. } => keys
-            .iter()
-            .map(|key| {
+        ItemKind::Checklist { .. } => item
+            .slots()
+            .map(|slot| {
                 let written = ladder.category(latent(trait_value, rng)) == 1;
-                (*key, Answer::Choice(if written { CHECKLIST_YES } else { CHECKLIST_NO }))
+                (slot, Answer::Choice(if written { CHECKLIST_YES } else { CHECKLIST_NO }))
             })
             .collect(),
     }

@@ -122,7 +122,7 @@ fn i() -> &'static Instrument {
 fn a_one_person_it_group_gives_nothing_of_its_own_away() {
     let mut members = team(&[(Role::Msp, 6), (Role::Other, 6), (Role::Leadership, 6)], 9);
     let mut worried = sample::healthy(Role::InternalIt);
-    worried.set("tp_job", Answer::Likert(5));
+    worried.set_named("tp_job", Answer::Likert(5));
     members.push(member_from_response(worried));
     let t = aggregate(i(), &members, 5);
     let it = &t.roles[Role::InternalIt.code() as usize];
@@ -144,7 +144,7 @@ fn sparse(rng: &mut Rng, role: Role) -> crate::Response {
     let (skip, dk) = (rng.below(60), rng.below(40));
     let mut r = crate::Response::new(i(), Some(role));
     for item in i().items_for(role) {
-        for key in item.keys() {
+        for key in item.slots() {
             if rng.below(100) < skip {
                 continue;
             }
@@ -155,7 +155,7 @@ fn sparse(rng: &mut Rng, role: Role) -> crate::Response {
             } else {
                 all[rng.below(all.len() as u64) as usize]
             };
-            r.set(*key, a);
+            r.set(key, a);
         }
     }
     r
@@ -277,7 +277,7 @@ proptest! {
         let mut redrawn = 0;
         for role in Role::ALL.into_iter().filter(|r| sizes[r.code() as usize] >= k) {
             for item in i().items_for(role) {
-                for key in item.keys() {
+                for key in item.slots() {
                     let answered = team.iter().filter(|r| r.role == Some(role) && r.get(key).is_some()).count();
                     if answered == 0 || answered >= k {
                         continue;
@@ -285,7 +285,7 @@ proptest! {
                     for r in changed.iter_mut().filter(|r| r.role == Some(role)) {
                         if let Some(a) = r.get(key) {
                             let same: Vec<Answer> = every_answer(item).into_iter().filter(|x| class(item, *x) == class(item, a)).collect();
-                            r.set(*key, same[rng.below(same.len() as u64) as usize]);
+                            r.set(key, same[rng.below(same.len() as u64) as usize]);
                             redrawn += 1;
                         }
                     }
@@ -397,7 +397,7 @@ fn each_role_group_counts_once() {
         let mut r = sample::healthy(role);
         for item in i().items_for(role).filter(|it| it.dimension == Some(Dimension::Trust)) {
             if let crate::instrument::ItemKind::Likert { reverse } = item.kind {
-                r.set(item.id, Answer::Likert(if reverse { 5 } else { 1 }));
+                r.set_named(item.id, Answer::Likert(if reverse { 5 } else { 1 }));
             }
         }
         r
@@ -424,7 +424,7 @@ fn perception_gaps_use_anchors_and_need_a_resolvable_difference() {
         let mut r = sample::healthy(role);
         for item in i().items.iter().filter(|it| it.anchor && it.dimension == Some(Dimension::Trust)) {
             if let crate::instrument::ItemKind::Likert { reverse } = item.kind {
-                r.set(item.id, Answer::Likert(if reverse { 6 - v } else { v }));
+                r.set_named(item.id, Answer::Likert(if reverse { 6 - v } else { v }));
             }
         }
         r
@@ -452,7 +452,7 @@ fn perception_gaps_use_anchors_and_need_a_resolvable_difference() {
 fn an_ownership_gap_needs_two_people_and_a_fifth() {
     let with_backup = |owner: Owner| {
         let mut r = sample::healthy(Role::Msp);
-        r.set("ow_matrix.backup", Answer::Owner(owner));
+        r.set_named("ow_matrix.backup", Answer::Owner(owner));
         member_from_response(r)
     };
     let backup = i().matrix().keys().iter().position(|k| *k == "ow_matrix.backup").unwrap();
@@ -472,7 +472,7 @@ fn an_ownership_gap_needs_two_people_and_a_fifth() {
 fn roles_disagree_when_their_majorities_differ() {
     let owner_says = |role: Role, owner: Owner| {
         let mut r = sample::healthy(role);
-        r.set("ow_matrix.backup", Answer::Owner(owner));
+        r.set_named("ow_matrix.backup", Answer::Owner(owner));
         member_from_response(r)
     };
     let backup = i().matrix().keys().iter().position(|k| *k == "ow_matrix.backup").unwrap();
@@ -524,7 +524,7 @@ fn summary_links_count_for_scores_but_not_for_answers() {
     // Five MSP staff: three full links (every question answered) and two scores-only links.
     for k in 0..3 {
         let mut r = sample::healthy(Role::Msp);
-        r.set("ctx_size", Answer::Choice(k));
+        r.set_named("ctx_size", Answer::Choice(k));
         text.push_str(&link(&r));
         text.push('\n');
     }

@@ -125,18 +125,17 @@ fn changing_role_drops_only_answers_the_new_role_is_not_shown() {
     for from in Role::ALL {
         for to in Role::ALL {
             let mut r = sample::healthy(from);
-            let before = r.answers.len();
+            let before = r.len();
             let dropped = change_role(i, &mut r, to);
             assert_eq!(r.role, Some(to));
-            assert_eq!(before - dropped, r.answers.len());
-            for key in r.answers.keys() {
-                let id = key.split('.').next().unwrap();
-                assert!(i.item(id).unwrap().roles.contains(to), "{key} kept for {to:?}");
+            assert_eq!(before - dropped, r.len());
+            for (slot, _) in r.answered() {
+                assert!(i.slot_item(slot).unwrap().0.roles.contains(to), "{slot:?} kept for {to:?}");
             }
             // Everything both roles see survives.
             for item in i.items_for(from).filter(|it| it.roles.contains(to)) {
-                for k in item.answer_keys() {
-                    assert!(r.get(&k).is_some(), "{k} lost moving {from:?} -> {to:?}");
+                for k in item.slots() {
+                    assert!(r.get(k).is_some(), "{k:?} lost moving {from:?} -> {to:?}");
                 }
             }
             if from == to {
@@ -146,6 +145,6 @@ fn changing_role_drops_only_answers_the_new_role_is_not_shown() {
     }
     // The same role again changes nothing, even with answers to other roles' items.
     let mut r = sample::healthy(Role::Msp);
-    r.set("tp_job", Answer::Likert(3));
+    r.set_named("tp_job", Answer::Likert(3));
     assert_eq!(change_role(i, &mut r, Role::Msp), 0);
 }

@@ -69,7 +69,7 @@ fn summary_counts_fit_their_bits() {
             let units: usize = i
                 .items_for(role)
                 .filter(|it| it.dimension == Some(d) && it.is_scored())
-                .map(|it| it.answer_keys().len())
+                .map(|it| it.answer_count())
                 .sum();
             assert!(units < 32, "{role:?} {d:?}: {units} units");
         }

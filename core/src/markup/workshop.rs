@@ -12,7 +12,7 @@ use super::{button, card_close, card_open, one, role_name};
 use crate::aggregate::{Disagreement, TeamReport};
 use crate::estimate;
 use crate::i18n::{key, Locale};
-use crate::instrument::{Instrument, ItemKind, Owner, Role};
+use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot};
 use crate::markup::controls::Surroundings;
 use crate::present;
 use crate::qr;
@@ -211,7 +211,7 @@ pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &Team
 fn side(instrument: &Instrument, locale: Locale, d: &Disagreement, higher: bool) -> String {
     let (stat, answer) = if higher { (d.higher, d.higher_answer) } else { (d.lower, d.lower_answer) };
     let item = &instrument.items[d.item];
-    let answer = answer.map_or("–".to_string(), |a| present::answer_text(instrument, locale, item.id, a));
+    let answer = answer.map_or("–".to_string(), |a| present::answer_text(instrument, locale, Slot(item.slot), a));
     locale.fmt(
         key::ui::team::disagree::SIDE,
         &[
@@ -233,11 +233,11 @@ pub fn disagreements(o: &mut Html, instrument: &Instrument, locale: Locale, rep:
         html!(o; "<p>" (locale.t(key::ui::team::disagree::INTRO)) r#"</p><ol class="ov-disagreements" data-testid="team-disagreements">"#);
         for d in &rep.disagreements {
             let item = &instrument.items[d.item];
-            let key = if d.gap { key::ui::team::disagree::GAP } else { key::ui::team::disagree::NOISE };
+            let reading = if d.gap { key::ui::team::disagree::GAP } else { key::ui::team::disagree::NOISE };
             html!(o;
-                r#"<li class="ov-disagreement"><p class="ov-disagreement__q">“"# (present::question_text(instrument, locale, item.id))
+                r#"<li class="ov-disagreement"><p class="ov-disagreement__q">“"# (present::question_text(instrument, locale, Slot(item.slot)))
                 "”</p><ul><li>" (side(instrument, locale, d, true)) "</li><li>" (side(instrument, locale, d, false))
-                r#"</li></ul><p class="ov-hint">"# {o.fill(locale.t(key), &[("points", &one(d.size.round(), locale))])} "</p></li>"
+                r#"</li></ul><p class="ov-hint">"# {o.fill(locale.t(reading), &[("points", &one(d.size.round(), locale))])} "</p></li>"
             );
         }
         o.raw("</ol>");
@@ -289,10 +289,10 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
         Question::Disagreement(d) => {
             let item = &instrument.items[d.item];
             let answer = |a: Option<crate::response::Answer>| {
-                a.map_or("–".to_string(), |a| present::answer_text(instrument, locale, item.id, a))
+                a.map_or("–".to_string(), |a| present::answer_text(instrument, locale, Slot(item.slot), a))
             };
             // The question's own full stop would end the sentence it is quoted in.
-            let question = present::question_text(instrument, locale, item.id);
+            let question = present::question_text(instrument, locale, Slot(item.slot));
             locale.fmt(
                 key::ui::team::question::DISAGREEMENT,
                 &[

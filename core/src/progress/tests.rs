@@ -79,30 +79,30 @@ mod migration {
     #[test]
     fn answers_whose_question_kept_its_meaning_are_carried() {
         let mut old = sample::healthy_in(v1(), Role::InternalIt);
-        old.set("ctx_months", Answer::Choice(0)); // Less than 2 months: the same band in v2.
-        old.set("tr_cycle", Answer::Choice(1)); // No notable mistakes: now "not applicable".
-        old.set("tp_job", Answer::Likert(4));
-        old.set("own_matrix.backup", Answer::Owner(crate::Owner::Nobody));
+        old.set_named("ctx_months", Answer::Choice(0)); // Less than 2 months: the same band in v2.
+        old.set_named("tr_cycle", Answer::Choice(1)); // No notable mistakes: now "not applicable".
+        old.set_named("tp_job", Answer::Likert(4));
+        old.set_named("own_matrix.backup", Answer::Owner(crate::Owner::Nobody));
         let m = migrate(&old, v2());
         let r = &m.response;
         assert_eq!((r.instrument_version, r.role), (2, Some(Role::InternalIt)));
-        assert_eq!(r.get("tp_job"), Some(Answer::Likert(4)), "same id, same question");
-        assert_eq!(r.get("ctx_months2"), Some(Answer::Choice(0)));
+        assert_eq!(r.get_named("tp_job"), Some(Answer::Likert(4)), "same id, same question");
+        assert_eq!(r.get_named("ctx_months2"), Some(Answer::Choice(0)));
         let na = crate::instrument::Instrument::by_version(2).unwrap().item("tr_after_mistake").unwrap();
         let crate::ItemKind::Choice { options, .. } = na.kind else { unreachable!() };
         assert_eq!(
-            r.get("tr_after_mistake"),
+            r.get_named("tr_after_mistake"),
             Some(Answer::Choice(options.iter().position(|o| *o == "na").unwrap() as u8))
         );
-        assert_eq!(r.get("ow_matrix.backup"), Some(Answer::Owner(crate::Owner::Nobody)), "areas by name");
-        assert_eq!(r.get("tr_depth"), old.get("tr_remark"), "reworded, same meaning");
+        assert_eq!(r.get_named("ow_matrix.backup"), Some(Answer::Owner(crate::Owner::Nobody)), "areas by name");
+        assert_eq!(r.get_named("tr_depth"), old.get_named("tr_remark"), "reworded, same meaning");
         // Nothing that changed meaning: v1's "2 to 6 months" overlapped v2's bands.
         let mut overlap = old.clone();
-        overlap.set("ctx_months", Answer::Choice(1));
-        assert_eq!(migrate(&overlap, v2()).response.get("ctx_months2"), None);
+        overlap.set_named("ctx_months", Answer::Choice(1));
+        assert_eq!(migrate(&overlap, v2()).response.get_named("ctx_months2"), None);
         // The counts add up: every old answer is carried or counted as not carried.
-        assert_eq!(m.kept + m.not_carried, old.answers.len());
-        assert_eq!(m.kept, r.answers.len());
+        assert_eq!(m.kept + m.not_carried, old.len());
+        assert_eq!(m.kept, r.len());
         assert_eq!(m.to_answer, r.unanswered(v2()).len());
         assert!(m.kept >= 20 && m.to_answer >= 10, "{m:?}");
         // Every carried answer is valid in v2 and scores without problems.
@@ -117,7 +117,7 @@ mod migration {
             let old = sample::random_in(v1(), &mut rng, role);
             let m = migrate(&old, v2());
             assert!(crate::score(v2(), &m.response).problems.is_empty(), "{role:?}");
-            assert_eq!(m.kept + m.not_carried, old.answers.len());
+            assert_eq!(m.kept + m.not_carried, old.len());
         }
     }
 }

@@ -2,7 +2,7 @@
 //! scoring exactly as they did): table-driven checks through one helper per feature, personas,
 //! and properties. Version 2's rules are tested in `tests_v2.rs`.
 
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role};
+use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role, Slot};
 use crate::response::{Answer, Response};
 use crate::sample::{self, Rng};
 use crate::scoring::*;
@@ -10,6 +10,12 @@ use proptest::prelude::*;
 
 fn instrument() -> &'static Instrument {
     Instrument::by_version(1).unwrap()
+}
+
+/// The slot of an answer named as inputs name it (`own_matrix.backup`).
+#[track_caller]
+fn slot(name: &str) -> Slot {
+    instrument().slot_named(name).unwrap_or_else(|| panic!("no answer `{name}` in version 1"))
 }
 
 fn choice(id: &str, option: &str) -> (String, Answer) {
@@ -24,7 +30,7 @@ fn choice(id: &str, option: &str) -> (String, Answer) {
 fn healthy_with(role: Role, changes: &[(String, Answer)]) -> Response {
     let mut r = sample::healthy_in(instrument(), role);
     for (k, a) in changes {
-        r.set(k.clone(), *a);
+        r.set(slot(k), *a);
     }
     r
 }
@@ -87,7 +93,7 @@ fn a_dimension_with_too_few_answers_is_not_scored() {
         .items_for(Role::Other)
         .find(|i| i.dimension == Some(Dimension::Trust) && matches!(i.kind, ItemKind::Likert { .. }))
         .unwrap();
-    r.set(first.id, Answer::Likert(5));
+    r.set_named(first.id, Answer::Likert(5));
     let report = score(instrument(), &r);
     assert_eq!(report.dimension(Dimension::Trust).score, None);
     assert_eq!(report.dimension(Dimension::Trust).answered, 1);
@@ -98,12 +104,12 @@ fn a_dimension_with_too_few_answers_is_not_scored() {
 #[test]
 fn the_matrix_scores_named_owners_and_lists_gaps() {
     let mut r = sample::healthy_in(instrument(), Role::Leadership);
-    r.set("own_matrix.backup", Answer::Owner(Owner::Nobody));
-    r.set("own_matrix.email", Answer::Owner(Owner::DontKnow));
+    r.set_named("own_matrix.backup", Answer::Owner(Owner::Nobody));
+    r.set_named("own_matrix.email", Answer::Owner(Owner::DontKnow));
     let report = score(instrument(), &r);
     let gaps: Vec<(usize, Owner)> = report.ownership_gaps().collect();
     assert_eq!(gaps, vec![(0, Owner::Nobody), (1, Owner::DontKnow)]);
-    assert!(report.red_flags.iter().any(|f| f.id == "backup_unowned" && f.key == "own_matrix.backup"));
+    assert!(report.red_flags.iter().any(|f| f.id == "backup_unowned" && f.slot == slot("own_matrix.backup")));
     // 7 named of 8 answered areas: the matrix item scores 88, pulling ownership below 100.
     let own = report.dimension(Dimension::Ownership);
     assert!(own.score.is_some_and(|s| s < 100), "{own:?}");
@@ -117,11 +123,11 @@ fn the_barrier_is_the_first_low_dimension_in_order() {
     for item in instrument().items_for(Role::InternalIt) {
         if matches!(item.dimension, Some(Dimension::Trust) | Some(Dimension::Knowledge)) {
             if let ItemKind::Likert { reverse } = item.kind {
-                r.set(item.id, Answer::Likert(if reverse { 5 } else { 1 }));
+                r.set_named(item.id, Answer::Likert(if reverse { 5 } else { 1 }));
             }
             if let ItemKind::Choice { scores, .. } = item.kind {
                 let worst = (0..scores.len() - 1).min_by_key(|&k| scores[k]).unwrap();
-                r.set(item.id, Answer::Choice(worst as u8));
+                r.set_named(item.id, Answer::Choice(worst as u8));
             }
         }
     }
@@ -136,15 +142,15 @@ fn the_phase_changes_the_reading_of_the_same_friction() {
     for item in instrument().items_for(Role::Msp) {
         if item.dimension.is_some_and(|d| Dimension::FRICTION.contains(&d)) {
             if let ItemKind::Likert { reverse } = item.kind {
-                tense.set(item.id, Answer::Likert(if reverse { 5 } else { 1 }));
+                tense.set_named(item.id, Answer::Likert(if reverse { 5 } else { 1 }));
             }
         }
     }
     let (month1, month14) = {
         let mut a = tense.clone();
-        a.set("ctx_months", Answer::Choice(0));
+        a.set_named("ctx_months", Answer::Choice(0));
         let mut b = tense.clone();
-        b.set("ctx_months", Answer::Choice(3));
+        b.set_named("ctx_months", Answer::Choice(3));
         (score(instrument(), &a), score(instrument(), &b))
     };
     assert_eq!(month1.phase, Phase::Orientation);
@@ -194,7 +200,7 @@ fn persona_internal_it_holding_the_keys() {
     assert!((MIN_ACTIONS..=MAX_ACTIONS).contains(&report.actions.len()));
     // The flag names the answer that raised it.
     let creds = report.red_flags.iter().find(|f| f.id == "creds_single").unwrap();
-    assert_eq!((creds.key.as_str(), creds.answer), ("kn_creds", choice("kn_creds", "one_person").1));
+    assert_eq!((creds.slot, creds.answer), (slot("kn_creds"), choice("kn_creds", "one_person").1));
 }
 
 #[test]
@@ -217,22 +223,22 @@ fn persona_dont_know_everywhere_is_low_confidence_not_a_middling_score() {
 fn problems_are_reported_not_fatal() {
     let mut r = Response::new(instrument(), None);
     r.instrument_version = 9;
-    r.set("nope", Answer::Likert(3));
-    r.set("tp_job", Answer::Likert(9));
-    r.set("kn_creds", Answer::Choice(42));
-    r.set("own_matrix.moon", Answer::Owner(Owner::Msp));
-    r.set("tp_job.extra", Answer::DontKnow);
+    let beyond = Slot(instrument().slot_count as u16 + 3);
+    r.set(beyond, Answer::Likert(3));
+    r.set(slot("tp_job"), Answer::Likert(9));
+    r.set(slot("kn_creds"), Answer::Choice(42));
+    r.set(slot("own_matrix.backup"), Answer::Likert(2));
     let report = score(instrument(), &r);
     assert!(report.problems.contains(&Problem::NoRole));
     assert!(report.problems.contains(&Problem::VersionMismatch { instrument: 1, response: 9 }));
-    assert!(report.problems.contains(&Problem::UnknownKey("nope".into())));
-    assert!(report.problems.contains(&Problem::InvalidValue("tp_job".into())));
-    assert!(report.problems.contains(&Problem::InvalidValue("kn_creds".into())));
-    assert!(report.problems.contains(&Problem::InvalidValue("own_matrix.moon".into())));
+    assert!(report.problems.contains(&Problem::InvalidValue(beyond)));
+    assert!(report.problems.contains(&Problem::InvalidValue(slot("tp_job"))));
+    assert!(report.problems.contains(&Problem::InvalidValue(slot("kn_creds"))));
+    assert!(report.problems.contains(&Problem::InvalidValue(slot("own_matrix.backup"))));
     let mut msp = Response::new(instrument(), Some(Role::Msp));
-    msp.set("tp_job", Answer::Likert(5));
+    msp.set(slot("tp_job"), Answer::Likert(5));
     let report = score(instrument(), &msp);
-    assert!(report.problems.contains(&Problem::NotShownToRole("tp_job".into())));
+    assert!(report.problems.contains(&Problem::NotShownToRole(slot("tp_job"))));
     assert!(report.red_flags.is_empty(), "a hidden item must not raise a flag");
 }
 
@@ -254,9 +260,8 @@ fn arbitrary_answer() -> impl Strategy<Value = Answer> {
     ]
 }
 
-fn arbitrary_key() -> impl Strategy<Value = String> {
-    let ids: Vec<String> = instrument().items.iter().flat_map(|i| i.answer_keys()).collect();
-    prop_oneof![proptest::sample::select(ids), "[a-z_.]{0,12}"]
+fn arbitrary_slot() -> impl Strategy<Value = Slot> {
+    (0u16..instrument().slot_count as u16 + 8).prop_map(Slot)
 }
 
 proptest! {
@@ -266,9 +271,10 @@ proptest! {
     fn any_response_yields_a_valid_report(
         role in proptest::option::of(0u8..4),
         version in any::<u8>(),
-        answers in proptest::collection::vec((arbitrary_key(), arbitrary_answer()), 0..80),
+        answers in proptest::collection::vec((arbitrary_slot(), arbitrary_answer()), 0..80),
     ) {
-        let mut r = Response { instrument_version: version, role: role.and_then(Role::from_code), ..Default::default() };
+        let mut r = Response::new(instrument(), role.and_then(Role::from_code));
+        r.instrument_version = version;
         for (k, a) in answers {
             r.set(k, a);
         }

@@ -2,7 +2,9 @@
 //! only triggers of advice (a property test), the phase's first action, the barrier's margin,
 //! checklists, "not applicable" and the matrix's unwritten shared ownership.
 
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role, Selector, CHECKLIST_NO, CHECKLIST_YES};
+use crate::instrument::{
+    Dimension, Instrument, ItemKind, Owner, Phase, Role, Selector, Slot, CHECKLIST_NO, CHECKLIST_YES,
+};
 use crate::response::{Answer, Response};
 use crate::sample::{self, Rng};
 use crate::scoring::*;
@@ -17,10 +19,16 @@ fn choice(id: &str, option: &str) -> Answer {
     Answer::Choice(options.iter().position(|o| *o == option).unwrap_or_else(|| panic!("{id} has no {option}")) as u8)
 }
 
+/// The slot of an answer named as inputs name it (`ow_matrix.backup`).
+#[track_caller]
+fn slot(name: &str) -> Slot {
+    v2().slot_named(name).unwrap_or_else(|| panic!("no answer `{name}` in version 2"))
+}
+
 fn healthy_with(role: Role, changes: &[(&str, Answer)]) -> Response {
     let mut r = sample::healthy_in(v2(), role);
     for (k, a) in changes {
-        r.set(k.to_string(), *a);
+        r.set(slot(k), *a);
     }
     r
 }
@@ -35,13 +43,13 @@ fn unhealthy(role: Role, dims: &[Dimension]) -> Response {
     let mut r = sample::healthy_in(v2(), role);
     for item in v2().items_for(role).filter(|i| i.dimension.is_some_and(|d| dims.contains(&d))) {
         match item.kind {
-            ItemKind::Likert { reverse } => r.set(item.id, Answer::Likert(if reverse { 5 } else { 1 })),
+            ItemKind::Likert { reverse } => r.set(Slot(item.slot), Answer::Likert(if reverse { 5 } else { 1 })),
             ItemKind::Choice { scores, .. } => {
                 let worst = (0..scores.len()).filter(|k| scores[*k] >= 0).min_by_key(|&k| scores[k]).unwrap();
-                r.set(item.id, Answer::Choice(worst as u8));
+                r.set(Slot(item.slot), Answer::Choice(worst as u8));
             }
-            ItemKind::Matrix { keys, .. } => keys.iter().for_each(|k| r.set(*k, Answer::Owner(Owner::Nobody))),
-            ItemKind::Checklist { keys, .. } => keys.iter().for_each(|k| r.set(*k, Answer::Choice(CHECKLIST_NO))),
+            ItemKind::Matrix { .. } => item.slots().for_each(|k| r.set(k, Answer::Owner(Owner::Nobody))),
+            ItemKind::Checklist { .. } => item.slots().for_each(|k| r.set(k, Answer::Choice(CHECKLIST_NO))),
         }
     }
     r
@@ -88,21 +96,21 @@ fn advice_follows_the_answers_in_the_issue_s_examples() {
     let ids = action_ids(&report);
     assert!(!ids.contains(&"credential_vault"), "{ids:?}");
     let tribal = report.actions.iter().find(|a| a.id == "capture_tribal_knowledge").expect("advised");
-    assert_eq!(tribal.trigger, Trigger::Answer { key: "kn_procs", answer: choice("kn_procs", "little") });
+    assert_eq!(tribal.trigger, Trigger::Answer { slot: slot("kn_procs"), answer: choice("kn_procs", "little") });
     let why = crate::present::trigger_text(v2(), crate::i18n::Locale::En, &report, tribal.trigger);
     assert!(why.contains("Very little") && why.contains("routine IT work"), "{why}");
 
     // All four parts of the commitment in writing: no "written guarantee", even with job fear.
     let mut written = healthy_with(Role::InternalIt, &[("tp_job", Answer::Likert(5))]);
     for key in ["ld_written.positions", "ld_written.duration", "ld_written.ends", "ld_written.roles"] {
-        written.set(key, Answer::Choice(CHECKLIST_YES));
+        written.set_named(key, Answer::Choice(CHECKLIST_YES));
     }
     assert!(!action_ids(&score(v2(), &written)).contains(&"written_guarantee"));
     // One part missing: advised, quoting that part.
-    written.set("ld_written.duration", Answer::Choice(CHECKLIST_NO));
+    written.set_named("ld_written.duration", Answer::Choice(CHECKLIST_NO));
     let report = score(v2(), &written);
     let g = report.actions.iter().find(|a| a.id == "written_guarantee").expect("advised");
-    assert_eq!(g.trigger, Trigger::Answer { key: "ld_written.duration", answer: Answer::Choice(CHECKLIST_NO) });
+    assert_eq!(g.trigger, Trigger::Answer { slot: slot("ld_written.duration"), answer: Answer::Choice(CHECKLIST_NO) });
 
     // Other staff are never asked about the commitment, so never told to write one.
     for role in [Role::Other, Role::Msp] {
@@ -116,7 +124,7 @@ fn the_phase_changes_the_first_action() {
     let tense = unhealthy(Role::Msp, &Dimension::FRICTION);
     let with_months = |option: &str| {
         let mut r = tense.clone();
-        r.set("ctx_months2", choice("ctx_months2", option));
+        r.set_named("ctx_months2", choice("ctx_months2", option));
         score(v2(), &r)
     };
     let (early, late) = (with_months("lt2"), with_months("m12p"));
@@ -124,7 +132,7 @@ fn the_phase_changes_the_first_action() {
     assert_eq!(early.phase_reading, PhaseReading::Tense);
     assert_eq!(early.actions[0].id, "settle_in_checkpoint");
     assert_eq!(late.actions[0].id, "relationship_reset");
-    assert!(matches!(late.actions[0].trigger, Trigger::Phase { key: "ctx_months2", .. }));
+    assert!(matches!(late.actions[0].trigger, Trigger::Phase { slot: s, .. } if s == slot("ctx_months2")));
     // Calm friction: neither phase action.
     let calm = score(v2(), &sample::healthy_in(v2(), Role::Msp));
     assert!(!action_ids(&calm).iter().any(|a| *a == "settle_in_checkpoint" || *a == "relationship_reset"));
@@ -157,14 +165,14 @@ fn checklists_score_written_parts_and_flag_nothing_in_writing() {
     let mut r = sample::healthy_in(v2(), Role::Leadership);
     let keys = ["ld_written.positions", "ld_written.duration", "ld_written.ends", "ld_written.roles"];
     for (k, a) in keys.iter().zip([CHECKLIST_YES, CHECKLIST_NO, CHECKLIST_NO, 2]) {
-        r.set(*k, Answer::Choice(a));
+        r.set(slot(k), Answer::Choice(a));
     }
     let report = score(v2(), &r);
     let item = v2().item("ld_written").unwrap();
     assert_eq!(item_score(item, &r).0.map(|s| s.round()), Some(33.0), "1 of 3 answered parts in writing");
     assert!(report.red_flags.iter().all(|f| f.id != "no_written_commitment"));
     for k in keys {
-        r.set(k, Answer::Choice(CHECKLIST_NO));
+        r.set_named(k, Answer::Choice(CHECKLIST_NO));
     }
     let report = score(v2(), &r);
     assert!(report.red_flags.iter().any(|f| f.id == "no_written_commitment"));
@@ -186,7 +194,7 @@ fn not_applicable_is_neither_scored_nor_held_against_confidence() {
     assert_eq!(report.confidence.not_applicable, 2);
     // An item that does not offer it refuses it.
     let bad = healthy_with(Role::InternalIt, &[("tp_job", Answer::NotApplicable)]);
-    assert!(score(v2(), &bad).problems.contains(&Problem::InvalidValue("tp_job".into())));
+    assert!(score(v2(), &bad).problems.contains(&Problem::InvalidValue(slot("tp_job"))));
 }
 
 #[test]
@@ -210,18 +218,17 @@ fn advice_follows_answers(i: &'static Instrument, r: &Response) -> Result<(), St
     let report = score(i, r);
     for a in &report.actions {
         let rule = &i.actions()[a.rule];
-        let triggered = rule.triggers.iter().find_map(|t| present(i, t, r));
+        let triggered = rule.triggers.iter().find_map(|t| matching_answer(i, t, r));
         let (key, answer) = triggered.ok_or(format!("{} offered with no trigger present", a.id))?;
         if let Some(role) = r.role {
-            let id = key.split('.').next().unwrap();
-            if !i.item(id).is_some_and(|it| it.roles.contains(role)) {
-                return Err(format!("{} triggered by {key}, which {role:?} is not asked", a.id));
+            if !i.slot_item(key).is_some_and(|(it, _)| it.roles.contains(role)) {
+                return Err(format!("{} triggered by {key:?}, which {role:?} is not asked", a.id));
             }
         }
         match a.trigger {
-            Trigger::Answer { key: k, answer: an } | Trigger::Phase { key: k, answer: an } => {
+            Trigger::Answer { slot: k, answer: an } | Trigger::Phase { slot: k, answer: an } => {
                 if (k, an) != (key, answer) {
-                    return Err(format!("{}: why quotes {k}, but the first trigger present is {key}", a.id));
+                    return Err(format!("{}: why quotes {k:?}, but the first trigger present is {key:?}", a.id));
                 }
                 if r.get(k) != Some(an) {
                     return Err(format!("{}: why quotes an answer not given", a.id));
@@ -229,7 +236,7 @@ fn advice_follows_answers(i: &'static Instrument, r: &Response) -> Result<(), St
             }
             other => return Err(format!("{}: rules 2 trigger {other:?}", a.id)),
         }
-        if rule.in_place.iter().any(|t| present(i, t, r).is_some()) {
+        if rule.in_place.iter().any(|t| matching_answer(i, t, r).is_some()) {
             return Err(format!("{} offered although its answers say it is done", a.id));
         }
         if !rule.phases.is_empty()
@@ -269,7 +276,7 @@ proptest! {
     fn advice_follows_answers_whatever_the_keys_and_values(
         role in proptest::option::of(0u8..4),
         answers in proptest::collection::vec(
-            (proptest::sample::select(v2().items.iter().flat_map(|i| i.answer_keys()).collect::<Vec<_>>()), arbitrary_v2_answer()),
+            ((0..v2().slot_count as u16).prop_map(Slot), arbitrary_v2_answer()),
             0..90,
         ),
     ) {
@@ -295,12 +302,12 @@ fn every_action_can_be_offered_to_some_role() {
         for months in ["lt2", "m12p"] {
             for base in [unhealthy(role, &Dimension::ALL), sample::healthy_in(i, role)] {
                 let mut r = base;
-                r.set("ctx_months2", choice("ctx_months2", months));
+                r.set_named("ctx_months2", choice("ctx_months2", months));
                 seen.extend(action_ids(&score(i, &r)));
                 // And each action on its own, by giving just one of its triggers.
                 for rule in i.actions() {
                     let mut single = sample::healthy_in(i, role);
-                    single.set("ctx_months2", choice("ctx_months2", months));
+                    single.set_named("ctx_months2", choice("ctx_months2", months));
                     let t = &rule.triggers[0];
                     let item = &i.items[t.item];
                     if !item.roles.contains(role) {
@@ -316,7 +323,7 @@ fn every_action_can_be_offered_to_some_role() {
                         ItemKind::Choice { .. } | ItemKind::Checklist { .. } => Answer::Choice(t.values[0]),
                         ItemKind::Matrix { .. } => Answer::Owner(Owner::from_code(t.values[0]).unwrap()),
                     };
-                    single.set(key, answer);
+                    single.set_named(key, answer);
                     seen.extend(action_ids(&score(i, &single)));
                 }
             }

@@ -148,9 +148,8 @@ fn respondents_answer_everything_shown_and_nothing_else() {
         let r = respondent(instrument, role, &traits, &context, &mut rng);
         assert!(r.unanswered(instrument).is_empty(), "{role:?}");
         assert!(r
-            .answers
-            .values()
-            .all(|a| !matches!(a, Answer::DontKnow | Answer::NotApplicable | Answer::Owner(Owner::DontKnow))));
+            .answered()
+            .all(|(_, a)| !matches!(a, Answer::DontKnow | Answer::NotApplicable | Answer::Owner(Owner::DontKnow))));
         let report = score(instrument, &r);
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert_eq!(report.confidence.dont_know, 0);

@@ -59,7 +59,7 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
                 );
             }
             let mut partial = sample::healthy(role);
-            partial.answers.clear();
+            partial.clear_all();
             out.push(Html::build(|o| markup::review(o, i, locale, &partial, 9)).into_string());
             let link = crate::share::encode_full(&sample::healthy(role)).unwrap();
             // An address only reaches the markup as a `SafeUrl`; whatever the configuration said,

@@ -58,12 +58,12 @@ fn people(role: Role, n: usize, change: impl Fn(&mut Response)) -> Vec<Response>
 /// (together they reach the threshold of 5, so no shown group is hidden to protect them).
 fn split_team() -> TeamReport {
     let mut all = people(Role::InternalIt, 6, |r| {
-        r.set("tr_depth", Answer::Likert(5));
-        r.set("ow_matrix.helpdesk", Answer::Owner(Owner::Msp));
+        r.set_named("tr_depth", Answer::Likert(5));
+        r.set_named("ow_matrix.helpdesk", Answer::Owner(Owner::Msp));
     });
     all.extend(people(Role::Msp, 6, |r| {
-        r.set("tr_depth", Answer::Likert(1));
-        r.set("ow_matrix.helpdesk", Answer::Owner(Owner::InternalIt));
+        r.set_named("tr_depth", Answer::Likert(1));
+        r.set_named("ow_matrix.helpdesk", Answer::Owner(Owner::InternalIt));
     }));
     all.extend(people(Role::Leadership, 2, |_| {}));
     all.extend(people(Role::Other, 3, |_| {}));
@@ -110,7 +110,9 @@ fn the_biggest_disagreement_is_the_first_question() {
 
 #[test]
 fn one_shown_group_raises_no_between_group_question() {
-    let mut all = people(Role::InternalIt, 6, |r| r.set("ow_matrix.helpdesk", Answer::Owner(Owner::Nobody)));
+    let mut all = people(Role::InternalIt, 6, |r| {
+        r.set_named("ow_matrix.helpdesk", Answer::Owner(Owner::Nobody));
+    });
     all.extend(people(Role::Msp, 2, |_| {}));
     all.extend(people(Role::Leadership, 3, |_| {}));
     let t = aggregate(i(), &collect(&links(&all)).members, 5);
