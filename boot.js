@@ -2,26 +2,30 @@
 // Content-Security-Policy (script-src 'self') blocks, so index.html loads this file instead.
 import init from './overlap.js';
 
-// The results module (report, charts, exports, team view) is a second WebAssembly module that
-// the app imports on demand through these two functions (src/adapters/results.rs). They live
-// here, beside the app's files, so the module is found relative to this script whatever page
-// embeds the app, and the first load needs no extra script. A failed import is forgotten, so
-// the next call (the screen's retry button) fetches again.
-let loading;
-function loadResults() {
-  if (!loading) {
-    const module = import(new URL('./overlap-results.js', import.meta.url).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('./overlap-results_bg.wasm', import.meta.url) });
+// The on-demand modules (the report in `results`, the team view in `team`) are WebAssembly
+// modules of their own that the app imports through these two functions
+// (src/adapters/modules.rs). They live here, beside the app's files, so a module is found
+// relative to this script whatever page embeds the app, and the first load needs no extra
+// script. A failed import is forgotten, so the next call (the screen's retry button) fetches
+// again. Only the two names below are loaded: a name from anywhere else is refused.
+const MODULES = { results: 'overlap-results', team: 'overlap-team' };
+const loading = {};
+function load(name) {
+  const file = MODULES[name];
+  if (!file) return Promise.reject(new Error(`no module ${name}`));
+  if (!loading[name]) {
+    const module = import(new URL(`./${file}.js`, import.meta.url).href).then(async (m) => {
+      await m.default({ module_or_path: new URL(`./${file}_bg.wasm`, import.meta.url) });
       return m;
     });
-    loading = Promise.all([module, stylesheet()]).then(([m]) => m);
-    loading.catch(() => { loading = undefined; });
+    loading[name] = Promise.all([module, stylesheet()]).then(([m]) => m);
+    loading[name].catch(() => { loading[name] = undefined; });
   }
-  return loading;
+  return loading[name];
 }
 
-// The results screens' styles arrive with the module, so the first load carries the survey's
-// only. The promise settles either way: a report without its styles still works.
+// The report's and the team view's styles arrive with either module, so the first load carries
+// the survey's only. The promise settles either way: a screen without its styles still works.
 function stylesheet() {
   const href = new URL('./overlap-results.css', import.meta.url).href;
   let link = document.querySelector('link[data-overlap-results]');
@@ -38,9 +42,9 @@ function stylesheet() {
     link.addEventListener('error', () => resolve(), { once: true });
   });
 }
-globalThis.overlapResults = {
-  call: (name, args) => loadResults().then((m) => m[name](...args)),
-  preload: () => { loadResults().catch(() => {}); },
+globalThis.overlapModules = {
+  call: (name, fn, args) => load(name).then((m) => m[fn](...args)),
+  preload: (name) => { load(name).catch(() => {}); },
 };
 
 init({ module_or_path: new URL('./overlap_bg.wasm', import.meta.url) }).catch((error) => {

@@ -3,7 +3,7 @@
 
 use crate::adapters::location;
 use crate::components::{
-    actions, flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, results_screen::ResultsScreen,
+    actions, flow::Flow, header::Header, link_error::LinkErrorView, notice::NoticeBar, on_demand::OnDemandScreen,
 };
 use crate::state::{provide_app, AppState, Mode};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn App(config: Config) -> impl IntoView {
             <main class="ov-main">
                 {move || match state.mode.get() {
                     Mode::Assessment => view! { <Flow/> }.into_any(),
-                    Mode::Results(request) => view! { <ResultsScreen request/> }.into_any(),
+                    Mode::OnDemand(screen) => view! { <OnDemandScreen screen/> }.into_any(),
                     Mode::LinkError(e) => view! { <LinkErrorView error=e/> }.into_any(),
                 }}
             </main>

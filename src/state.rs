@@ -3,7 +3,7 @@
 //! methods; they hold no state of their own beyond transient UI.
 
 use crate::adapters::location::{self, Route};
-use crate::adapters::results::{self, Request};
+use crate::adapters::modules;
 use crate::adapters::storage::{Notice, ProgressStore};
 use leptos::prelude::*;
 use overlap_core::config::Config;
@@ -12,18 +12,26 @@ use overlap_core::flow::{self, Flow};
 use overlap_core::i18n::Locale;
 use overlap_core::progress::Progress;
 use overlap_core::share::{self, LinkError};
-use overlap_core::ui::ResultsView;
+use overlap_core::ui::{Module, View};
 use overlap_core::{Answer, Instrument, Response, Role};
 
 /// What the app as a whole shows, from the URL fragment.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mode {
     Assessment,
-    /// A screen of the results module: a shared result (`r=...`, read-only; it never touches
+    /// A screen an on-demand module draws: a shared result (`r=...`, read-only; it never touches
     /// the visitor's own saved answers), the team view, or a team summary link (`t=...`).
-    Results(Request),
+    OnDemand(OnDemand),
     /// A link that does not open: checked here, so a bad one shows its error at once.
     LinkError(LinkError),
+}
+
+/// A screen for an on-demand module, and the fragment it shows (a result link's `r=...` for the
+/// own and shared results, a team link's `t=...`, nothing for the team view).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OnDemand {
+    pub view: View,
+    pub fragment: String,
 }
 
 #[derive(Clone, Copy)]
@@ -79,7 +87,7 @@ impl AppState {
         };
         // Resumed on the review screen: fetch the results module now, as `go` would have.
         if screen == Screen::Review {
-            results::preload();
+            modules::preload(Module::Results);
         }
         AppState {
             locale: RwSignal::new(locale),
@@ -163,7 +171,7 @@ impl AppState {
         // The results module loads while the person reads the review list, so "see my results"
         // shows them at once.
         if matches!(screen, Screen::Review | Screen::Results) {
-            results::preload();
+            modules::preload(Module::Results);
         }
         self.screen.set(screen);
         self.focus_request.update(|n| *n += 1);
@@ -214,7 +222,7 @@ impl AppState {
 
     pub fn open_team(&self) {
         location::set_hash("team");
-        self.mode.set(Mode::Results(Request { view: ResultsView::Team, fragment: String::new() }));
+        self.mode.set(Mode::OnDemand(OnDemand { view: View::Team, fragment: String::new() }));
         self.focus_request.update(|n| *n += 1);
     }
 
@@ -252,13 +260,13 @@ pub fn wanted_locale(saved: Option<Locale>, config: &Config) -> Locale {
 fn mode_for(hash: &str) -> Mode {
     match location::route(hash) {
         Route::Assessment => Mode::Assessment,
-        Route::Team => Mode::Results(Request { view: ResultsView::Team, fragment: String::new() }),
+        Route::Team => Mode::OnDemand(OnDemand { view: View::Team, fragment: String::new() }),
         Route::SharedResult(text) => match share::check(&text) {
-            Ok(()) => Mode::Results(Request { view: ResultsView::Shared, fragment: text }),
+            Ok(()) => Mode::OnDemand(OnDemand { view: View::Shared, fragment: text }),
             Err(e) => Mode::LinkError(e),
         },
         Route::TeamSummary(text) => match overlap_core::team_link::check(&text) {
-            Ok(()) => Mode::Results(Request { view: ResultsView::TeamSummary, fragment: text }),
+            Ok(()) => Mode::OnDemand(OnDemand { view: View::TeamSummary, fragment: text }),
             Err(e) => Mode::LinkError(e),
         },
     }

@@ -186,6 +186,19 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, co
     }
     w(code, "    ],".into());
     w(code, format!("    slot_count: {slot},"));
+    // The ownership matrix, typed, so no caller takes the matrix item apart again (build.rs has
+    // checked there is exactly one).
+    let (m, matrix) = raw.item.iter().enumerate().find(|(_, i)| i.kind == "matrix").unwrap();
+    let areas = matrix.areas.as_ref().unwrap();
+    let owners: Vec<String> = matrix.owner_list().iter().map(|o| owner(o)).collect();
+    let labels = keys(index, areas.iter().map(|a| format!("item.{}.area.{a}", matrix.id)));
+    w(
+        code,
+        format!(
+            "    ownership: Ownership {{ item: {m}, areas: &{areas:?}, owners: &[{}], labels: &[{labels}] }},",
+            owners.join(", ")
+        ),
+    );
     // (FNV-1a hash of the id, item index), sorted, so `Instrument::item` is a binary search on
     // integers. Distinct ids with the same hash would fail here.
     let mut by_hash: Vec<(u32, u16)> = raw.item.iter().enumerate().map(|(i, it)| (fnv1a(&it.id), i as u16)).collect();

@@ -20,10 +20,7 @@ use crate::response::{Answer, Response};
 use crate::scoring::{score, worth, Report, Worth, BARRIER_THRESHOLD};
 use crate::share::{self, LinkError, Shared};
 
-/// The smallest anonymity threshold a deployment may configure.
-pub const MIN_THRESHOLD: usize = 3;
-/// The default: a role group is shown from five respondents (as Viva Glint does).
-pub const DEFAULT_THRESHOLD: usize = 5;
+pub use crate::config::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
 /// Owner answers counted per area, indexed by `Owner::code() - 1`.
 pub const OWNERS: usize = Owner::ALL.len();
 /// Cronbach's alpha is shown from this many people (MEASUREMENT.md: below about 30 it is

@@ -5,9 +5,13 @@
 //! The browser adapter parses the JSON and hands over a [`RawConfig`] of optional fields; this
 //! module decides what is valid, so the rules are tested natively.
 
-use crate::aggregate::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
 use crate::i18n::Locale;
 use crate::markup::html::SafeUrl;
+
+/// The smallest anonymity threshold a deployment may configure.
+pub const MIN_THRESHOLD: usize = 3;
+/// The default: a role group is shown from five respondents (as Viva Glint does).
+pub const DEFAULT_THRESHOLD: usize = 5;
 
 /// What the file may contain, before validation. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -62,6 +66,41 @@ impl Default for Config {
             team_threshold: DEFAULT_THRESHOLD,
             default_locale: None,
         }
+    }
+}
+
+/// What the page around a report or the team view needs to know, all from the deploy-time
+/// configuration: where share links point, the consultancy's call to action, where "Send to the
+/// facilitator" emails, and the consultancy's name and logo for the printed pack and handout.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Surroundings {
+    /// The address share links start with (the standalone app, or this page).
+    pub share_base: SafeUrl,
+    /// The call to action's label (empty: the default label) and address, when configured.
+    pub cta: Option<(String, SafeUrl)>,
+    /// The facilitator's email address as configured; the results module checks it with
+    /// [`facilitator_email`] where it is used.
+    pub facilitator_email: Option<String>,
+    /// The consultancy's name and logo (a same-origin path or data: image).
+    pub brand: Option<String>,
+    pub logo: Option<SafeUrl>,
+}
+
+/// What the team view is given besides the links: the anonymity threshold, the deployment's
+/// surroundings (the invitation's address, the consultancy's name and logo for the printouts),
+/// and today's date from the browser's clock (the printouts date themselves, and the next round
+/// is suggested from it).
+#[cfg(feature = "team")]
+pub struct TeamSettings<'a> {
+    pub threshold: usize,
+    pub around: &'a Surroundings,
+    pub today: crate::i18n::Date,
+}
+
+impl Surroundings {
+    /// A link to this deployment carrying a payload after `#<prefix>` (`r=`, `t=`).
+    pub fn link(&self, prefix: &str, payload: &str) -> String {
+        [self.share_base.as_str(), "#", prefix, payload].concat()
     }
 }
 

@@ -202,14 +202,65 @@ impl Locale {
         }
     }
 
-    /// Formats a number with the locale's decimal separator, rounded half away from zero.
+    /// Formats a number with the locale's decimal separator (`format.decimal` in its file),
+    /// rounded half away from zero.
+    #[cfg(feature = "results")]
     pub fn number(self, value: f64, decimals: usize) -> String {
-        fixed(value, decimals, if self == Locale::Es { ',' } else { '.' })
+        let separator = self.t(key::format::DECIMAL).chars().next().unwrap_or('.');
+        fixed(value, decimals, separator)
+    }
+
+    /// A date in words, as the locale's file writes one (`format.date`, with the month's name
+    /// from `format.month`): "3 December 2026" is never mistaken for March the twelfth.
+    #[cfg(feature = "results")]
+    pub fn date(self, date: Date) -> String {
+        let month = key::format::month::MONTH[(date.month.clamp(1, 12) - 1) as usize];
+        let (day, year) =
+            (crate::markup::html::uint_string(date.day as u64), crate::markup::html::uint_string(date.year as u64));
+        self.fmt(key::format::DATE, &[("day", &day), ("month", self.t(month)), ("year", &year)])
     }
 
     /// Every key of the locale by name, for completeness tests.
     pub fn keys(self) -> impl Iterator<Item = &'static str> {
         LOCALE_KEYS.iter().enumerate().filter(move |(i, _)| self.find(Key(*i as u16)).is_some()).map(|(_, k)| *k)
+    }
+}
+
+/// A calendar day, as the browser's clock gives it (the core has no clock). Printed with
+/// [`Locale::date`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to the month's length.
+    pub day: u8,
+}
+
+impl Date {
+    /// The day `days` calendar days later (across months and years, leap years included).
+    pub fn plus_days(self, days: u32) -> Date {
+        let mut d = self;
+        for _ in 0..days {
+            if d.day < days_in_month(d.year, d.month) {
+                d.day += 1;
+            } else if d.month < 12 {
+                (d.month, d.day) = (d.month + 1, 1);
+            } else {
+                (d.year, d.month, d.day) = (d.year + 1, 1, 1);
+            }
+        }
+        d
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 

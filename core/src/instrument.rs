@@ -217,6 +217,35 @@ pub struct Instrument {
     pub slot_count: usize,
     /// How many actions `actions()` lists (share links name actions by index).
     pub action_count: usize,
+    /// The ownership matrix.
+    pub ownership: Ownership,
+}
+
+/// The ownership matrix, typed: its areas (in slot order), the owners it offers (in display
+/// order) and each area's text. Every version has exactly one (checked at build time).
+#[derive(Debug)]
+pub struct Ownership {
+    /// The matrix item's index in `Instrument::items`.
+    pub item: usize,
+    pub areas: &'static [&'static str],
+    pub owners: &'static [Owner],
+    pub labels: &'static [Key],
+}
+
+impl Ownership {
+    /// How many areas the matrix asks about.
+    pub fn len(&self) -> usize {
+        self.areas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty()
+    }
+
+    /// Area `area`'s text key; `None` past the last area.
+    pub fn label(&self, area: usize) -> Option<Key> {
+        self.labels.get(area).copied()
+    }
 }
 
 /// How precise one role's score on one dimension is, from the validity simulation
@@ -476,9 +505,10 @@ impl Instrument {
         }
     }
 
-    /// The matrix item (validated to exist exactly once).
+    /// The matrix item (validated to exist exactly once): its roles and answer slots. What it
+    /// asks about is [`Instrument::ownership`].
     pub fn matrix(&self) -> &'static Item {
-        self.items.iter().find(|i| matches!(i.kind, ItemKind::Matrix { .. })).expect("validated by build.rs")
+        &self.items[self.ownership.item]
     }
 }
 

@@ -6,11 +6,9 @@
 //! [`score`] makes of them). [`share`] turns a response into a link and back, [`aggregate`]
 //! combines many links into a team picture, [`chart`] draws SVG, and [`i18n`] holds every word.
 
-pub mod aggregate;
-pub mod chart;
+// The survey: what the first load needs.
 pub mod config;
 pub mod estimate;
-pub mod export;
 pub mod flow;
 pub mod i18n;
 pub mod instrument;
@@ -18,19 +16,38 @@ pub mod markup;
 pub mod order;
 pub mod present;
 pub mod progress;
-#[cfg(feature = "results")]
-pub mod qr;
+pub mod request;
 pub mod response;
-#[cfg(feature = "results")]
-pub mod results;
-pub mod sample;
 pub mod scoring;
 pub mod share;
-pub mod simulate;
 pub mod team_link;
 pub mod ui;
 pub mod wire;
-pub mod workshop;
+
+// The report: the results module's part (feature `results`).
+#[cfg(feature = "results")]
+pub mod chart;
+#[cfg(feature = "results")]
+pub mod export;
+#[cfg(feature = "results")]
+pub mod results;
+
+// The team view and the workshop: the team module's part (feature `team`).
+#[cfg(feature = "team")]
+pub mod aggregate;
+#[cfg(feature = "team")]
+pub mod facilitation;
+#[cfg(feature = "team")]
+pub mod qr;
+#[cfg(feature = "team")]
+pub mod team;
+
+// Fixtures and simulated respondents for tests, benchmarks and the measurement programs; no
+// product build enables them (feature `testkit`).
+#[cfg(feature = "testkit")]
+pub mod sample;
+#[cfg(feature = "testkit")]
+pub mod simulate;
 
 pub use instrument::{Dimension, Instrument, Item, ItemKind, Owner, Phase, Role};
 pub use response::{Answer, Response};

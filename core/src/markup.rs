@@ -9,20 +9,21 @@
 //! written into one [`Html`] buffer, in document order, with the [`html!`](html::html) macro,
 //! which escapes every value by type (see [`html`]).
 
-use crate::chart;
 use crate::i18n::{key, Locale};
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Role, Slot};
+use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot};
 use crate::present;
 use crate::response::{Answer, Response};
-use crate::scoring::{Band, Detail, Report};
-use crate::ui::{ids, names, Action};
+use crate::ui::{ids, names, Action, AppAction};
 
 pub mod app;
-pub mod controls;
 pub mod html;
 #[cfg(feature = "results")]
+pub mod report;
+#[cfg(feature = "team")]
 pub mod team;
-#[cfg(feature = "results")]
+#[cfg(feature = "team")]
+pub mod team_frame;
+#[cfg(feature = "team")]
 pub mod workshop;
 
 use html::html;
@@ -67,6 +68,11 @@ fn button(o: &mut Html, class: &'static str, action: Action, label: &str) {
     html!(o; r#"<button type="button" class="ov-btn "# (class) r#"" data-action=""# (action) r#"" data-testid=""# (action) r#"">"# (label) "</button>");
 }
 
+/// A button carrying an action and an id that code looks up (focus moves to it).
+fn button_with_id(o: &mut Html, id: &'static str, class: &'static str, action: Action, label: &str) {
+    html!(o; r#"<button type="button" id=""# (id) r#"" class="ov-btn "# (class) r#"" data-action=""# (action) r#"" data-testid=""# (action) r#"">"# (label) "</button>");
+}
+
 /// A radio input inside its label, its text written by `label` after the input.
 fn radio_open(o: &mut Html, class: &'static str, name: &str, value: &str, checked: bool) {
     html!(o; r#"<label class=""# (class) r#""><input type="radio" name=""# (name) r#"" value=""# (value) r#"""# {checked_attr(o, checked)} "><span>");
@@ -82,16 +88,19 @@ fn checked_attr(o: &mut Html, checked: bool) {
     }
 }
 
+#[cfg(feature = "results")]
 /// A card: a section with its `h2`, labelled by it, whose body the caller writes before
 /// [`card_close`]. `testid` may be empty.
 fn card_open(o: &mut Html, heading_id: &'static str, testid: &'static str, heading: &str) {
     html!(o; r#"<section class="ov-card" aria-labelledby=""# (heading_id) r#"""# {testid_attr(o, testid)} r#"><h2 id=""# (heading_id) r#"">"# (heading) "</h2>");
 }
 
+#[cfg(feature = "results")]
 fn card_close(o: &mut Html) {
     o.raw("</section>");
 }
 
+#[cfg(feature = "results")]
 fn testid_attr(o: &mut Html, testid: &str) {
     if !testid.is_empty() {
         html!(o; r#" data-testid=""# (testid) r#"""#);
@@ -110,8 +119,8 @@ pub fn welcome(o: &mut Html, locale: Locale, resuming: bool, threshold: usize) {
         (locale.t(key::ui::welcome::PROMISE_LINK)) "</li><li>"
         {o.fill(locale.t(key::ui::welcome::PROMISE_GROUPS), &[("k", &threshold)])}
         r#"</li></ul></div><div class="ov-nav">"#
-        {button(o, "ov-btn--primary", Action::Start, locale.t(start))}
-        {button(o, "ov-btn--quiet", Action::Team, locale.t(key::ui::welcome::TEAM_LINK))}
+        {button(o, "ov-btn--primary", Action::App(AppAction::Start), locale.t(start))}
+        {button(o, "ov-btn--quiet", Action::App(AppAction::Team), locale.t(key::ui::welcome::TEAM_LINK))}
         "</div></section>"
     );
 }
@@ -135,8 +144,8 @@ pub fn role(o: &mut Html, locale: Locale, current: Option<Role>) {
     }
     html!(o;
         r#"</div></fieldset><p class="ov-error" id=""# (ids::ROLE_ERROR) r#"" role="alert" tabindex="-1"></p><div class="ov-nav">"#
-        {button(o, "", Action::Back, locale.t(key::ui::BACK))}
-        {button(o, "ov-btn--primary", Action::Next, locale.t(key::ui::NEXT))}
+        {button(o, "", Action::App(AppAction::Back), locale.t(key::ui::BACK))}
+        {button(o, "ov-btn--primary", Action::App(AppAction::Next), locale.t(key::ui::NEXT))}
         "</div></section>"
     );
 }
@@ -172,8 +181,8 @@ pub fn section(
     }
     html!(o;
         r#"</div><div class="ov-nav">"#
-        {button(o, "", Action::Back, locale.t(key::ui::BACK))}
-        {button(o, "ov-btn--primary", Action::Next, locale.t(key::ui::NEXT))}
+        {button(o, "", Action::App(AppAction::Back), locale.t(key::ui::BACK))}
+        {button(o, "ov-btn--primary", Action::App(AppAction::Next), locale.t(key::ui::NEXT))}
         "</div></section>"
     );
 }
@@ -306,7 +315,7 @@ pub fn review(o: &mut Html, instrument: &Instrument, locale: Locale, response: &
         for slot in &missing {
             let section = instrument.slot_item(*slot).map_or(0, |(i, _)| i.section);
             html!(o;
-                r#"<li><button type="button" class="ov-link" data-action=""# (Action::Jump) r#"" "# (names::SECTION_ATTR)
+                r#"<li><button type="button" class="ov-link" data-action=""# (Action::App(AppAction::Jump)) r#"" "# (names::SECTION_ATTR)
                 r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# (instrument.slot_name(*slot).replace('.', "-")) r#"">"#
                 (present::question_text(instrument, locale, *slot)) "</button></li>"
             );
@@ -315,253 +324,49 @@ pub fn review(o: &mut Html, instrument: &Instrument, locale: Locale, response: &
     }
     html!(o;
         r#"<div class="ov-nav">"#
-        {button(o, "", Action::Back, locale.t(key::ui::BACK))}
-        {button(o, "ov-btn--primary", Action::Results, locale.t(key::ui::review::SEE_RESULTS))}
+        {button(o, "", Action::App(AppAction::Back), locale.t(key::ui::BACK))}
+        {button(o, "ov-btn--primary", Action::App(AppAction::Results), locale.t(key::ui::review::SEE_RESULTS))}
         "</div></section>"
     );
 }
 
-/// Options for the report.
-pub struct ReportOptions<'a> {
-    /// A shared result: read-only banner and title.
-    pub shared: bool,
-    /// The date printed in the footer, already formatted for the locale.
-    pub date: &'a str,
-}
-
-/// The results report: headline, actions, profile charts with tables, red flags, ownership
-/// map, phase. The same markup is what prints.
-pub fn report(o: &mut Html, instrument: &Instrument, locale: Locale, report: &Report, opts: &ReportOptions) {
-    o.raw(r#"<div class="ov-report" data-testid="report">"#);
-    if opts.shared {
-        html!(o; r#"<p class="ov-banner" data-testid="shared-banner">"# (locale.t(key::ui::shared::BANNER)) "</p>");
-    }
-    title(o, locale.t(if opts.shared { key::ui::shared::TITLE } else { key::ui::results::TITLE }));
-    if let Some(role) = report.role {
-        html!(o;
-            r#"<p class="ov-role-line">"# {o.fill(locale.t(key::ui::results::ROLE_LINE), &[("role", &role_name(locale, role))])} "</p>"
-        );
-    }
-    headline(o, locale, report);
-    actions(o, instrument, locale, report);
-    profile(o, locale, report);
-    flags(o, instrument, locale, report);
-    ownership(o, instrument, locale, report);
-    phase(o, locale, report);
-    html!(o;
-        r#"<footer class="ov-print-footer">"#
-        {o.fill(locale.t(key::ui::results::FOOTER), &[("date", &opts.date), ("version", &report.instrument_version)])}
-        "</footer></div>"
-    );
-}
-
-fn band_text(o: &mut Html, locale: Locale, score: Option<u8>) {
-    match score {
-        Some(v) => html!(o; (v) "/100 · " (locale.t(present::band_key(Band::of(v))))),
-        None => o.text(locale.t(key::ui::band::NONE)),
-    }
-}
-
+#[cfg(feature = "results")]
 /// One headline figure: its label (an `h2`), the value, and an optional note, each written by
 /// the caller between [`stat_open`], [`stat_note`] and [`stat_close`].
-fn stat_open(o: &mut Html, class: &'static str, label: &str, testid: &'static str) {
+pub(crate) fn stat_open(o: &mut Html, class: &'static str, label: &str, testid: &'static str) {
     html!(o;
         r#"<div class="ov-stat "# (class) r#""><h2 class="ov-stat__label">"# (label) r#"</h2><p class="ov-stat__value" data-testid=""#
         (testid) r#"">"#
     );
 }
 
-fn stat_note(o: &mut Html) {
+#[cfg(feature = "results")]
+pub(crate) fn stat_note(o: &mut Html) {
     o.raw("</p><p>");
 }
 
-fn stat_close(o: &mut Html) {
+#[cfg(feature = "results")]
+pub(crate) fn stat_close(o: &mut Html) {
     o.raw("</p></div>");
 }
 
-fn headline(o: &mut Html, locale: Locale, r: &Report) {
-    // Rules 2 do not ask every role about the resistance dimensions; where fewer than two were
-    // asked the risk is not assessed, rather than "not enough answers".
-    let risk_asked =
-        r.dimensions.iter().filter(|d| d.asked && Dimension::RESISTANCE.contains(&d.dimension)).count() >= 2;
-    let risk = match r.risk {
-        Some(k) => locale.t(present::risk_key(k)),
-        None if !risk_asked => locale.t(key::ui::results::RISK_NOT_ASSESSED),
-        None => locale.t(key::ui::band::NONE),
-    };
-    html!(o; r#"<section class="ov-headline" data-testid="headline" aria-label=""# (locale.t(key::ui::results::HEADLINE)) r#"">"#);
-    stat_open(o, "", locale.t(key::ui::results::READINESS), "readiness");
-    band_text(o, locale, r.readiness);
-    stat_close(o);
-    stat_open(o, "", locale.t(key::ui::results::RISK), "risk");
-    o.text(risk);
-    stat_close(o);
-    stat_open(o, "ov-stat--wide", locale.t(key::ui::results::BARRIER), "barrier");
-    match (r.barrier, r.lowest) {
-        (Some(d), _) => {
-            html!(o; (present::dimension_name(locale, d)) {stat_note(o)} (locale.t(key::dim::WHY_FIRST[d.index()])));
-        }
-        (None, Some(d)) => {
-            let score = present::profile_rows(r, locale)[d.index()].value_text();
-            html!(o;
-                (locale.t(key::ui::results::NO_SINGLE_BARRIER)) {stat_note(o)}
-                {o.fill(locale.t(key::ui::results::NO_SINGLE_BARRIER_WHY), &[("dimension", &present::dimension_name(locale, d)), ("score", &score)])}
-            );
-        }
-        (None, None) => {
-            html!(o; (locale.t(key::ui::results::NO_BARRIER)) {stat_note(o)} (locale.t(key::ui::results::NO_BARRIER_WHY)));
-        }
-    }
-    stat_close(o);
-    let c = r.confidence;
+#[cfg(feature = "team")]
+/// The way back from a shared or team view to the visitor's own assessment.
+pub(crate) fn start_own(o: &mut Html, locale: Locale) {
     html!(o;
-        r#"<p class="ov-confidence" data-testid="confidence">"#
-        {o.fill(
-            locale.t(key::ui::results::CONFIDENCE),
-            &[
-                ("answered", &c.answered),
-                ("shown", &c.shown),
-                ("dont_know", &c.dont_know),
-                ("level", &locale.t(present::confidence_key(c.level()))),
-            ],
-        )}
-        "</p></section>"
+        r#"<div class="ov-nav ov-no-print">"#
+        {button(o, "ov-btn--quiet", Action::App(AppAction::StartOwn), locale.t(key::ui::shared::START_OWN))}
+        "</div>"
     );
-}
-
-fn actions(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
-    card_open(o, "ov-actions-h", "actions", locale.t(key::ui::results::ACTIONS));
-    o.raw(r#"<ol class="ov-actions">"#);
-    for a in &r.actions {
-        let Some(rule) = instrument.actions().get(a.rule) else { continue };
-        html!(o;
-            r#"<li class="ov-action"><h3>"# (locale.t(rule.title)) "</h3><p>"
-            (locale.t(rule.detail)) r#"</p><p class="ov-action__why"><strong>"#
-            (locale.t(key::ui::action::WHY)) "</strong> " (present::trigger_text(instrument, locale, r, a.trigger))
-            r#"</p><p class="ov-action__done"><strong>"# (locale.t(key::ui::action::DONE)) "</strong> "
-            (locale.t(rule.done)) "</p></li>"
-        );
-    }
-    o.raw("</ol>");
-    card_close(o);
-}
-
-fn profile(o: &mut Html, locale: Locale, r: &Report) {
-    let rows = present::profile_rows(r, locale);
-    // The radar shows the dimensions the role was asked about; the bars and the table show all
-    // nine, saying which were not asked.
-    let asked: Vec<chart::ProfileRow> =
-        rows.iter().zip(&r.dimensions).filter(|(_, d)| d.asked).map(|(row, _)| row.clone()).collect();
-    card_open(o, "ov-profile-h", "profile", locale.t(key::ui::results::PROFILE));
-    o.raw(r#"<div class="ov-charts">"#);
-    if asked.iter().filter(|x| x.score.is_some()).count() >= 3 {
-        o.raw(r#"<figure class="ov-figure ov-figure--radar" data-testid="radar">"#);
-        chart::radar(o, locale.t(key::ui::results::RADAR_TITLE), locale.t(key::ui::results::RADAR_DESC), &asked);
-        o.raw("</figure>");
-    }
-    o.raw(r#"<figure class="ov-figure" data-testid="bars">"#);
-    chart::bars(o, locale.t(key::ui::results::BARS_TITLE), locale.t(key::ui::results::BARS_DESC), &rows);
-    html!(o;
-        r#"</figure></div><details class="ov-details" open><summary>"# (locale.t(key::ui::results::TABLE_TOGGLE))
-        r#"</summary><table class="ov-table" data-testid="profile-table"><caption class="ov-sr-only">"#
-        (locale.t(key::ui::results::BARS_TITLE)) r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
-        r#"</th><th scope="col">"# (locale.t(key::ui::results::SCORE)) r#"</th><th scope="col">"# (locale.t(key::ui::results::BAND))
-        "</th></tr></thead><tbody>"
-    );
-    for row in &rows {
-        html!(o;
-            r#"<tr><th scope="row">"# (row.label) r#"</th><td class="ov-num">"# (row.value_text()) "</td><td>"
-            (row.band_label) "</td></tr>"
-        );
-    }
-    o.raw("</tbody></table>");
-    if r.dimensions.iter().any(|d| d.range.is_some()) {
-        html!(o; r#"<p class="ov-hint" data-testid="range-note">"# (locale.t(key::ui::results::RANGE_NOTE)) "</p>");
-    }
-    if r.dimensions.iter().any(|d| !d.asked) {
-        html!(o; r#"<p class="ov-hint">"# (locale.t(key::ui::results::NOT_ASKED_NOTE)) "</p>");
-    }
-    o.raw("</details>");
-    card_close(o);
-}
-
-fn flags(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
-    if r.detail == Detail::Summary {
-        html!(o; r#"<p class="ov-card" data-testid="summary-note">"# (locale.t(key::ui::results::SUMMARY_ONLY)) "</p>");
-        return;
-    }
-    card_open(o, "ov-flags-h", "red-flags", locale.t(key::ui::results::FLAGS));
-    if r.red_flags.is_empty() {
-        html!(o; "<p>" (locale.t(key::ui::results::NO_FLAGS)) "</p>");
-    } else {
-        o.raw(r#"<ul class="ov-flags">"#);
-        for f in &r.red_flags {
-            let q = present::question_text(instrument, locale, f.slot);
-            let a = present::answer_text(instrument, locale, f.slot, f.answer);
-            html!(o;
-                "<li><strong>" (instrument.red_flags().get(f.rule).map_or("?", |r| locale.t(r.text))) r#"</strong><span class="ov-raised-by">"#
-                {o.fill(locale.t(key::ui::results::RAISED_BY), &[("question", &q), ("answer", &a)])}
-                "</span></li>"
-            );
-        }
-        o.raw("</ul>");
-    }
-    card_close(o);
-}
-
-fn ownership(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
-    if r.detail == Detail::Summary || r.ownership.is_empty() {
-        return;
-    }
-    let matrix = instrument.matrix();
-    let ItemKind::Matrix { labels, .. } = matrix.kind else { return };
-    card_open(o, "ov-own-h", "ownership-map", locale.t(key::ui::results::OWNERSHIP));
-    html!(o;
-        "<p>" (locale.t(key::ui::results::OWNERSHIP_INTRO)) r#"</p><table class="ov-table"><thead><tr><th scope="col">"#
-        (locale.t(key::ui::results::AREA)) r#"</th><th scope="col">"# (locale.t(key::ui::results::OWNER)) r#"</th><th scope="col">"#
-        (locale.t(key::ui::results::STATUS)) "</th></tr></thead><tbody>"
-    );
-    for (a, owner) in &r.ownership {
-        let gap = owner.is_none_or(|o| o.is_gap());
-        let answer = owner.map_or(locale.t(key::ui::results::UNANSWERED), |o| present::owner_text(locale, o));
-        html!(o;
-            "<tr" {if gap { o.raw(r#" class="ov-gap""#) }} r#"><th scope="row">"#
-            (labels.get(*a).map_or("?", |k| locale.t(*k)))
-            "</th><td>" (answer) "</td><td>"
-            {if gap { html!(o; r#"<span class="ov-tag ov-tag--gap">"# (locale.t(key::ui::results::GAP)) "</span>") }}
-            "</td></tr>"
-        );
-    }
-    o.raw("</tbody></table>");
-    card_close(o);
-}
-
-fn phase(o: &mut Html, locale: Locale, r: &Report) {
-    let reading = present::phase_reading(r, locale);
-    let p = present::phase_index(r.phase);
-    card_open(o, "ov-phase-h", "phase", locale.t(key::ui::results::PHASE_TITLE));
-    o.raw(r#"<figure class="ov-figure ov-figure--phase" data-testid="phase-chart">"#);
-    chart::phase(
-        o,
-        locale.t(key::ui::results::PHASE_TITLE),
-        &reading,
-        &present::phase_segments(locale),
-        r.phase,
-        locale.t(key::ui::results::YOU_ARE_HERE),
-    );
-    html!(o;
-        "</figure><p><strong>" (locale.t(key::phase::NAME[p])) "</strong> · " (locale.t(key::phase::SPAN[p]))
-        ". " (locale.t(key::phase::NORMAL[p])) r#"</p><p data-testid="phase-reading">"# (reading) "</p>"
-    );
-    card_close(o);
 }
 
 /// A number with one decimal when it has a fraction, none when whole (the team view's figures).
-#[cfg(feature = "results")]
+#[cfg(feature = "team")]
 fn one(v: f64, locale: Locale) -> String {
     locale.number(v, if v.fract() == 0.0 { 0 } else { 1 })
 }
 
+#[cfg(feature = "team")]
 fn role_name(locale: Locale, role: Role) -> &'static str {
     locale.t(present::role_key(role))
 }

@@ -2,11 +2,8 @@
 //! the print report and the exports show. Pure, so both locales can be checked natively to
 //! carry the same numbers.
 
-use crate::chart::{PhaseSegment, ProfileRow};
 use crate::i18n::{key, Key, Locale};
-use crate::instrument::{Dimension, Instrument, ItemKind, Owner, Phase, Role, Slot};
-use crate::response::{Answer, Response};
-use crate::scoring::{Band, ConfidenceLevel, PhaseReading, Report, RiskLevel, Trigger};
+use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot};
 use crate::share::LinkError;
 
 /// The keys of the texts code picks by an enum, in one place: each enum's order is its
@@ -15,69 +12,8 @@ pub fn role_key(r: Role) -> Key {
     key::ui::role::NAME[r.code() as usize]
 }
 
-pub fn role_letter_key(r: Role) -> Key {
-    key::ui::team::letter::ROLE[r.code() as usize]
-}
-
-pub fn band_key(b: Band) -> Key {
-    key::ui::band::NAME[b as usize]
-}
-
-pub fn risk_key(r: RiskLevel) -> Key {
-    key::ui::risk::NAME[r as usize]
-}
-
-pub fn confidence_key(c: ConfidenceLevel) -> Key {
-    key::ui::confidence::NAME[c as usize]
-}
-
 pub fn owner_key(o: Owner) -> Key {
     key::ui::owner::NAME[o.code() as usize - 1]
-}
-
-pub fn phase_index(p: Phase) -> usize {
-    p as usize
-}
-
-/// The profile rows for charts and tables, in prerequisite order; a dimension the role is not
-/// asked about reads "not asked of your role".
-pub fn profile_rows(report: &Report, locale: Locale) -> Vec<ProfileRow> {
-    report
-        .dimensions
-        .iter()
-        .map(|d| ProfileRow {
-            label: locale.t(key::dim::SHORT[d.dimension.index()]).to_string(),
-            score: d.score,
-            band: d.band(),
-            band_label: match d.band() {
-                Some(b) => locale.t(band_key(b)).to_string(),
-                None if !d.asked => locale.t(key::ui::results::NOT_ASKED).to_string(),
-                None => locale.t(key::ui::band::NONE).to_string(),
-            },
-            range: d.range,
-        })
-        .collect()
-}
-
-pub fn phase_segments(locale: Locale) -> Vec<PhaseSegment> {
-    Phase::TIMELINE
-        .iter()
-        .map(|p| PhaseSegment {
-            phase: *p,
-            name: locale.t(key::phase::NAME[phase_index(*p)]).to_string(),
-            span: locale.t(key::phase::SPAN[phase_index(*p)]).to_string(),
-        })
-        .collect()
-}
-
-/// The sentence reading friction against the phase.
-pub fn phase_reading(report: &Report, locale: Locale) -> String {
-    let p = phase_index(report.phase);
-    match report.phase_reading {
-        PhaseReading::Calm => locale.t(key::phase::CALM[p]).to_string(),
-        PhaseReading::Tense => locale.t(key::phase::TENSE[p]).to_string(),
-        PhaseReading::NotEnough => locale.t(key::ui::results::PHASE_NOT_ENOUGH).to_string(),
-    }
 }
 
 /// The question of an answer (a matrix cell or checklist part reads "Question — Row").
@@ -96,23 +32,6 @@ pub fn question_text(instrument: &Instrument, locale: Locale, slot: Slot) -> Str
     }
 }
 
-/// An answer as the respondent saw it.
-pub fn answer_text(instrument: &Instrument, locale: Locale, slot: Slot, answer: Answer) -> String {
-    match answer {
-        Answer::Likert(v) => {
-            key::ui::likert::ANSWER.get((v as usize).wrapping_sub(1)).map_or("?", |k| locale.t(*k)).to_string()
-        }
-        Answer::DontKnow => locale.t(key::ui::DONT_KNOW).to_string(),
-        Answer::NotApplicable => locale.t(key::ui::NOT_APPLICABLE).to_string(),
-        Answer::Owner(o) => owner_text(locale, o).to_string(),
-        Answer::Choice(i) => match instrument.slot_item(slot).map(|(it, _)| &it.kind) {
-            Some(ItemKind::Choice { labels, .. }) => labels.get(i as usize).map_or("?", |k| locale.t(*k)).to_string(),
-            Some(ItemKind::Checklist { .. }) => checklist_text(locale, i).to_string(),
-            _ => "?".to_string(),
-        },
-    }
-}
-
 /// A checklist part's answer: in writing, not in writing, don't know.
 pub fn checklist_text(locale: Locale, answer: u8) -> &'static str {
     match key::ui::checklist::NAME.get(answer as usize) {
@@ -123,58 +42,6 @@ pub fn checklist_text(locale: Locale, answer: u8) -> &'static str {
 
 pub fn owner_text(locale: Locale, owner: Owner) -> &'static str {
     locale.t(owner_key(owner))
-}
-
-pub fn dimension_name(locale: Locale, d: Dimension) -> &'static str {
-    locale.t(key::dim::NAME[d.index()])
-}
-
-/// Why an action is on the list, in one sentence.
-pub fn trigger_text(instrument: &Instrument, locale: Locale, report: &Report, trigger: Trigger) -> String {
-    match trigger {
-        Trigger::Barrier(d) => {
-            locale.fmt(key::ui::action::BECAUSE_BARRIER, &[("dimension", dimension_name(locale, d))])
-        }
-        Trigger::LowDimension(d) => {
-            let score =
-                report.dimension(d).score.map(|s| crate::markup::html::uint_string(s as u64)).unwrap_or_default();
-            locale.fmt(key::ui::action::BECAUSE_LOW, &[("dimension", dimension_name(locale, d)), ("score", &score)])
-        }
-        Trigger::Flag(rule) => {
-            let flag = instrument.red_flags().get(rule).map_or("?", |f| locale.t(f.text));
-            locale.fmt(key::ui::action::BECAUSE_FLAG, &[("flag", flag)])
-        }
-        Trigger::Fallback => locale.t(key::ui::action::BECAUSE_FALLBACK).to_string(),
-        Trigger::Answer { slot, answer } => locale.fmt(
-            key::ui::action::BECAUSE_ANSWER,
-            &[
-                ("answer", &answer_text(instrument, locale, slot, answer)),
-                ("question", &question_text(instrument, locale, slot)),
-            ],
-        ),
-        Trigger::Phase { slot, answer } => locale.fmt(
-            key::ui::action::BECAUSE_PHASE,
-            &[
-                ("answer", &answer_text(instrument, locale, slot, answer)),
-                ("question", &question_text(instrument, locale, slot)),
-            ],
-        ),
-        Trigger::Withheld => locale.t(key::ui::action::BECAUSE_WITHHELD).to_string(),
-    }
-}
-
-/// The answers as rows: (answer name, question, answer) in instrument order.
-pub fn answered_rows(instrument: &Instrument, locale: Locale, response: &Response) -> Vec<(String, String, String)> {
-    response
-        .answered()
-        .map(|(slot, a)| {
-            (
-                instrument.slot_name(slot).to_string(),
-                question_text(instrument, locale, slot),
-                answer_text(instrument, locale, slot, a),
-            )
-        })
-        .collect()
 }
 
 /// Why a link could not be opened, in one sentence (the link error screen and the team view's
@@ -189,6 +56,22 @@ pub fn link_error_text(locale: Locale, error: LinkError) -> String {
         LinkError::UnknownVersion(v) => locale
             .fmt(key::ui::link_error::UNKNOWN_VERSION, &[("version", &crate::markup::html::uint_string(v as u64))]),
     }
+}
+
+// What only the report and the team view show: the results module's part.
+#[cfg(feature = "results")]
+mod report;
+#[cfg(feature = "results")]
+pub use report::*;
+
+// What the team view, its printouts and its files share: the team module's part.
+#[cfg(feature = "team")]
+pub mod team;
+
+/// An ownership area's text in the person's language ("?" past the last area, which no caller
+/// asks for: areas come from the same instrument).
+pub fn area_name(instrument: &Instrument, locale: Locale, area: usize) -> &'static str {
+    instrument.ownership.label(area).map_or("?", |k| locale.t(k))
 }
 
 #[cfg(test)]

@@ -551,8 +551,8 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
     let valid =
         |slot: Slot| -> Option<Answer> { response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a)) };
     let matrix = instrument.matrix();
-    let ownership = match matrix.kind {
-        ItemKind::Matrix { .. } if shown(matrix.roles) => matrix
+    let ownership = match shown(matrix.roles) {
+        true => matrix
             .slots()
             .enumerate()
             .map(|(i, slot)| {
@@ -563,7 +563,7 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
                 (i, owner)
             })
             .collect(),
-        _ => Vec::new(),
+        false => Vec::new(),
     };
     let context = |c: Context| {
         instrument.context_item(c).and_then(|item| match valid(Slot(item.slot)) {

@@ -1,18 +1,19 @@
 //! The names the markup and the browser code share: button actions, element ids, data
-//! attributes and the results screens, as types rather than repeated string literals.
+//! attributes and the screens of the on-demand modules, as types rather than repeated string
+//! literals.
 //!
-//! The markup (in this crate) writes these names into HTML; the app (`src/`) and the results
-//! module (`results/`) read them back from the DOM. Each side matches [`Action`] and
-//! [`ResultsView`] exhaustively, so adding a button or a screen is a compile error until every
-//! side has decided what it does with it, and a name the markup writes always parses (a native
-//! test renders every screen and parses every `data-action` it finds).
+//! The markup (in this crate) writes these names into HTML; the app (`src/`), the results module
+//! (`results/`) and the team module (`team/`) read them back from the DOM. An [`Action`] is an
+//! [`AppAction`], a [`ResultsAction`] or a [`TeamAction`]: each module's click handler matches its
+//! own kind exhaustively, so a new button does not compile until the module that owns it has
+//! decided what it does, and no action can belong to no module. A name the markup writes always
+//! parses (a native test renders every screen and parses every `data-action` it finds).
 
 use std::fmt;
 
-/// What a button does. Written as `data-action="<as_str>"`; one click handler per module reads it.
+/// What a button of the survey or of the app's own pieces does: the app carries it out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    // The survey and the app's own pieces, handled by the app.
+pub enum AppAction {
     Start,
     Team,
     Back,
@@ -26,119 +27,123 @@ pub enum Action {
     StartOwn,
     Dismiss,
     ResultsRetry,
-    // The results screens' controls, handled by the results module.
+}
+
+/// What a control around a report does: the results module carries it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResultsAction {
     Print,
     ExportJson,
     ExportCsv,
     CopyLink,
     /// Send the result to the facilitator: the share sheet, or copying where there is none.
     SendLink,
-    TeamAnalyse,
-    TeamPrint,
-    TeamCsv,
-    /// The team view's workshop: the handout, the pack and the ownership register.
+}
+
+/// What a control of the team view does: the team module carries it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TeamAction {
+    Analyse,
+    Print,
+    Csv,
+    /// The workshop: the handout, the pack and the ownership register.
     PrintHandout,
     PrintPack,
     RegisterCsv,
 }
 
-/// Which module carries out an action: the one whose markup the button sits in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Handler {
-    /// The survey app (`src/components/actions.rs`).
-    App,
-    /// The results module (`results/src/screen.rs`).
-    Results,
+/// What a button does, and so which module carries it out. Written as
+/// `data-action="<as_str>"`; one click handler per module reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    App(AppAction),
+    Results(ResultsAction),
+    Team(TeamAction),
+}
+
+impl From<AppAction> for Action {
+    fn from(a: AppAction) -> Action {
+        Action::App(a)
+    }
+}
+
+impl From<ResultsAction> for Action {
+    fn from(a: ResultsAction) -> Action {
+        Action::Results(a)
+    }
+}
+
+impl From<TeamAction> for Action {
+    fn from(a: TeamAction) -> Action {
+        Action::Team(a)
+    }
 }
 
 impl Action {
     pub const ALL: [Action; 24] = [
-        Action::Start,
-        Action::Team,
-        Action::Back,
-        Action::Next,
-        Action::Results,
-        Action::Jump,
-        Action::EditAnswers,
-        Action::StartOver,
-        Action::KeepAnswers,
-        Action::ConfirmStartOver,
-        Action::StartOwn,
-        Action::Dismiss,
-        Action::ResultsRetry,
-        Action::Print,
-        Action::ExportJson,
-        Action::ExportCsv,
-        Action::CopyLink,
-        Action::SendLink,
-        Action::TeamAnalyse,
-        Action::TeamPrint,
-        Action::TeamCsv,
-        Action::PrintHandout,
-        Action::PrintPack,
-        Action::RegisterCsv,
+        Action::App(AppAction::Start),
+        Action::App(AppAction::Team),
+        Action::App(AppAction::Back),
+        Action::App(AppAction::Next),
+        Action::App(AppAction::Results),
+        Action::App(AppAction::Jump),
+        Action::App(AppAction::EditAnswers),
+        Action::App(AppAction::StartOver),
+        Action::App(AppAction::KeepAnswers),
+        Action::App(AppAction::ConfirmStartOver),
+        Action::App(AppAction::StartOwn),
+        Action::App(AppAction::Dismiss),
+        Action::App(AppAction::ResultsRetry),
+        Action::Results(ResultsAction::Print),
+        Action::Results(ResultsAction::ExportJson),
+        Action::Results(ResultsAction::ExportCsv),
+        Action::Results(ResultsAction::CopyLink),
+        Action::Results(ResultsAction::SendLink),
+        Action::Team(TeamAction::Analyse),
+        Action::Team(TeamAction::Print),
+        Action::Team(TeamAction::Csv),
+        Action::Team(TeamAction::PrintHandout),
+        Action::Team(TeamAction::PrintPack),
+        Action::Team(TeamAction::RegisterCsv),
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Action::Start => "start",
-            Action::Team => "team",
-            Action::Back => "back",
-            Action::Next => "next",
-            Action::Results => "results",
-            Action::Jump => "jump",
-            Action::EditAnswers => "edit-answers",
-            Action::StartOver => "start-over",
-            Action::KeepAnswers => "keep-answers",
-            Action::ConfirmStartOver => "confirm-start-over",
-            Action::StartOwn => "start-own",
-            Action::Dismiss => "dismiss",
-            Action::ResultsRetry => "results-retry",
-            Action::Print => "print",
-            Action::ExportJson => "export-json",
-            Action::ExportCsv => "export-csv",
-            Action::CopyLink => "copy-link",
-            Action::SendLink => "send-link",
-            Action::TeamAnalyse => "team-analyse",
-            Action::TeamPrint => "team-print",
-            Action::TeamCsv => "team-csv",
-            Action::PrintHandout => "print-handout",
-            Action::PrintPack => "print-pack",
-            Action::RegisterCsv => "register-csv",
+            Action::App(a) => match a {
+                AppAction::Start => "start",
+                AppAction::Team => "team",
+                AppAction::Back => "back",
+                AppAction::Next => "next",
+                AppAction::Results => "results",
+                AppAction::Jump => "jump",
+                AppAction::EditAnswers => "edit-answers",
+                AppAction::StartOver => "start-over",
+                AppAction::KeepAnswers => "keep-answers",
+                AppAction::ConfirmStartOver => "confirm-start-over",
+                AppAction::StartOwn => "start-own",
+                AppAction::Dismiss => "dismiss",
+                AppAction::ResultsRetry => "results-retry",
+            },
+            Action::Results(a) => match a {
+                ResultsAction::Print => "print",
+                ResultsAction::ExportJson => "export-json",
+                ResultsAction::ExportCsv => "export-csv",
+                ResultsAction::CopyLink => "copy-link",
+                ResultsAction::SendLink => "send-link",
+            },
+            Action::Team(a) => match a {
+                TeamAction::Analyse => "team-analyse",
+                TeamAction::Print => "team-print",
+                TeamAction::Csv => "team-csv",
+                TeamAction::PrintHandout => "print-handout",
+                TeamAction::PrintPack => "print-pack",
+                TeamAction::RegisterCsv => "register-csv",
+            },
         }
     }
 
     pub fn parse(s: &str) -> Option<Action> {
         Action::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-
-    pub fn handler(self) -> Handler {
-        match self {
-            Action::Start
-            | Action::Team
-            | Action::Back
-            | Action::Next
-            | Action::Results
-            | Action::Jump
-            | Action::EditAnswers
-            | Action::StartOver
-            | Action::KeepAnswers
-            | Action::ConfirmStartOver
-            | Action::StartOwn
-            | Action::Dismiss
-            | Action::ResultsRetry => Handler::App,
-            Action::Print
-            | Action::ExportJson
-            | Action::ExportCsv
-            | Action::CopyLink
-            | Action::SendLink
-            | Action::TeamAnalyse
-            | Action::TeamPrint
-            | Action::TeamCsv
-            | Action::PrintHandout
-            | Action::PrintPack
-            | Action::RegisterCsv => Handler::Results,
-        }
     }
 }
 
@@ -148,11 +153,28 @@ impl fmt::Display for Action {
     }
 }
 
-/// A screen the results module draws. The app names it when it asks the module to draw; the
-/// module parses it and refuses (draws nothing, answers false) a name it does not know, rather
-/// than guessing.
+/// An on-demand WebAssembly module: the report (the person's own and shared results) or the
+/// team view (the facilitator's figures and workshop). The app loads the one a screen needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ResultsView {
+pub enum Module {
+    Results,
+    Team,
+}
+
+impl Module {
+    /// The module's name: its JavaScript is `overlap-<name>.js`, and boot.js loads it by this name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Module::Results => "results",
+            Module::Team => "team",
+        }
+    }
+}
+
+/// A screen an on-demand module draws. The app names it in a [`crate::request::Request`]; the
+/// module refuses (draws nothing) a view that is not its own, rather than guessing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum View {
     /// The person's own results (editable answers, share panel).
     Own,
     /// Someone else's result link, read-only.
@@ -163,26 +185,85 @@ pub enum ResultsView {
     TeamSummary,
 }
 
-impl ResultsView {
-    pub const ALL: [ResultsView; 4] =
-        [ResultsView::Own, ResultsView::Shared, ResultsView::Team, ResultsView::TeamSummary];
+impl View {
+    pub const ALL: [View; 4] = [View::Own, View::Shared, View::Team, View::TeamSummary];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            ResultsView::Own => "own",
-            ResultsView::Shared => "shared",
-            ResultsView::Team => "team",
-            ResultsView::TeamSummary => "team_summary",
+            View::Own => "own",
+            View::Shared => "shared",
+            View::Team => "team",
+            View::TeamSummary => "team_summary",
         }
     }
 
-    pub fn parse(s: &str) -> Option<ResultsView> {
-        ResultsView::ALL.into_iter().find(|v| v.as_str() == s)
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// The module that draws the view.
+    pub fn module(self) -> Module {
+        match self {
+            View::Own | View::Shared => Module::Results,
+            View::Team | View::TeamSummary => Module::Team,
+        }
     }
 }
 
-/// What the results module did when asked to draw a screen, sent back to the app as a number
-/// (the boundary between the two modules carries no Rust types).
+/// A file the results module offers under a report, made when the person asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFile {
+    /// Every answer and score (not for a summary link, which carries no answers).
+    Json,
+    /// The scores.
+    Csv,
+}
+
+/// A file the team module offers, made from the links when the facilitator asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamFile {
+    /// The team's figures.
+    Csv,
+    /// The workshop's ownership register.
+    Register,
+}
+
+/// What a downloaded file is called and what it holds.
+pub trait Download: Copy {
+    fn name(self) -> &'static str;
+    fn mime(self) -> &'static str;
+}
+
+impl Download for ReportFile {
+    fn name(self) -> &'static str {
+        match self {
+            ReportFile::Json => "overlap-result.json",
+            ReportFile::Csv => "overlap-scores.csv",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            ReportFile::Json => "application/json",
+            ReportFile::Csv => "text/csv",
+        }
+    }
+}
+
+impl Download for TeamFile {
+    fn name(self) -> &'static str {
+        match self {
+            TeamFile::Csv => "overlap-team.csv",
+            TeamFile::Register => "overlap-ownership-register.csv",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        "text/csv"
+    }
+}
+
+/// What an on-demand module did when asked to draw a screen, sent back to the app as a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shown {
     /// Nothing drawn: the link does not decode, or the view is one the module does not know. The
@@ -208,7 +289,7 @@ impl Shown {
     }
 }
 
-/// What a print button prints: the results module sets it on the document element as
+/// What a print button prints: the module that owns the button sets it on the document element as
 /// [`names::PRINT_ATTR`] before printing, and the print stylesheet shows only that part. Without
 /// the attribute (the browser's own print command) the screen on show prints as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,11 +327,18 @@ pub mod ids {
     pub const BRAND_TEXT: &str = "ov-brand-text";
     pub const LANG_LABEL: &str = "ov-lang-label";
     pub const LANG_SELECT: &str = "ov-lang-select";
-    /// The element the results module draws into.
+    /// "Start over", its confirmation, and the confirmation's safe choice: shown in place of each
+    /// other, focus moving between them.
+    pub const START_OVER: &str = "ov-start-over";
+    pub const START_OVER_CONFIRM: &str = "ov-start-over-confirm";
+    pub const KEEP_ANSWERS: &str = "ov-keep-answers";
+    /// The element an on-demand module draws into.
     pub const RESULTS_HOST: &str = "ov-results-host";
     /// The share panel's link field and its status line.
     pub const SHARE_LINK: &str = "ov-share-link";
     pub const COPY_STATUS: &str = "ov-copy-status";
+    /// The send button (the share sheet), which carries the sheet's title and text.
+    pub const SEND_BUTTON: &str = "ov-send-button";
     /// The email to the facilitator (when configured); its address follows the share level.
     pub const SEND_EMAIL: &str = "ov-send-email";
     /// The team view's boxes, and the place "combine" fills.

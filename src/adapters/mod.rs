@@ -4,7 +4,7 @@ pub mod config;
 pub mod embed;
 pub mod locale;
 pub mod location;
-pub mod results;
+pub mod modules;
 pub mod storage;
 
 /// The browser window, if there is one (there always is in the app; tests may lack parts).

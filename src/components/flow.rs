@@ -3,13 +3,12 @@
 //! handled on the app's root (`actions`). Which screens there are and in what order is
 //! `overlap_core::flow`.
 
-use crate::adapters::results::Request;
 use crate::components::actions::set_text;
-use crate::components::results_screen::ResultsScreen;
-use crate::state::{use_app, Screen};
+use crate::components::on_demand::OnDemandScreen;
+use crate::state::{use_app, OnDemand, Screen};
 use leptos::prelude::*;
 use overlap_core::markup;
-use overlap_core::ui::{ids, names, ResultsView};
+use overlap_core::ui::{ids, names, View};
 use overlap_core::Role;
 use wasm_bindgen::JsCast;
 
@@ -63,7 +62,7 @@ pub fn Flow() -> impl IntoView {
     };
     view! {
         {move || match state.screen.get() {
-            Screen::Results => view! { <ResultsScreen request=Request { view: ResultsView::Own, fragment: state.own_fragment() }/> }.into_any(),
+            Screen::Results => view! { <OnDemandScreen screen=OnDemand { view: View::Own, fragment: state.own_fragment() }/> }.into_any(),
             _ => view! { <div class="ov-flow" inner_html=html on:change=on_change></div> }.into_any(),
         }}
     }

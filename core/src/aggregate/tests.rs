@@ -211,19 +211,18 @@ fn sparse_team(sizes: [usize; 4], seed: u64) -> Vec<crate::Response> {
 /// team view's markup with the workshop pack (less the facilitator's own count of what was
 /// pasted), the team summary link, the team CSV and the ownership register.
 fn outputs(responses: &[crate::Response], k: usize) -> String {
-    use crate::markup::controls::Surroundings;
+    use crate::config::Surroundings;
     let text: String = responses.iter().map(link).map(|l| l + "\n").collect();
     let around =
         Surroundings { share_base: crate::markup::SafeUrl::new("https://x.test/a/").unwrap(), ..Default::default() };
-    let settings = crate::results::TeamSettings {
-        threshold: k,
-        around: &around,
-        today: "1 December 2026",
-        next_round: "1 March 2027",
-    };
-    let out = crate::results::team(crate::i18n::Locale::En, &text, "", &settings);
+    let today = crate::i18n::Date { year: 2026, month: 12, day: 1 };
+    let settings = crate::config::TeamSettings { threshold: k, around: &around, today };
+    let en = crate::i18n::Locale::En;
+    let html = crate::team::figures(en, &text, "", &settings);
     let rep = aggregate(i(), &collect(&text).members, k);
-    format!("{rep:?}\n{}\n{}\n{}\n{}", without_confirmation(&out.html), out.summary_payload, out.csv, out.register)
+    let csv = crate::team::file(en, &text, k, crate::ui::TeamFile::Csv).unwrap_or_default();
+    let register = crate::team::file(en, &text, k, crate::ui::TeamFile::Register).unwrap_or_default();
+    format!("{rep:?}\n{}\n{csv}\n{register}", without_confirmation(&html))
 }
 
 /// The markup without the facilitator's confirmation of what was pasted (the one place that

@@ -359,3 +359,19 @@ fn a_bad_results_file_is_refused_with_its_reason() {
     assert_eq!(parse_file(Locale::En, Tier::Results, &english).map(|t| t.len()), Ok(english_table.len()));
     refused(Tier::Results, &english, LocaleFileError::OtherLanguage);
 }
+
+/// A date in words from the locale's own file, and days added across months, years and leap days.
+#[test]
+fn dates_are_written_in_words_and_count_days_across_the_calendar() {
+    let d = |year, month, day| Date { year, month, day };
+    assert_eq!(d(2026, 12, 3).plus_days(90), d(2027, 3, 3));
+    assert_eq!(d(2028, 2, 28).plus_days(1), d(2028, 2, 29), "a leap year");
+    assert_eq!(d(2100, 2, 28).plus_days(1), d(2100, 3, 1), "a century is not a leap year");
+    assert_eq!(d(2000, 2, 28).plus_days(1), d(2000, 2, 29), "unless it divides by 400");
+    assert_eq!(d(2026, 12, 31).plus_days(1), d(2027, 1, 1));
+    assert_eq!(d(2026, 4, 30).plus_days(0), d(2026, 4, 30));
+    assert_eq!(Locale::En.date(d(2026, 12, 3)), "December 3, 2026");
+    assert_eq!(Locale::Es.date(d(2026, 12, 3)), "3 de diciembre de 2026");
+    assert_eq!(Locale::Es.number(2.5, 1), "2,5", "the decimal separator is the locale's");
+    assert_eq!(Locale::En.number(2.5, 1), "2.5");
+}

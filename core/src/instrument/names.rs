@@ -45,3 +45,6 @@ pub const ALPHA_READINGS: [&str; 3] = ["good", "adequate", "low"];
 
 /// The agreement scale's five answers.
 pub const LIKERT: [&str; 5] = ["1", "2", "3", "4", "5"];
+
+/// The months, for a date in words (`format.month.<name>` in the locale files).
+pub const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

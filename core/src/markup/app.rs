@@ -7,21 +7,21 @@
 //! handles their buttons by delegation on its root (`data-action`), like the survey's screens.
 
 use super::html::{html, Html, SafeUrl};
-use super::{button, title};
+use super::{button, button_with_id, title};
 use crate::i18n::{key, Locale};
 use crate::share::LinkError;
-use crate::ui::{ids, Action};
+use crate::ui::{ids, Action, AppAction};
 
 /// "Start over": a quiet button, and its confirmation (hidden until asked for). The app shows
 /// one or the other in place and moves focus between them, without redrawing.
 pub fn start_over(o: &mut Html, locale: Locale) {
     html!(o;
         r#"<div class="ov-start-over">"#
-        {button(o, "ov-btn--quiet", Action::StartOver, locale.t(key::ui::start_over::BUTTON))}
-        r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" hidden><p id="ov-confirm-text">"#
-        (locale.t(key::ui::start_over::CONFIRM)) "</p>"
-        {button(o, "ov-btn--danger", Action::ConfirmStartOver, locale.t(key::ui::start_over::YES))}
-        {button(o, "", Action::KeepAnswers, locale.t(key::ui::start_over::NO))}
+        {button_with_id(o, ids::START_OVER, "ov-btn--quiet", AppAction::StartOver.into(), locale.t(key::ui::start_over::BUTTON))}
+        r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" id=""# (ids::START_OVER_CONFIRM)
+        r#"" hidden><p id="ov-confirm-text">"# (locale.t(key::ui::start_over::CONFIRM)) "</p>"
+        {button(o, "ov-btn--danger", AppAction::ConfirmStartOver.into(), locale.t(key::ui::start_over::YES))}
+        {button_with_id(o, ids::KEEP_ANSWERS, "", AppAction::KeepAnswers.into(), locale.t(key::ui::start_over::NO))}
         "</div></div>"
     );
 }
@@ -35,7 +35,7 @@ pub fn start_over_row(o: &mut Html, locale: Locale) {
 pub fn own_results_extras(o: &mut Html, locale: Locale) {
     html!(o;
         r#"<div class="ov-nav ov-nav--wrap ov-no-print">"#
-        {button(o, "", Action::EditAnswers, locale.t(key::ui::results::EDIT))}
+        {button(o, "", Action::App(AppAction::EditAnswers), locale.t(key::ui::results::EDIT))}
         {start_over(o, locale)}
         "</div>"
     );
@@ -49,7 +49,7 @@ pub fn link_error(o: &mut Html, locale: Locale, error: LinkError) {
         {title(o, locale.t(key::ui::link_error::TITLE))}
         r#"<p role="alert">"# (crate::present::link_error_text(locale, error)) "</p><p>"
         (locale.t(key::ui::link_error::OWN_ANSWERS_SAFE)) r#"</p><div class="ov-nav ov-no-print">"#
-        {button(o, "ov-btn--primary", Action::StartOwn, locale.t(key::ui::shared::START_OWN))}
+        {button(o, "ov-btn--primary", Action::App(AppAction::StartOwn), locale.t(key::ui::shared::START_OWN))}
         "</div></section>"
     );
 }
@@ -61,7 +61,7 @@ pub fn notice(o: &mut Html, locale: Locale, text: &str, lang: Option<&str>) {
         r#"<div class="ov-notice" data-testid="storage-notice"><p"#
         {if let Some(l) = lang { html!(o; r#" lang=""# (l) r#"""#) }}
         ">" (text) "</p>"
-        {button(o, "ov-btn--quiet", Action::Dismiss, locale.t(key::ui::DISMISS))}
+        {button(o, "ov-btn--quiet", Action::App(AppAction::Dismiss), locale.t(key::ui::DISMISS))}
         "</div>"
     );
 }
@@ -113,7 +113,7 @@ pub fn results_unavailable(o: &mut Html, locale: Locale) {
         r#"<section class="ov-screen" aria-labelledby=""# (ids::TITLE) r#"" data-testid="results-unavailable">"#
         {title(o, locale.t(key::ui::results::LOAD_FAILED_TITLE))}
         r#"<p role="alert">"# (locale.t(key::ui::results::LOAD_FAILED)) r#"</p><div class="ov-nav">"#
-        {button(o, "ov-btn--primary", Action::ResultsRetry, locale.t(key::ui::results::RETRY))}
+        {button(o, "ov-btn--primary", Action::App(AppAction::ResultsRetry), locale.t(key::ui::results::RETRY))}
         "</div></section>"
     );
 }

@@ -8,12 +8,13 @@
 //! these functions only present what the aggregate lets through.
 
 use super::html::{html, Html};
-use super::workshop::{self, PackInfo};
+use super::workshop;
 use super::{card_close, card_open, one, role_name, stat_close, stat_note, stat_open};
 use crate::aggregate::{self, Change, Collected, PerceptionGap, TeamReport};
 use crate::chart;
+use crate::config::TeamSettings;
 use crate::i18n::{key, Locale};
-use crate::instrument::{Instrument, ItemKind};
+use crate::instrument::Instrument;
 use crate::present;
 use crate::share::LinkError;
 
@@ -32,7 +33,7 @@ pub fn team(
     collected: &Collected,
     rep: &TeamReport,
     change: Option<&Change>,
-    pack: Option<&PackInfo>,
+    pack: Option<&TeamSettings>,
 ) {
     o.raw(r#"<div class="ov-team-report" data-testid="team-report">"#);
     count(o, locale, collected, rep);
@@ -349,11 +350,7 @@ fn change_card(o: &mut Html, instrument: &Instrument, locale: Locale, c: &Change
         }
     };
     let area_names = |v: &[usize]| -> String {
-        let m = instrument.matrix();
-        let names: Vec<&str> = match m.kind {
-            ItemKind::Matrix { labels, .. } => v.iter().filter_map(|a| labels.get(*a)).map(|k| locale.t(*k)).collect(),
-            _ => Vec::new(),
-        };
+        let names: Vec<&str> = v.iter().filter_map(|a| instrument.ownership.label(*a)).map(|k| locale.t(k)).collect();
         if names.is_empty() {
             "–".to_string()
         } else {

@@ -3,6 +3,7 @@
 
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, ItemKind, Role};
+use crate::markup::report::{report, ReportOptions};
 use crate::markup::*;
 use crate::response::{Answer, Response};
 use crate::sample;
@@ -11,6 +12,8 @@ use crate::scoring::score;
 fn count(s: &str, needle: &str) -> usize {
     s.matches(needle).count()
 }
+
+const DAY: crate::i18n::Date = crate::i18n::Date { year: 2026, month: 1, day: 1 };
 
 #[test]
 fn answer_values_round_trip() {
@@ -87,7 +90,15 @@ fn the_report_carries_the_headline_and_every_action() {
     let i = Instrument::current();
     let r = sample::random(&mut sample::Rng::new(11), Role::InternalIt);
     let rep = score(i, &r);
-    let html = Html::build(|o| report(o, i, Locale::En, &rep, &ReportOptions { shared: false, date: "1 Jan 2027" }));
+    let html = Html::build(|o| {
+        report(
+            o,
+            i,
+            Locale::En,
+            &rep,
+            &ReportOptions { shared: false, date: crate::i18n::Date { year: 2027, month: 1, day: 1 } },
+        )
+    });
     for a in &rep.actions {
         assert!(html.contains(Html::build(|o| o.text(Locale::En.t(i.actions()[a.rule].title))).as_str()), "{}", a.id);
     }
@@ -106,7 +117,7 @@ fn the_report_carries_the_headline_and_every_action() {
     ] {
         assert!(html.contains(&format!(r#"data-testid="{testid}""#)), "{testid}");
     }
-    assert!(html.contains("1 Jan 2027") && html.contains(&format!("instrument version {}", i.version)));
+    assert!(html.contains("January 1, 2027") && html.contains(&format!("instrument version {}", i.version)));
     assert_eq!(count(&html, r#"role="img""#), count(&html, "<svg"));
     // Table and chart agree: every value in the table appears as a chart label.
     for row in crate::present::profile_rows(&rep, Locale::En) {
@@ -232,7 +243,7 @@ fn the_results_waiting_and_failure_screens_say_what_happens() {
 /// screen; this covers every role, section and view at once).
 #[test]
 fn every_screen_has_exactly_one_h1() {
-    use crate::markup::controls::Surroundings;
+    use crate::config::Surroundings;
     use crate::share::LinkError;
     let i = Instrument::current();
     let around =
@@ -259,17 +270,17 @@ fn every_screen_has_exactly_one_h1() {
         let mut drawn = Vec::new();
         let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
         for shared in [false, true] {
-            let report = crate::results::report(locale, &format!("r={link}"), shared, "1/1/2026", &around).unwrap();
-            drawn.push((format!("report (shared: {shared})"), report.html));
+            let report = crate::results::report(locale, &format!("r={link}"), shared, DAY, &around).unwrap();
+            drawn.push((format!("report (shared: {shared})"), report));
         }
         let links = sample::team_links_text(20);
-        let settings = crate::results::TeamSettings { threshold: 5, around: &around, today: "", next_round: "" };
+        let settings = crate::config::TeamSettings { threshold: 5, around: &around, today: DAY };
         for combined in [false, true] {
-            let html = crate::results::team_screen(locale, &links, "", &settings, combined).html;
+            let html = crate::team::screen(locale, &links, "", &settings, combined);
             drawn.push((format!("team view (combined: {combined})"), html));
         }
-        let summary = crate::results::team(locale, &links, "", &settings).summary_payload;
-        let summary_screen = crate::results::team_summary(locale, &format!("t={summary}")).unwrap();
+        let summary = crate::team::tests::summary_payload(&crate::team::figures(locale, &links, "", &settings));
+        let summary_screen = crate::team::summary(locale, &format!("t={summary}")).unwrap();
         drawn.push(("team summary".to_string(), summary_screen));
         let screens = screens.into_iter().map(|(name, html)| (name, html.into_string())).chain(drawn);
         for (name, html) in screens {

@@ -10,32 +10,14 @@
 use super::html::{html, Html};
 use super::{button, card_close, card_open, one, role_name};
 use crate::aggregate::{Disagreement, TeamReport};
+use crate::config::{Surroundings, TeamSettings};
 use crate::estimate;
+use crate::facilitation::{self, Question, Said};
 use crate::i18n::{key, Locale};
-use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot};
-use crate::markup::controls::Surroundings;
+use crate::instrument::{Instrument, Owner, Role, Slot};
 use crate::present;
 use crate::qr;
-use crate::ui::Action;
-use crate::workshop::{self, Question, RegisterRow, Said};
-
-/// What the pack and the handout print besides the figures: who runs the workshop, and the dates
-/// as the browser writes them in the person's language.
-pub struct PackInfo<'a> {
-    pub around: &'a Surroundings,
-    pub today: &'a str,
-    /// Today plus [`workshop::NEXT_ROUND_DAYS`].
-    pub next_round: &'a str,
-    pub threshold: usize,
-}
-
-/// An area's name in the person's language.
-fn area_name(instrument: &Instrument, locale: Locale, area: usize) -> &'static str {
-    match instrument.matrix().kind {
-        ItemKind::Matrix { labels, .. } => labels.get(area).map_or("?", |k| locale.t(*k)),
-        _ => "?",
-    }
-}
+use crate::ui::{Action, TeamAction};
 
 /// The assessment's time for the quickest role (rounded) and the slowest (rounded up), in
 /// whole minutes.
@@ -77,7 +59,7 @@ fn promises(o: &mut Html, locale: Locale, threshold: usize) {
 
 /// The invitation panel: the assessment's address, its QR code and how long it takes, with a
 /// one-page handout for a meeting room (printed on its own).
-pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &PackInfo) {
+pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &TeamSettings) {
     let address = &info.around.share_base;
     let (low, high) = minutes_range(instrument, locale);
     let duration = |o: &mut Html| o.fill(locale.t(key::ui::team::invite::DURATION), &[("min", &low), ("max", &high)]);
@@ -89,7 +71,7 @@ pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &
         r#"" data-testid="invite-address" rel="noopener">"# (address.as_str()) "</a></p><p>" {duration(o)} "</p><ul>"
         {promises(o, locale, info.threshold)}
         r#"</ul><div class="ov-nav ov-nav--wrap">"#
-        {button(o, "", Action::PrintHandout, locale.t(key::ui::team::invite::PRINT))}
+        {button(o, "", Action::Team(TeamAction::PrintHandout), locale.t(key::ui::team::invite::PRINT))}
         r#"</div></div><figure class="ov-invite__code" data-testid="invite-qr">"#
         {qr::svg(o, address.as_str(), "ov-qr-screen", &qr_title)}
         r#"</figure></div><div class="ov-handout ov-print-only" data-testid="handout">"#
@@ -101,39 +83,6 @@ pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &
         r#"</p><ul class="ov-handout__promise">"# {promises(o, locale, info.threshold)} r#"</ul><p class="ov-hint">"#
         (locale.t(key::ui::team::invite::HANDOUT_AFTER)) "</p></div></section>"
     );
-}
-
-/// One cell of the heatmap or the register: a shown group's most named owner and how many of it
-/// agree; blank for a hidden group.
-fn said_text(locale: Locale, said: &Said, rep_threshold: usize) -> String {
-    match said {
-        Said::Shown(m) => match m.owner {
-            Some(o) => locale.fmt(
-                key::ui::team::MAJORITY,
-                &[
-                    ("owner", present::owner_text(locale, o)),
-                    ("agree", &m.agree.to_string()),
-                    ("of", &m.of.to_string()),
-                ],
-            ),
-            None if m.of == 0 => "–".to_string(),
-            None => locale.t(key::ui::team::NO_MAJORITY).to_string(),
-        },
-        Said::TooFew => locale.fmt(key::ui::team::TOO_FEW, &[("k", &rep_threshold.to_string())]),
-        Said::Hidden => String::new(),
-    }
-}
-
-/// Why the room must decide an area's owner, or an empty string.
-fn decision_text(locale: Locale, row: &RegisterRow) -> String {
-    let mut why = Vec::new();
-    if row.disagreement {
-        why.push(locale.t(key::ui::team::DIFFERENT_OWNERS));
-    }
-    if row.gap {
-        why.push(locale.t(key::ui::team::register::NO_CLEAR_OWNER));
-    }
-    why.join("; ")
 }
 
 /// A column heading for a role group: its name, and "hidden" when its figures are withheld.
@@ -150,7 +99,7 @@ fn role_heading(locale: Locale, rep: &TeamReport, role: Role) -> String {
 /// most, coloured by that owner and always written out, with how many agree. It is an HTML
 /// table, so it is its own table alternative; the colour only repeats what the text says.
 pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
-    let rows = workshop::register(instrument, rep);
+    let rows = facilitation::register(instrument, rep);
     if rows.is_empty() {
         return;
     }
@@ -159,14 +108,14 @@ pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &Team
         "<p>" (locale.t(key::ui::team::OWNERSHIP_INTRO)) r#"</p><div class="ov-scroll"><table class="ov-table ov-heatmap" data-testid="team-heatmap"><caption>"#
         (locale.t(key::ui::team::heat::CAPTION)) r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::AREA)) "</th>"
     );
-    for r in workshop::register_roles(instrument) {
+    for r in facilitation::register_roles(instrument) {
         html!(o; r#"<th scope="col">"# (role_heading(locale, rep, r)) "</th>");
     }
     html!(o; r#"<th scope="col">"# (locale.t(key::ui::team::register::DECISION)) "</th></tr></thead><tbody>");
     for row in &rows {
         html!(o;
             "<tr" {if row.decision_needed() { o.raw(r#" data-decision="true""#) }} r#"><th scope="row">"#
-            (area_name(instrument, locale, row.area)) "</th>"
+            (present::area_name(instrument, locale, row.area)) "</th>"
         );
         for (_, said) in &row.said {
             match said {
@@ -176,16 +125,16 @@ pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &Team
                     let split = m.owner.is_some() && m.agree * 2 <= m.of;
                     html!(o;
                         r#"<td class="ov-heat" data-owner=""# (owner) r#"""# {if split { o.raw(r#" data-split="true""#) }} ">"
-                        (said_text(locale, said, rep.threshold)) "</td>"
+                        (present::team::said_line(locale, said, rep.threshold)) "</td>"
                     );
                 }
                 Said::Hidden => o.raw(r#"<td data-hidden="true"></td>"#),
                 Said::TooFew => {
-                    html!(o; r#"<td class="ov-heat-few">"# (said_text(locale, said, rep.threshold)) "</td>")
+                    html!(o; r#"<td class="ov-heat-few">"# (present::team::said_line(locale, said, rep.threshold)) "</td>")
                 }
             }
         }
-        let decision = decision_text(locale, row);
+        let decision = present::team::decision_reasons(locale, row);
         o.raw("<td>");
         if !decision.is_empty() {
             html!(o; r#"<span class="ov-tag ov-tag--gap">"# (decision) "</span>");
@@ -193,11 +142,7 @@ pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &Team
         o.raw("</td></tr>");
     }
     html!(o; r#"</tbody></table></div><ul class="ov-legend" aria-label=""# (locale.t(key::ui::team::heat::LEGEND)) r#"">"#);
-    let owners: &[Owner] = match instrument.matrix().kind {
-        ItemKind::Matrix { owners, .. } => owners,
-        _ => &[],
-    };
-    for owner in owners {
+    for owner in instrument.ownership.owners {
         html!(o;
             r#"<li><span class="ov-swatch ov-heat" data-owner=""# (owner.id()) r#"" aria-hidden="true"></span>"#
             (present::owner_text(locale, *owner)) "</li>"
@@ -267,7 +212,7 @@ pub fn team_actions(o: &mut Html, instrument: &Instrument, locale: Locale, rep: 
 
 /// Decide and facilitate: the register download and the workshop pack.
 pub fn workshop_card(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
-    let rows = workshop::register(instrument, rep);
+    let rows = facilitation::register(instrument, rep);
     let needed = rows.iter().filter(|r| r.decision_needed()).count();
     o.raw(r#"<div class="ov-no-print">"#);
     card_open(o, "ov-workshop-h", "team-workshop", locale.t(key::ui::team::workshop::TITLE));
@@ -275,8 +220,8 @@ pub fn workshop_card(o: &mut Html, instrument: &Instrument, locale: Locale, rep:
         "<p>" (locale.t(key::ui::team::workshop::INTRO)) r#"</p><p data-testid="register-needed">"#
         {o.fill(locale.t(key::ui::team::workshop::NEEDED), &[("count", &needed), ("n", &rows.len())])}
         r#"</p><div class="ov-nav ov-nav--wrap">"#
-        {button(o, "ov-btn--primary", Action::PrintPack, locale.t(key::ui::team::workshop::PRINT_PACK))}
-        {button(o, "", Action::RegisterCsv, locale.t(key::ui::team::workshop::REGISTER_CSV))}
+        {button(o, "ov-btn--primary", Action::Team(TeamAction::PrintPack), locale.t(key::ui::team::workshop::PRINT_PACK))}
+        {button(o, "", Action::Team(TeamAction::RegisterCsv), locale.t(key::ui::team::workshop::REGISTER_CSV))}
         "</div>"
     );
     card_close(o);
@@ -310,7 +255,7 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
             locale.fmt(
                 key::ui::team::question::OWNERS,
                 &[
-                    ("area", area_name(instrument, locale, *area)),
+                    ("area", present::area_name(instrument, locale, *area)),
                     ("a", role_name(locale, first.role)),
                     ("a_owner", owner(first.owner)),
                     ("b", role_name(locale, second.role)),
@@ -320,7 +265,11 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
         }
         Question::Gap { area, count, of } => locale.fmt(
             key::ui::team::question::GAP,
-            &[("area", area_name(instrument, locale, *area)), ("count", &count.to_string()), ("of", &of.to_string())],
+            &[
+                ("area", present::area_name(instrument, locale, *area)),
+                ("count", &count.to_string()),
+                ("of", &of.to_string()),
+            ],
         ),
         Question::Barrier(d) => {
             let score = rep.dimensions.iter().find(|t| t.dimension == *d).and_then(|t| t.score);
@@ -346,7 +295,7 @@ fn notes(o: &mut Html, lines: usize) {
 
 /// The printed workshop pack (A4, black and white): headline, agenda, discussion questions, the
 /// ownership decisions, red flags, actions, and the next round's date.
-pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &PackInfo) {
+pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &TeamSettings) {
     o.raw(r#"<div class="ov-pack ov-print-only" data-testid="pack">"#);
     // Headline and agenda: the first page.
     let groups: Vec<String> = rep
@@ -361,7 +310,7 @@ pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamRep
     };
     html!(o;
         r#"<section class="ov-pack-page">"# {brand(o, locale, info.around)} r#"<h2 class="ov-print-title">"#
-        (locale.t(key::ui::team::pack::TITLE)) "</h2><p>" {o.fill(locale.t(key::ui::team::pack::PREPARED), &[("date", &info.today)])}
+        (locale.t(key::ui::team::pack::TITLE)) "</h2><p>" {o.fill(locale.t(key::ui::team::pack::PREPARED), &[("date", &locale.date(info.today))])}
         "</p><p>"
         {o.fill(locale.t(key::ui::team::pack::BASED_ON), &[("n", &rep.n), ("groups", &groups.join(", ")), ("k", &rep.threshold)])}
         r#"</p><p class="ov-pack-barrier"><strong>"# (locale.t(key::ui::team::BARRIER)) "</strong> " (barrier)
@@ -376,14 +325,14 @@ pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamRep
     }
     html!(o;
         "</tbody></table><h3>"
-        {o.fill(locale.t(key::ui::team::agenda::TITLE), &[("minutes", &workshop::MEETING_MINUTES)])}
+        {o.fill(locale.t(key::ui::team::agenda::TITLE), &[("minutes", &facilitation::MEETING_MINUTES)])}
         r#"</h3><table class="ov-table ov-pack-agenda" data-testid="pack-agenda"><thead><tr><th scope="col">"#
         (locale.t(key::ui::team::agenda::TIME)) r#"</th><th scope="col">"# (locale.t(key::ui::team::agenda::PART))
         r#"</th><th scope="col">"# (locale.t(key::ui::team::agenda::WHAT)) "</th></tr></thead><tbody>"
     );
-    for slot in workshop::agenda() {
+    for slot in facilitation::agenda() {
         html!(o;
-            r#"<tr><td class="ov-num">"# (workshop::clock(slot.start)) "–" (workshop::clock(slot.end)) r#"</td><th scope="row">"#
+            r#"<tr><td class="ov-num">"# (facilitation::clock(slot.start)) "–" (facilitation::clock(slot.end)) r#"</td><th scope="row">"#
             (locale.t(key::ui::team::agenda::SLOT[slot.part as usize])) "</th><td>"
             {o.fill(locale.t(key::ui::team::agenda::SLOT_DETAIL[slot.part as usize]), &[("k", &rep.threshold)])}
             "</td></tr>"
@@ -394,7 +343,7 @@ pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamRep
         r#"</tbody></table></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::team::pack::QUESTIONS_TITLE))
         "</h3><p>" (locale.t(key::ui::team::pack::QUESTIONS_INTRO)) r#"</p><ol class="ov-pack-questions" data-testid="pack-questions">"#
     );
-    for q in &workshop::questions(rep) {
+    for q in &facilitation::questions(rep) {
         html!(o; "<li><p>" (question_text(instrument, locale, rep, q)) "</p>" {notes(o, 4)} "</li>");
     }
     // The ownership decisions: the third page. The areas that need a decision come first.
@@ -407,19 +356,21 @@ pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamRep
         (locale.t(key::ui::team::register::OWNER)) r#"</th><th scope="col">"# (locale.t(key::ui::team::register::ESCALATION))
         r#"</th><th scope="col">"# (locale.t(key::ui::team::register::REVIEW)) "</th></tr></thead><tbody>"
     );
-    let mut rows = workshop::register(instrument, rep);
+    let mut rows = facilitation::register(instrument, rep);
     crate::order::sort_by_key(&mut rows, |r| (!r.decision_needed(), r.area));
     for row in &rows {
         let said: Vec<String> = row
             .said
             .iter()
             .filter(|(_, s)| matches!(s, Said::Shown(_)))
-            .map(|(r, s)| [role_name(locale, *r), ": ", said_text(locale, s, rep.threshold).as_str()].concat())
+            .map(|(r, s)| {
+                [role_name(locale, *r), ": ", present::team::said_line(locale, s, rep.threshold).as_str()].concat()
+            })
             .collect();
-        let decision = decision_text(locale, row);
+        let decision = present::team::decision_reasons(locale, row);
         html!(o;
             "<tr" {if row.decision_needed() { o.raw(r#" class="ov-pack-decide""#) }} r#"><th scope="row">"#
-            (area_name(instrument, locale, row.area)) "</th><td>" (said.join("; ")) "</td><td>"
+            (present::area_name(instrument, locale, row.area)) "</th><td>" (said.join("; ")) "</td><td>"
             (if decision.is_empty() { locale.t(key::ui::team::register::CONFIRM).to_string() } else { decision })
             "</td><td></td><td></td><td></td></tr>"
         );
@@ -461,7 +412,7 @@ pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamRep
     }
     html!(o;
         "</tbody></table><h3>" (locale.t(key::ui::team::pack::NEXT_TITLE)) r#"</h3><p data-testid="pack-next-round">"#
-        {o.fill(locale.t(key::ui::team::pack::NEXT_ROUND), &[("date", &info.next_round), ("days", &workshop::NEXT_ROUND_DAYS)])}
+        {o.fill(locale.t(key::ui::team::pack::NEXT_ROUND), &[("date", &locale.date(info.today.plus_days(facilitation::NEXT_ROUND_DAYS))), ("days", &facilitation::NEXT_ROUND_DAYS)])}
         r#"</p><p class="ov-hint">"# {o.fill(locale.t(key::ui::team::pack::FOOTER), &[("k", &rep.threshold)])}
         "</p></section></div>"
     );

@@ -3,11 +3,13 @@
 
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, Role};
-use crate::markup::{self, app, controls, Html, SafeUrl};
+use crate::markup::{self, app, Html, SafeUrl};
 use crate::response::Response;
 use crate::sample;
-use crate::ui::{Action, Handler, ResultsView, Shown};
+use crate::ui::{Action, Shown, View};
 use std::collections::HashSet;
+
+const DAY: crate::i18n::Date = crate::i18n::Date { year: 2026, month: 1, day: 1 };
 
 #[test]
 fn actions_and_views_parse_back_and_are_distinct() {
@@ -16,12 +18,12 @@ fn actions_and_views_parse_back_and_are_distinct() {
         assert_eq!(Action::parse(a.as_str()), Some(a));
         assert!(seen.insert(a.as_str()), "{a:?} repeats a name");
     }
-    for v in ResultsView::ALL {
-        assert_eq!(ResultsView::parse(v.as_str()), Some(v));
+    for v in View::ALL {
+        assert_eq!(View::parse(v.as_str()), Some(v));
     }
     assert_eq!(Action::parse("Start"), None);
     assert_eq!(Action::parse(""), None);
-    assert_eq!(ResultsView::parse("report"), None);
+    assert_eq!(View::parse("report"), None);
 }
 
 /// What the configuration and the pasted links say, for [`every_screen`].
@@ -64,7 +66,7 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             let link = crate::share::encode_full(&sample::healthy(role)).unwrap();
             // An address only reaches the markup as a `SafeUrl`; whatever the configuration said,
             // the safe part of it is what is drawn.
-            let around = controls::Surroundings {
+            let around = crate::config::Surroundings {
                 share_base: url(inputs.share_base),
                 cta: Some((inputs.cta.0.into(), url(inputs.cta.1))),
                 facilitator_email: None,
@@ -72,26 +74,24 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
                 logo: SafeUrl::new(inputs.name),
             };
             // With and without a facilitator's address: the send control differs.
-            let emailed = controls::Surroundings { facilitator_email: Some("f@x.example".into()), ..around.clone() };
+            let emailed =
+                crate::config::Surroundings { facilitator_email: Some("f@x.example".into()), ..around.clone() };
             for (shared, around) in [(false, &around), (true, &around), (false, &emailed)] {
-                out.push(
-                    crate::results::report(locale, &format!("r={link}"), shared, "1/1/2026", around).unwrap().html,
-                );
+                out.push(crate::results::report(locale, &format!("r={link}"), shared, DAY, around).unwrap());
             }
         }
         let links = crate::sample::team_links_text(20) + inputs.pasted;
-        let around = controls::Surroundings {
+        let around = crate::config::Surroundings {
             share_base: url(inputs.share_base),
             brand: Some(inputs.name.into()),
             logo: SafeUrl::new(inputs.name),
             ..Default::default()
         };
-        let settings =
-            crate::results::TeamSettings { threshold: 5, around: &around, today: inputs.name, next_round: inputs.name };
-        out.push(crate::results::team_screen(locale, &links, &links, &settings, true).html);
-        out.push(crate::results::team_screen(locale, "", "", &settings, false).html);
-        let summary = crate::results::team(locale, &links, "", &settings).summary_payload;
-        out.push(crate::results::team_summary(locale, &format!("t={summary}")).unwrap());
+        let settings = crate::config::TeamSettings { threshold: 5, around: &around, today: DAY };
+        out.push(crate::team::screen(locale, &links, &links, &settings, true));
+        out.push(crate::team::screen(locale, "", "", &settings, false));
+        let summary = crate::team::tests::summary_payload(&crate::team::figures(locale, &links, "", &settings));
+        out.push(crate::team::summary(locale, &format!("t={summary}")).unwrap());
         out.push(Html::build(|o| app::start_over_row(o, locale)).into_string());
         out.push(Html::build(|o| app::own_results_extras(o, locale)).into_string());
         out.push(Html::build(|o| app::link_error(o, locale, crate::share::LinkError::Altered)).into_string());
@@ -158,10 +158,31 @@ fn every_data_action_any_screen_writes_parses() {
     }
 }
 
+/// A screen only carries buttons that the module drawing it, or the app around it, answers: a
+/// team button on a report (or the reverse) would be a click nobody handles.
 #[test]
-fn each_handler_owns_a_share_of_the_actions() {
-    assert!(Action::ALL.iter().any(|a| a.handler() == Handler::App));
-    assert!(Action::ALL.iter().any(|a| a.handler() == Handler::Results));
+fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
+    let settings_around = crate::config::Surroundings::default();
+    let settings = crate::config::TeamSettings { threshold: 5, around: &settings_around, today: DAY };
+    let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
+    let links = sample::team_links_text(20);
+    let actions = |html: &str| -> Vec<Action> {
+        html.split("data-action=\"").skip(1).filter_map(|p| Action::parse(p.split('"').next()?)).collect()
+    };
+    for locale in Locale::ALL {
+        for shared in [false, true] {
+            let html = crate::results::report(locale, &format!("r={link}"), shared, DAY, &settings_around).unwrap();
+            for a in actions(&html) {
+                assert!(matches!(a, Action::Results(_) | Action::App(_)), "{a:?} on a report");
+            }
+        }
+        let team = crate::team::screen(locale, &links, "", &settings, true);
+        let summary = crate::team::tests::summary_payload(&team);
+        let summary = crate::team::summary(locale, &format!("t={summary}")).unwrap();
+        for a in actions(&team).into_iter().chain(actions(&summary)) {
+            assert!(matches!(a, Action::Team(_) | Action::App(_)), "{a:?} on the team view");
+        }
+    }
 }
 
 /// No text from outside (configuration, pasted links, the locale files) ever becomes markup: with

@@ -208,7 +208,7 @@ test('the printed workshop pack: 2-8 A4 pages, agenda, questions, decisions, nex
   const next = await page.evaluate(() => {
     const d = new Date();
     d.setDate(d.getDate() + 90);
-    return d.toLocaleDateString('en');
+    return d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
   });
   const areas = await page.getByTestId('team-heatmap').locator('tbody th').allTextContents();
   const pack = await printToPdf(page, 'print-pack', 'pack');

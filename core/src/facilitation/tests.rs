@@ -2,15 +2,16 @@
 //! group), the register's rows and columns, its CSV, and the printed pack and handout.
 
 use crate::aggregate::{aggregate, collect, TeamReport};
+use crate::config::{Surroundings, TeamSettings};
+use crate::facilitation::*;
+use crate::i18n::Date;
 use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, Owner, Role};
-use crate::markup::controls::Surroundings;
-use crate::markup::workshop::{heatmap, invitation, pack, PackInfo};
+use crate::markup::workshop::{heatmap, invitation, pack};
 use crate::markup::{Html, SafeUrl};
 use crate::response::{Answer, Response};
 use crate::sample::{self, Rng};
 use crate::share::encode_full;
-use crate::workshop::*;
 use proptest::prelude::*;
 
 fn i() -> &'static Instrument {
@@ -189,7 +190,7 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
         logo: SafeUrl::new("logo.svg"),
         ..Default::default()
     };
-    let info = PackInfo { around: &around, today: "30/11/2026", next_round: "28/02/2027", threshold: 5 };
+    let info = TeamSettings { around: &around, today: Date { year: 2026, month: 11, day: 30 }, threshold: 5 };
     let html = Html::build(|o| pack(o, i(), Locale::En, &t, &info)).into_string();
     assert!(html.contains("Northwind &lt;Advisory&gt;") && html.contains(r#"src="logo.svg" alt="""#));
     let agenda = html.split(r#"data-testid="pack-agenda""#).nth(1).unwrap().split("</table>").next().unwrap();
@@ -203,7 +204,7 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
     assert_eq!(decisions.matches("<tr").count(), 1 + areas.len());
     // The areas needing a decision come first, the helpdesk among them.
     assert!(decisions.split("</thead>").nth(1).unwrap().starts_with(r#"<tbody><tr class="ov-pack-decide">"#));
-    assert!(html.contains("28/02/2027") && html.contains("30/11/2026"));
+    assert!(html.contains("February 28, 2027") && html.contains("November 30, 2026"), "today, and 90 days on");
     // The hidden group is never named in what the pack says about the answers.
     assert!(!qs.contains("Leadership") && !decisions.contains("Leadership:"));
 }
@@ -221,7 +222,7 @@ fn the_heatmap_writes_each_owner_out_and_leaves_hidden_groups_blank() {
 #[test]
 fn the_handout_carries_the_address_its_code_and_the_promise() {
     let around = Surroundings { share_base: SafeUrl::new("https://x.test/assess/").unwrap(), ..Default::default() };
-    let info = PackInfo { around: &around, today: "", next_round: "", threshold: 4 };
+    let info = TeamSettings { around: &around, today: Date { year: 2026, month: 1, day: 1 }, threshold: 4 };
     let html = Html::build(|o| invitation(o, i(), Locale::Es, &info)).into_string();
     let handout = html.split(r#"data-testid="handout""#).nth(1).unwrap();
     assert!(handout.contains("https://x.test/assess/") && handout.contains("<svg"));

@@ -1,18 +1,20 @@
-//! Every screen the results module draws (own or shared results, the team view, a team summary):
+//! Every screen an on-demand module draws (own or shared results, the team view, a team summary):
 //! one component that gives the module an element to draw into and shows what the app itself
-//! owns around it. The module answers the screen's controls (exports, copying, the team boxes);
+//! owns around it. The module answers the screen's controls (files, copying, the team boxes);
 //! "start my own assessment" reaches the app as a fragment change. While the module loads the
 //! screen says so; if it cannot load, it says that and offers a retry.
 
 use crate::adapters::by_id;
-use crate::adapters::results::{self, Context, Request};
+use crate::adapters::modules;
 use crate::adapters::storage::Notice;
-use crate::state::use_app;
+use crate::state::{use_app, OnDemand};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use overlap_core::markup::{self, controls::Surroundings};
+use overlap_core::config::Surroundings;
+use overlap_core::markup;
+use overlap_core::request::Request;
 use overlap_core::share::LinkError;
-use overlap_core::ui::{ids, ResultsView, Shown};
+use overlap_core::ui::{ids, Shown, View};
 
 /// What the screen has to show around the module's drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +31,9 @@ enum Loaded {
 const HOST: &str = ids::RESULTS_HOST;
 
 #[component]
-pub fn ResultsScreen(request: Request) -> impl IntoView {
+pub fn OnDemandScreen(screen: OnDemand) -> impl IntoView {
     let state = use_app();
-    let own_report = request.view == ResultsView::Own;
+    let own_report = screen.view == View::Own;
     let output = RwSignal::new(Loaded::Waiting);
 
     // Draws again whenever the language changes and on retry.
@@ -39,8 +41,10 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
         let locale = state.locale.get();
         state.results_retry.track();
         let first = output.get_untracked() != Loaded::Drawn;
-        let request = request.clone();
-        let cx = state.config.with_value(|c| Context {
+        let screen = screen.clone();
+        let request = state.config.with_value(|c| Request {
+            view: screen.view,
+            fragment: screen.fragment,
             locale,
             fresh: first,
             around: Surroundings {
@@ -58,7 +62,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
         });
         spawn_local(async move {
             let Some(host) = by_id::<web_sys::HtmlElement>(HOST) else { return };
-            output.set(match results::show(&host, &request, &cx).await {
+            output.set(match modules::show(&host, &request).await {
                 Ok(Shown::Drawn) => Loaded::Drawn,
                 // The module had no text in this language: it drew in English, and the app says
                 // so in the language asked for, as when its own text is missing.
@@ -67,7 +71,7 @@ pub fn ResultsScreen(request: Request) -> impl IntoView {
                     Loaded::Drawn
                 }
                 Ok(Shown::LinkUnread) => Loaded::LinkUnread,
-                Err(results::Unavailable) => Loaded::Unavailable,
+                Err(modules::Unavailable) => Loaded::Unavailable,
             });
             // The app's own focus step ran while the screen was still waiting: after a
             // navigation, move focus to the new heading now.

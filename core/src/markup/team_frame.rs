@@ -1,0 +1,74 @@
+//! The team view's frame: its heading and form (links, a file of links, a baseline round), the
+//! team summary link with print and CSV after the figures, and the frame of a team summary link's
+//! screen. The figures themselves are [`super::team`]'s.
+
+use super::html::{html, Html};
+use super::{button, start_own, title};
+use crate::config::Surroundings;
+use crate::i18n::{key, Key, Locale};
+use crate::team_link;
+use crate::ui::{ids, Action, TeamAction};
+
+/// A labelled text area for links holding `value`, its hint tied to it by `aria-describedby`.
+/// ("Combine" fills only the figures' place, so this is drawn again only on a language change.)
+fn links_field(o: &mut Html, locale: Locale, id: &'static str, label: Key, hint: Key, rows: u32, value: &str) {
+    let testid = id.trim_start_matches("ov-");
+    html!(o;
+        r#"<label for=""# (id) r#"" class="ov-label">"# (locale.t(label)) r#"</label><p class="ov-hint" id=""# (id)
+        r#"-hint">"# (locale.t(hint)) r#"</p><textarea id=""# (id) r#"" class="ov-textarea" data-testid=""# (testid)
+        r#"" rows=""# (rows) r#"" aria-describedby=""# (id) r#"-hint">"# (value) "</textarea>"
+    );
+}
+
+/// The team view's heading and lead: the invitation panel follows, then [`form`].
+pub fn heading(o: &mut Html, locale: Locale) {
+    html!(o; {title(o, locale.t(key::ui::team::TITLE))} r#"<p class="ov-lead">"# (locale.t(key::ui::team::INTRO)) "</p>");
+}
+
+/// The team view's form: links, a file of links, an optional baseline round (its box shown open
+/// when it holds something). `links` and `baseline` are what the boxes hold.
+pub fn form(o: &mut Html, locale: Locale, links: &str, baseline: &str) {
+    html!(o;
+        r#"<div class="ov-card ov-no-print">"#
+        {links_field(o, locale, ids::TEAM_LINKS, key::ui::team::PASTE_LABEL, key::ui::team::PASTE_HINT, 8, links)}
+        r#"<label for=""# (ids::TEAM_FILE) r#"" class="ov-label">"# (locale.t(key::ui::team::FILE_LABEL))
+        r#"</label><input id=""# (ids::TEAM_FILE) r#"" type="file" accept=".txt,text/plain" data-testid="team-file"><details class="ov-details""#
+        {if !baseline.trim().is_empty() { o.raw(" open") }}
+        "><summary>" (locale.t(key::ui::team::BASELINE_LABEL)) "</summary>"
+        {links_field(o, locale, ids::TEAM_BASELINE, key::ui::team::BASELINE_LABEL, key::ui::team::BASELINE_HINT, 5, baseline)}
+        r#"</details><div class="ov-nav">"#
+        {button(o, "ov-btn--primary", Action::Team(TeamAction::Analyse), locale.t(key::ui::team::ANALYSE))}
+        "</div></div>"
+    );
+}
+
+/// After the team figures: the team summary link, and print/CSV.
+pub fn extras(o: &mut Html, locale: Locale, around: &Surroundings, summary_payload: &str) {
+    let link = around.link(team_link::FRAGMENT_PREFIX, summary_payload);
+    html!(o;
+        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-team-link-h" data-testid="team-link-card"><h2 id="ov-team-link-h">"#
+        (locale.t(key::ui::team::LINK_TITLE)) "</h2><p>" (locale.t(key::ui::team::LINK_INTRO)) r#"</p><label for=""# (ids::TEAM_LINK)
+        r#"" class="ov-label">"# (locale.t(key::ui::share::LINK_LABEL)) r#"</label><input id=""# (ids::TEAM_LINK)
+        r#"" class="ov-textarea" data-testid="team-link" type="text" readonly value=""# (link)
+        r#""></section><div class="ov-nav ov-nav--wrap ov-no-print">"#
+        {button(o, "", Action::Team(TeamAction::Print), locale.t(key::ui::team::PRINT))}
+        {button(o, "", Action::Team(TeamAction::Csv), locale.t(key::ui::team::EXPORT_CSV))}
+        "</div>"
+    );
+}
+
+/// A team summary link's screen opens: banner and heading; the figures follow, then
+/// [`summary_close`].
+pub fn summary_open(o: &mut Html, locale: Locale) {
+    html!(o;
+        r#"<section class="ov-screen ov-team" aria-labelledby=""# (ids::TITLE) r#"" data-testid="team-summary"><p class="ov-banner" data-testid="team-summary-banner">"#
+        (locale.t(key::ui::team::SUMMARY_BANNER)) "</p>"
+        {title(o, locale.t(key::ui::team::TITLE))}
+    );
+}
+
+/// The way back, and the end of a team summary link's screen.
+pub fn summary_close(o: &mut Html, locale: Locale) {
+    start_own(o, locale);
+    o.raw("</section>");
+}
