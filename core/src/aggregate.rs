@@ -17,7 +17,7 @@
 
 use crate::instrument::{AnswerRule, Dimension, Instrument, Item, ItemKind, Owner, Role, RoleSet, Selector};
 use crate::response::{Answer, Response};
-use crate::scoring::{score, worth, Report, Worth, BARRIER_THRESHOLD};
+use crate::scoring::{worth, Report, Worth, BARRIER_THRESHOLD};
 use crate::share::{self, LinkError, Shared};
 
 pub use crate::config::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
@@ -43,14 +43,19 @@ pub const GAP_SHARE_PERCENT: usize = 20;
 /// One respondent as the team view sees them.
 #[derive(Clone, Debug)]
 pub struct Member {
-    pub report: Report,
+    role: Option<Role>,
+    /// The member's own report, for a link whose answers the team figures cannot read item by
+    /// item (a summary link, or an older version's full link): its dimension scores are used as
+    /// they are. `None` for a full link of the current version, which is never scored whole
+    /// (the team figures score it from the answers its group may show).
+    report: Option<Report>,
     /// Present for full links only.
     pub response: Option<Response>,
 }
 
 impl Member {
     pub fn role(&self) -> Option<Role> {
-        self.report.role
+        self.role
     }
 
     /// Whether the member's link carries every answer of this instrument version.
@@ -117,12 +122,19 @@ pub fn collect(text: &str) -> Collected {
 }
 
 fn member(shared: Shared) -> Member {
-    let report = shared.report();
-    let response = match shared {
-        Shared::Full(r) => Some(r),
-        Shared::Summary(_) => None,
-    };
-    Member { report, response }
+    match shared {
+        Shared::Full(r) if r.instrument_version == Instrument::current().version => {
+            Member { role: r.role, report: None, response: Some(r) }
+        }
+        other => {
+            let report = other.report();
+            let response = match other {
+                Shared::Full(r) => Some(r),
+                Shared::Summary(_) => None,
+            };
+            Member { role: report.role, report: Some(report), response }
+        }
+    }
 }
 
 /// Median and interquartile range (quartiles by linear interpolation, R type 7).
@@ -395,7 +407,7 @@ impl Slots {
         let mut out = vec![None; self.len];
         for item in instrument.items.iter().filter(|i| response.role.is_none_or(|r| i.roles.contains(r))) {
             for slot in item.slots() {
-                out[slot.index()] = response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a));
+                out[slot.index()] = response.get(slot).filter(|a| Response::fits(item, *a));
             }
         }
         out
@@ -430,6 +442,10 @@ struct Rule<'a> {
     scored: [Vec<usize>; 4],
     /// Per role: whether the group itself is shown (at least `threshold` members).
     shown: [bool; 4],
+    /// Per role and dimension, the scored items the role is asked (`scored_items`) and the
+    /// anchor items among them: found once, not once per person.
+    scored_items: [[Vec<usize>; 9]; 4],
+    anchor_items: [[Vec<usize>; 9]; 4],
 }
 
 impl<'a> Rule<'a> {
@@ -463,7 +479,24 @@ impl<'a> Rule<'a> {
             }
         }
         let shown = sizes.map(|n| n >= threshold);
-        let mut rule = Rule { instrument, threshold, slots, people: Vec::new(), answered, scored, shown };
+        let items_of = |role: Role, d: Dimension, anchors: bool| -> Vec<usize> {
+            let asked = |i: &Item| i.dimension == Some(d) && i.roles.contains(role);
+            let wanted = |i: &Item| if anchors { i.anchor } else { i.is_scored() };
+            instrument.items.iter().enumerate().filter(|(_, i)| asked(i) && wanted(i)).map(|(k, _)| k).collect()
+        };
+        let scored_items = Role::ALL.map(|r| Dimension::ALL.map(|d| items_of(r, d, false)));
+        let anchor_items = Role::ALL.map(|r| Dimension::ALL.map(|d| items_of(r, d, true)));
+        let mut rule = Rule {
+            instrument,
+            threshold,
+            slots,
+            people: Vec::new(),
+            answered,
+            scored,
+            shown,
+            scored_items,
+            anchor_items,
+        };
         for p in &mut people {
             for d in Dimension::ALL {
                 p.scores[d.index()] = rule.person_score(p, d);
@@ -506,18 +539,14 @@ impl<'a> Rule<'a> {
     /// items) but only from the questions enough of their group answered. A summary link or an
     /// older version's link carries no answers, so its own score is used.
     fn person_score(&self, p: &Person, d: Dimension) -> Option<f64> {
-        let Some(answers) = &p.answers else { return p.member.report.dimension(d).score.map(f64::from) };
+        let Some(answers) = &p.answers else {
+            return p.member.report.as_ref().and_then(|r| r.dimension(d).score).map(f64::from);
+        };
         if !self.shown[p.role.code() as usize] {
             return None;
         }
-        let items: Vec<f64> = self
-            .instrument
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.dimension == Some(d) && i.is_scored() && i.roles.contains(p.role))
-            .filter_map(|(k, _)| self.item_score(p.role, k, answers))
-            .collect();
+        let asked = &self.scored_items[p.role.code() as usize][d.index()];
+        let items: Vec<f64> = asked.iter().filter_map(|k| self.item_score(p.role, *k, answers)).collect();
         (items.len() >= self.instrument.min_answered as usize)
             .then(|| (items.iter().sum::<f64>() / items.len() as f64).round().clamp(0.0, 100.0))
     }
@@ -525,14 +554,8 @@ impl<'a> Rule<'a> {
     /// A person's mean over a dimension's anchor items that pass for their group.
     fn anchor_score(&self, p: &Person, d: Dimension) -> Option<f64> {
         let answers = p.answers.as_ref()?;
-        let scores: Vec<f64> = self
-            .instrument
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.anchor && i.dimension == Some(d) && i.roles.contains(p.role))
-            .filter_map(|(k, _)| self.item_score(p.role, k, answers))
-            .collect();
+        let asked = &self.anchor_items[p.role.code() as usize][d.index()];
+        let scores: Vec<f64> = asked.iter().filter_map(|k| self.item_score(p.role, *k, answers)).collect();
         mean(&scores)
     }
 
@@ -778,13 +801,20 @@ fn disagreements(rule: &Rule) -> Vec<Disagreement> {
     out
 }
 
-/// The most common answer; ties go to the answer given first.
+/// The most common answer; ties go to the answer given first. One pass: an item offers a
+/// handful of answers, so the counts are a short list in the order answers first appear.
 fn mode(answers: &[Answer]) -> Option<Answer> {
-    let mut best: Option<(Answer, usize)> = None;
+    let mut counts: Vec<(Answer, usize)> = Vec::new();
     for a in answers {
-        let n = answers.iter().filter(|x| *x == a).count();
+        match counts.iter_mut().find(|(x, _)| x == a) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*a, 1)),
+        }
+    }
+    let mut best: Option<(Answer, usize)> = None;
+    for (a, n) in counts {
         if best.is_none_or(|(_, m)| n > m) {
-            best = Some((*a, n));
+            best = Some((a, n));
         }
     }
     best.map(|(a, _)| a)
@@ -801,12 +831,15 @@ fn action_counts(rule: &Rule) -> Vec<ActionCount> {
             continue;
         }
         let needs = |p: &Person| -> Option<bool> {
-            let triggers: Vec<(bool, bool)> = action.triggers.iter().map(|t| rule.rule_answer(p, t)).collect();
-            if !triggers.iter().any(|(answered, _)| *answered) {
+            let (mut answered, mut matched) = (false, false);
+            for t in action.triggers {
+                let (a, m) = rule.rule_answer(p, t);
+                (answered, matched) = (answered || a, matched || m);
+            }
+            if !answered {
                 return None;
             }
-            let done = action.in_place.iter().any(|r| rule.rule_answer(p, r).1);
-            Some(triggers.iter().any(|(_, m)| *m) && !done)
+            Some(matched && !action.in_place.iter().any(|r| rule.rule_answer(p, r).1))
         };
         let groups = rule.values(needs);
         let of: usize = groups.iter().map(|(_, v)| v.len()).sum();
@@ -1016,7 +1049,6 @@ pub struct Change {
 }
 
 pub fn change(before: &TeamReport, after: &TeamReport) -> Change {
-    use std::collections::BTreeSet;
     let deltas = Dimension::ALL
         .into_iter()
         .map(|d| {
@@ -1025,27 +1057,32 @@ pub fn change(before: &TeamReport, after: &TeamReport) -> Change {
         })
         .collect();
     // A flag hidden in either round tells nothing about a change.
-    let both: BTreeSet<usize> =
-        before.flags_assessed.iter().filter(|f| after.flags_assessed.contains(f)).copied().collect();
-    let flag_set =
-        |t: &TeamReport| t.flags.iter().map(|f| f.rule).filter(|f| both.contains(f)).collect::<BTreeSet<_>>();
-    let gap_set = |t: &TeamReport| t.ownership.iter().filter(|r| r.gap).map(|r| r.area).collect::<BTreeSet<_>>();
-    let (fb, fa, gb, ga) = (flag_set(before), flag_set(after), gap_set(before), gap_set(after));
+    let both = |f: &usize| before.flags_assessed.contains(f) && after.flags_assessed.contains(f);
+    let flags = |t: &TeamReport| t.flags.iter().map(|f| f.rule).filter(both).collect::<Vec<usize>>();
+    let gaps = |t: &TeamReport| t.ownership.iter().filter(|r| r.gap).map(|r| r.area).collect::<Vec<usize>>();
+    let (fb, fa, gb, ga) = (flags(before), flags(after), gaps(before), gaps(after));
     // Areas only compared when both rounds show the map.
     let areas = !before.ownership.is_empty() && !after.ownership.is_empty();
     Change {
         deltas,
-        flags_closed: fb.difference(&fa).copied().collect(),
-        flags_opened: fa.difference(&fb).copied().collect(),
-        gaps_closed: if areas { gb.difference(&ga).copied().collect() } else { Vec::new() },
-        gaps_opened: if areas { ga.difference(&gb).copied().collect() } else { Vec::new() },
+        flags_closed: only_in(&fb, &fa),
+        flags_opened: only_in(&fa, &fb),
+        gaps_closed: if areas { only_in(&gb, &ga) } else { Vec::new() },
+        gaps_opened: if areas { only_in(&ga, &gb) } else { Vec::new() },
     }
+}
+
+/// The indices in `a` and not in `b`, ascending, each once (a flag rule or an area: a handful).
+fn only_in(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().copied().filter(|x| !b.contains(x)).collect();
+    crate::order::sort_by_key(&mut out, |x| *x);
+    out.dedup();
+    out
 }
 
 /// Scores a response against its own instrument version (for callers holding a Response).
 pub fn member_from_response(response: Response) -> Member {
-    let instrument = Instrument::by_version(response.instrument_version).unwrap_or(Instrument::current());
-    Member { report: score(instrument, &response), response: Some(response) }
+    member(Shared::Full(response))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! instrument does not ask cannot be held at all. Slots have names (`ow_matrix.backup`) only
 //! where answers cross to the outside: input names, exports, carrying version 1's answers over.
 
-use crate::instrument::{Instrument, ItemKind, Owner, Role, Slot};
+use crate::instrument::{Instrument, Item, ItemKind, Owner, Role, Slot};
 
 /// One answer. Values are raw (not yet scored or reverse-keyed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,7 +117,11 @@ impl Response {
 
     /// Whether `answer` is a value the slot can hold (used by storage and share decoding).
     pub fn answer_fits(instrument: &Instrument, slot: Slot, answer: Answer) -> bool {
-        let Some((item, _)) = instrument.slot_item(slot) else { return false };
+        instrument.slot_item(slot).is_some_and(|(item, _)| Response::fits(item, answer))
+    }
+
+    /// Whether `answer` is one that `item` offers (for any of its slots).
+    pub fn fits(item: &Item, answer: Answer) -> bool {
         match (&item.kind, answer) {
             (ItemKind::Likert { .. }, Answer::Likert(v)) => (1..=5).contains(&v),
             (ItemKind::Likert { .. }, Answer::DontKnow) => true,

@@ -165,11 +165,15 @@ fn start_over_offers_a_hidden_labelled_confirmation() {
         assert_eq!(count(&o, r#"data-action="start-over""#), 1);
         // The confirmation is a labelled group, hidden until asked for, with both choices.
         assert!(o.contains(
-            r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" hidden><p id="ov-confirm-text">"#
+            r#"<div role="group" aria-labelledby="ov-confirm-text" class="ov-confirm" id="ov-start-over-confirm" hidden><p id="ov-confirm-text">"#
         ));
         assert_eq!(count(&o, r#"data-action="confirm-start-over""#), 1);
         assert_eq!(count(&o, r#"data-action="keep-answers""#), 1);
         assert_eq!(count(&o, "<button type=\"button\""), 3);
+        // Code moves focus between them by id, not by searching the markup.
+        for id in [crate::ui::ids::START_OVER, crate::ui::ids::KEEP_ANSWERS] {
+            assert_eq!(count(&o, &format!(r#"id="{id}""#)), 1, "{id}");
+        }
         assert!(!o.contains("[?]"));
         let extras = Html::build(|o| app::own_results_extras(o, locale));
         assert!(
