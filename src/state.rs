@@ -10,6 +10,7 @@ use overlap_core::config::Config;
 pub use overlap_core::flow::Screen;
 use overlap_core::flow::{self, Flow};
 use overlap_core::i18n::Locale;
+use overlap_core::instrument::Slot;
 use overlap_core::progress::Progress;
 use overlap_core::share::{self, LinkError};
 use overlap_core::ui::{Module, View};
@@ -124,10 +125,12 @@ impl AppState {
         self.response.with_untracked(|r| r.role)
     }
 
-    /// Records an answer, given by the name its input carries (`ow_matrix.backup`), and saves.
-    /// A name this version does not have (a stale page) changes nothing.
-    pub fn answer(&self, name: &str, answer: Answer) {
-        let Some(slot) = self.instrument().slot_named(name) else { return };
+    /// Records an answer to a slot and saves; an answer the slot's question does not offer (a
+    /// stale page) changes nothing.
+    pub fn answer(&self, slot: Slot, answer: Answer) {
+        if !Response::answer_fits(self.instrument(), slot, answer) {
+            return;
+        }
         self.response.update(|r| r.set(slot, answer));
         self.save();
     }

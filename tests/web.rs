@@ -96,7 +96,7 @@ async fn choosing_a_role_and_answering_updates_state_and_storage() {
     tick().await;
     assert_eq!(state.screen.get_untracked(), Screen::Section(0));
     // The context section: pick the third option of the months question.
-    click(&h.query_selector(r#"input[name="q:ctx_months2"][value=c2]"#).unwrap().unwrap());
+    click(&h.query_selector(r#"#item-ctx_months2 input[value=c2]"#).unwrap().unwrap());
     tick().await;
     assert_eq!(state.response.get_untracked().get_named("ctx_months2"), Some(Answer::Choice(2)));
     let saved = storage().get_item(&progress_key(Instrument::current().version)).unwrap().expect("saved");
@@ -119,13 +119,13 @@ async fn likert_and_dont_know_answers_are_recorded() {
     let radios = first.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(radios.length(), 6, "five points and don't know");
     let name = radios.item(0).unwrap().unchecked_into::<web_sys::HtmlInputElement>().name();
-    let key = name.strip_prefix("q:").unwrap().to_string();
+    let slot = Instrument::current().input_slot(&name).expect("an answer input names its slot");
     click(&radios.item(3).unwrap().unchecked_into());
     tick().await;
-    assert_eq!(state.response.get_untracked().get_named(&key), Some(Answer::Likert(4)));
+    assert_eq!(state.response.get_untracked().get(slot), Some(Answer::Likert(4)));
     click(&radios.item(5).unwrap().unchecked_into());
     tick().await;
-    assert_eq!(state.response.get_untracked().get_named(&key), Some(Answer::DontKnow));
+    assert_eq!(state.response.get_untracked().get(slot), Some(Answer::DontKnow));
 }
 
 #[wasm_bindgen_test]
@@ -139,7 +139,7 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
     // One row per matrix area, plus none for other questions (the matrix is the only grid here).
     let rows = h.query_selector_all("#item-ow_matrix .ov-matrix__row").unwrap();
     assert_eq!(rows.length(), 13);
-    click(&h.query_selector(r#"input[name="q:ow_matrix.backup"][value=o5]"#).unwrap().unwrap());
+    click(&h.query_selector(r#"#item-ow_matrix-backup input[value=o5]"#).unwrap().unwrap());
     tick().await;
     assert_eq!(
         state.response.get_untracked().get_named("ow_matrix.backup"),

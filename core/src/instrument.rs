@@ -487,7 +487,17 @@ impl Instrument {
         (row < item.answer_count()).then_some((item, row))
     }
 
-    /// The name of a slot (`ctx_size`, `ow_matrix.backup`), as inputs and exports name answers.
+    /// The slot an answer input stands for: inputs are named [`names::ANSWER_PREFIX`] and the
+    /// slot's index (`q:12`); `None` for another name, or a slot this version does not have (a
+    /// page from another release).
+    ///
+    /// [`names::ANSWER_PREFIX`]: crate::ui::names::ANSWER_PREFIX
+    pub fn input_slot(&self, name: &str) -> Option<Slot> {
+        let index: u16 = name.strip_prefix(crate::ui::names::ANSWER_PREFIX)?.parse().ok()?;
+        ((index as usize) < self.slot_count).then_some(Slot(index))
+    }
+
+    /// The name of a slot (`ctx_size`, `ow_matrix.backup`), as exports name answers.
     pub fn slot_name(&self, slot: Slot) -> &'static str {
         self.slot_item(slot).and_then(|(item, row)| item.keys().get(row).copied()).unwrap_or("?")
     }

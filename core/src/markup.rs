@@ -55,9 +55,6 @@ pub fn parse_answer_value(value: &str) -> Option<Answer> {
     }
 }
 
-/// The input name of an answer key, and back.
-pub const INPUT_PREFIX: &str = names::ANSWER_PREFIX;
-
 /// A screen's one `h1`, which takes focus after navigation.
 fn title(o: &mut Html, text: &str) {
     html!(o; r#"<h1 id=""# (ids::TITLE) r#"" tabindex="-1">"# (text) "</h1>");
@@ -74,8 +71,20 @@ fn button_with_id(o: &mut Html, id: &'static str, class: &'static str, action: A
 }
 
 /// A radio input inside its label, its text written by `label` after the input.
-fn radio_open(o: &mut Html, class: &'static str, name: &str, value: &str, checked: bool) {
-    html!(o; r#"<label class=""# (class) r#""><input type="radio" name=""# (name) r#"" value=""# (value) r#"""# {checked_attr(o, checked)} "><span>");
+fn radio_open(o: &mut Html, class: &'static str, name: Input, value: &str, checked: bool) {
+    html!(o; r#"<label class=""# (class) r#""><input type="radio" name=""#);
+    match name {
+        Input::Role => o.raw(names::ROLE_INPUT),
+        Input::Answer(slot) => html!(o; (names::ANSWER_PREFIX) (slot.index())),
+    }
+    html!(o; r#"" value=""# (value) r#"""# {checked_attr(o, checked)} "><span>");
+}
+
+/// What a radio answers: the role, or an answer slot.
+#[derive(Clone, Copy)]
+enum Input {
+    Role,
+    Answer(Slot),
 }
 
 fn radio_close(o: &mut Html) {
@@ -135,7 +144,7 @@ pub fn role(o: &mut Html, locale: Locale, current: Option<Role>) {
         (locale.t(key::ui::role::LEGEND)) r#"</legend><div class="ov-choices">"#
     );
     for r in Role::ALL {
-        radio_open(o, "ov-opt", names::ROLE_INPUT, r.id(), current == Some(r));
+        radio_open(o, "ov-opt", Input::Role, r.id(), current == Some(r));
         html!(o;
             "<strong>" (locale.t(key::ui::role::NAME[r.code() as usize])) r#"</strong><span class="ov-opt__hint">"#
             (locale.t(key::ui::role::HINT[r.code() as usize])) "</span>"
@@ -190,7 +199,7 @@ pub fn section(
 fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, response: &Response) {
     let id = item.id;
     let current = response.get(Slot(item.slot));
-    let name = [INPUT_PREFIX, id].concat();
+    let slot = Input::Answer(Slot(item.slot));
     let text = locale.t(item.text);
     match &item.kind {
         ItemKind::Likert { .. } => {
@@ -201,15 +210,15 @@ fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, res
             );
             for v in 1..=5u8 {
                 let a = Answer::Likert(v);
-                radio_open(o, "ov-opt ov-opt--scale", &name, &answer_value(a), current == Some(a));
+                radio_open(o, "ov-opt ov-opt--scale", slot, &answer_value(a), current == Some(a));
                 o.text(locale.t(key::ui::likert::ANSWER[v as usize - 1]));
                 radio_close(o);
             }
-            radio_open(o, "ov-opt ov-opt--scale ov-opt--dk", &name, "dk", current == Some(Answer::DontKnow));
+            radio_open(o, "ov-opt ov-opt--scale ov-opt--dk", slot, "dk", current == Some(Answer::DontKnow));
             o.text(locale.t(key::ui::DONT_KNOW));
             radio_close(o);
             if item.not_applicable {
-                radio_open(o, "ov-opt ov-opt--scale ov-opt--dk", &name, "na", current == Some(Answer::NotApplicable));
+                radio_open(o, "ov-opt ov-opt--scale ov-opt--dk", slot, "na", current == Some(Answer::NotApplicable));
                 o.text(locale.t(key::ui::NOT_APPLICABLE));
                 radio_close(o);
             }
@@ -223,7 +232,7 @@ fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, res
             for (i, opt) in options.iter().enumerate() {
                 let a = Answer::Choice(i as u8);
                 let class = if *opt == "dk" || *opt == "na" { "ov-opt ov-opt--dk" } else { "ov-opt" };
-                radio_open(o, class, &name, &answer_value(a), current == Some(a));
+                radio_open(o, class, slot, &answer_value(a), current == Some(a));
                 o.text(labels.get(i).map_or("?", |k| locale.t(*k)));
                 radio_close(o);
             }
@@ -277,8 +286,8 @@ fn grid(
     }
     o.raw("</div>");
     for (k, (row, label)) in rows.ids.iter().zip(rows.labels).enumerate() {
-        let key = [id, ".", row].concat();
-        let current = response.get(Slot(rows.first + k as u16));
+        let slot = Slot(rows.first + k as u16);
+        let current = response.get(slot);
         html!(o;
             r#"<fieldset class="ov-matrix__row" id="item-"# (id) "-" (*row) r#"" data-testid=""# (rows.kind) "-" (*row)
             r#""><legend class="ov-matrix__area">"# (locale.t(*label)) "</legend>"
@@ -286,7 +295,7 @@ fn grid(
         for (a, label) in answers {
             // The label span is the radio's accessible name; the legend gives the row.
             html!(o;
-                r#"<label class="ov-matrix__cell"><input type="radio" name=""# (INPUT_PREFIX) (key) r#"" value=""#
+                r#"<label class="ov-matrix__cell"><input type="radio" name=""# (names::ANSWER_PREFIX) (slot.index()) r#"" value=""#
                 (answer_value(*a)) r#"""# {checked_attr(o, current == Some(*a))} r#"><span class="ov-matrix__label">"#
                 (*label) "</span></label>"
             );
@@ -294,6 +303,18 @@ fn grid(
         o.raw("</fieldset>");
     }
     o.raw("</div>");
+}
+
+/// The end of the id of the element that asks for `slot`: the item's (`item-<id>`), or a grid
+/// row's (`item-<id>-<row>`); the caller writes `item-`.
+fn item_anchor(o: &mut Html, instrument: &Instrument, slot: Slot) {
+    let Some((item, row)) = instrument.slot_item(slot) else { return };
+    o.text(item.id);
+    if let ItemKind::Matrix { areas: rows, .. } | ItemKind::Checklist { parts: rows, .. } = item.kind {
+        if let Some(r) = rows.get(row) {
+            html!(o; "-" (*r));
+        }
+    }
 }
 
 /// The review screen: what is unanswered, each a button that jumps to it.
@@ -316,7 +337,7 @@ pub fn review(o: &mut Html, instrument: &Instrument, locale: Locale, response: &
             let section = instrument.slot_item(*slot).map_or(0, |(i, _)| i.section);
             html!(o;
                 r#"<li><button type="button" class="ov-link" data-action=""# (Action::App(AppAction::Jump)) r#"" "# (names::SECTION_ATTR)
-                r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# (instrument.slot_name(*slot).replace('.', "-")) r#"">"#
+                r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# {item_anchor(o, instrument, *slot)} r#"">"#
                 (present::question_text(instrument, locale, *slot)) "</button></li>"
             );
         }

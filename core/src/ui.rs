@@ -353,7 +353,7 @@ pub mod ids {
 pub mod names {
     /// The role radios' name.
     pub const ROLE_INPUT: &str = "role";
-    /// Answer radios are named `q:<answer key>`.
+    /// Answer radios are named `q:<slot index>` (`Instrument::input_slot` reads them back).
     pub const ANSWER_PREFIX: &str = "q:";
     /// The share level radios' name; their values are `full` and `summary`.
     pub const SHARE_LEVEL: &str = "ov-share-level";

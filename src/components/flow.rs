@@ -54,10 +54,10 @@ pub fn Flow() -> impl IntoView {
                 state.set_role(role);
                 set_text(ids::ROLE_ERROR, "");
             }
-        } else if let (Some(key), Some(answer)) =
-            (name.strip_prefix(names::ANSWER_PREFIX), markup::parse_answer_value(&value))
+        } else if let (Some(slot), Some(answer)) =
+            (state.instrument().input_slot(&name), markup::parse_answer_value(&value))
         {
-            state.answer(key, answer);
+            state.answer(slot, answer);
         }
     };
     view! {

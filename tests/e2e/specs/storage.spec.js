@@ -51,9 +51,9 @@ test('a half-finished version 1 session resumes with its answers carried over', 
   await expect(page.getByTestId('storage-notice')).toContainText(/\d+ of your answers were carried over and \d+ new or reworded/);
   await expect(page.locator('#ov-title')).toHaveText('Trust after mistakes');
   // "The MSP is out of its depth" replaced v1's "does not understand our systems": carried.
-  await expect(page.locator('input[name="q:tr_depth"]:checked')).toHaveCount(1);
+  await expect(page.locator('#item-tr_depth input:checked')).toHaveCount(1);
   // A new question is unanswered.
-  await expect(page.locator('input[name="q:tr_owns_up"]:checked')).toHaveCount(0);
+  await expect(page.locator('#item-tr_owns_up input:checked')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('overlap:set-aside:overlap:progress:v1'))).toBe(old);
   expect(await page.evaluate(() => localStorage.getItem('overlap:progress:v2'))).toMatch(/^v2\|section:trust\|en\|/);
   await expectAccessible(page, 'carried-over notice');
