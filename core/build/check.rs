@@ -1,7 +1,7 @@
 //! Checking: every rule an instrument file must follow, and the locale keys it needs. Problems
 //! are collected (all of them, not the first) as messages naming the file and the item.
 
-use crate::names::{CHECKLIST_ANSWERS, CONTEXTS, DIMENSIONS, OWNERS, PHASES, ROLES};
+use crate::names::{ACTORS, CHECKLIST_ANSWERS, CONTEXTS, DIMENSIONS, OWNERS, PHASES, ROLES};
 use crate::raw::{Loaded, RawAnswer, RawInstrument, RawItem};
 use std::collections::BTreeSet;
 
@@ -448,6 +448,9 @@ fn actions_v1(raw: &RawInstrument, err: &mut impl FnMut(String)) {
     let mut ids = BTreeSet::new();
     let mut priorities = BTreeSet::new();
     let (mut dims, mut flags) = (BTreeSet::new(), BTreeSet::new());
+    for a in raw.action.iter().filter(|a| a.actor.is_some() || !a.offer_to.is_empty()) {
+        err(format!("action `{}`: `actor` and `offer_to` are rules 2 fields", a.id));
+    }
     for a in &raw.action {
         let id = &a.id;
         if !valid_id(id) || !ids.insert(id.clone()) {
@@ -540,6 +543,14 @@ fn actions_v2(raw: &RawInstrument, err: &mut impl FnMut(String)) {
         }
         if !priorities.insert(a.priority) {
             err(format!("action `{id}`: priority {} is used twice", a.priority));
+        }
+        match a.actor.as_deref() {
+            Some(actor) if ACTORS.contains(&actor) => {}
+            Some(actor) => err(format!("action `{id}`: unknown actor `{actor}` (one of {ACTORS:?})")),
+            None => err(format!("action `{id}`: needs `actor`, who carries it out")),
+        }
+        if a.offer_to.is_empty() || a.offer_to.iter().any(|r| !ROLES.contains(&r.as_str())) {
+            err(format!("action `{id}`: `offer_to` must list roles of {ROLES:?}"));
         }
         if !a.flags.is_empty() || !a.dimensions.is_empty() {
             err(format!("action `{id}`: rules 2 actions are triggered by answers, not flags or dimensions"));

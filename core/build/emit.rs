@@ -215,10 +215,18 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, co
         w(
             code,
             format!(
-                "        RedFlagRule {{ id: {:?}, text: {}, answers: {} }},",
+                "        RedFlagRule {{ id: {:?}, text: {}, answers: {}, critical: {}, dimension: {} }},",
                 f.id,
                 key(&format!("flag.{}.text", f.id)),
-                answer_rule(raw, &rule)
+                answer_rule(raw, &rule),
+                f.critical,
+                {
+                    let item = &raw.item[item_index(raw, &f.item)];
+                    match raw.section.iter().find(|s| s.id == item.section && s.id != "context") {
+                        Some(s) => format!("Some({})", dimension(&s.id)),
+                        None => "None".to_string(),
+                    }
+                }
             ),
         );
     }
@@ -233,10 +241,13 @@ pub fn instrument(loaded: &Loaded, v1: Option<&RawInstrument>, index: &Index, co
         let triggers: Vec<String> = a.triggers.iter().map(|t| answer_rule(raw, t)).collect();
         let in_place: Vec<String> = a.in_place.iter().map(|t| answer_rule(raw, t)).collect();
         let phases: Vec<String> = a.phases.iter().map(|p| format!("Phase::{}", camel(p))).collect();
+        let actor = a.actor.as_deref().map_or("None".to_string(), |x| format!("Some(Actor::{})", camel(x)));
+        // Rules 1 actions were released for every role; they keep that.
+        let offer_to = if a.offer_to.is_empty() { (1u8 << ROLES.len()) - 1 } else { role_set(&a.offer_to) };
         w(
             code,
             format!(
-                "        ActionRule {{ id: {:?}, title: {}, detail: {}, done: {}, priority: {}, fallback: {}, flags: &{flags:?}, dimensions: &[{}], dimension: {dim}, triggers: &[{}], in_place: &[{}], phases: &[{}], when_tense: {} }},",
+                "        ActionRule {{ id: {:?}, title: {}, detail: {}, done: {}, priority: {}, fallback: {}, flags: &{flags:?}, dimensions: &[{}], dimension: {dim}, triggers: &[{}], in_place: &[{}], phases: &[{}], when_tense: {}, actor: {actor}, offer_to: RoleSet({offer_to}) }},",
                 a.id,
                 key(&format!("action.{}.title", a.id)),
                 key(&format!("action.{}.detail", a.id)),

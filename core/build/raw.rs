@@ -116,6 +116,9 @@ pub struct RawFlag {
     pub area: Option<String>,
     #[serde(default)]
     pub part: Option<String>,
+    /// Decides on its own, whatever the mean (METHODOLOGY.md, Critical answers).
+    #[serde(default)]
+    pub critical: bool,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +145,11 @@ pub struct RawAction {
     pub phases: Vec<String>,
     #[serde(default)]
     pub friction: Option<String>,
+    /// Rules 2: who carries it out, and the roles whose reports may offer it.
+    #[serde(default)]
+    pub actor: Option<String>,
+    #[serde(default)]
+    pub offer_to: Vec<String>,
 }
 
 /// Answers to one item (one area or part, any, or all of them).

@@ -8,7 +8,8 @@
 
 use overlap_core::instrument::{Dimension, Instrument};
 use overlap_core::simulate::{
-    barrier_study, precision_toml, product_barrier, validity, BarrierRow, VALIDITY_N as N, VALIDITY_SEED as SEED,
+    barrier_study, precision_toml, product_barrier, score_barrier, validity, BarrierRow, VALIDITY_N as N,
+    VALIDITY_SEED as SEED,
 };
 
 fn percent(x: f64) -> String {
@@ -66,13 +67,17 @@ fn main() {
         println!("Alpha range: {lo:.2} to {hi:.2}.");
     }
 
-    let study = barrier_study(instrument, N, SEED, product_barrier);
-    println!("\nBarrier study (traits correlated at 0.5, the product's barrier rule):\n");
+    let study = barrier_study(instrument, N, SEED, score_barrier);
+    println!("\nBarrier study (traits correlated at 0.5, the barriers the product's scores name):\n");
     for r in &study.rows {
         println!("{}", barrier_line(r.role.map_or("all roles", |r| r.id()), r));
     }
     let total = study.total();
     println!("{}", barrier_line("all roles", &total));
+    // Every barrier the report names, a critical answer's included: how many more reports name
+    // one, and how often that is still the first failing trait.
+    let all = barrier_study(instrument, N, SEED, product_barrier).total();
+    println!("{}", barrier_line("all roles, critical answers included", &all));
     // A rule that ignores the answers and always names the first dimension: the product's rule
     // is only informative to the extent that it beats this.
     let first = barrier_study(instrument, N, SEED, |_| Some(Dimension::ALL[0])).total();

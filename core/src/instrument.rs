@@ -366,6 +366,28 @@ pub struct RedFlagRule {
     /// What the flag says, in the locale files.
     pub text: Key,
     pub answers: AnswerRule,
+    /// Decides on its own, whatever the mean (METHODOLOGY.md, Critical answers).
+    pub critical: bool,
+    /// The dimension of the question that raises it (none for a context question).
+    pub dimension: Option<Dimension>,
+}
+
+/// Who carries out an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Actor {
+    Leadership,
+    InternalIt,
+    Msp,
+    /// Internal IT and the MSP, jointly.
+    Together,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 4] = [Actor::Leadership, Actor::InternalIt, Actor::Msp, Actor::Together];
+
+    pub fn id(self) -> &'static str {
+        names::ACTORS[self as usize]
+    }
 }
 
 /// A recommendation and what triggers it.
@@ -391,6 +413,10 @@ pub struct ActionRule {
     /// Rules 2: only in these phases (empty: any), and only when friction reads tense.
     pub phases: &'static [Phase],
     pub when_tense: bool,
+    /// Rules 2: who carries it out (rules 1 actions name nobody).
+    pub actor: Option<Actor>,
+    /// The roles whose reports may offer it: those who can do it or ask for it.
+    pub offer_to: RoleSet,
 }
 
 /// Where one answer lives in a response: a Likert or choice item's one answer, or one row of a
@@ -513,6 +539,12 @@ impl Instrument {
             (ItemKind::Likert { .. } | ItemKind::Choice { .. }, None) => Some(Slot(item.slot)),
             _ => None,
         }
+    }
+
+    /// The dimensions a critical red flag can be raised on, in order (a summary link carries one
+    /// bit for each: capped or not).
+    pub fn critical_dimensions(&self) -> impl Iterator<Item = Dimension> + '_ {
+        Dimension::ALL.into_iter().filter(|d| self.red_flags().iter().any(|f| f.critical && f.dimension == Some(*d)))
     }
 
     /// The matrix item (validated to exist exactly once): its roles and answer slots. What it

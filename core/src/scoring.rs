@@ -21,6 +21,10 @@ pub const BARRIER_THRESHOLD: u8 = 60;
 pub const MIN_DIMENSIONS_FOR_INDEX: usize = 5;
 /// The Resistance risk needs this many of its four dimensions scored.
 pub const MIN_DIMENSIONS_FOR_RISK: usize = 2;
+/// A critical answer caps its dimension's band here (SSL Labs caps a grade the same way).
+pub const CRITICAL_CAP: Band = Band::AtRisk;
+/// A critical answer on a resistance dimension raises the resistance risk to at least this.
+pub const CRITICAL_RISK_FLOOR: RiskLevel = RiskLevel::Elevated;
 /// At most this many actions are recommended, at least `MIN_ACTIONS` when fallbacks allow.
 pub const MAX_ACTIONS: usize = 5;
 pub const MIN_ACTIONS: usize = 3;
@@ -104,11 +108,20 @@ pub struct DimensionScore {
     pub asked: bool,
     /// The score's margin, ± points, from the simulated precision of this role's items.
     pub range: Option<u8>,
+    /// A critical answer on this dimension caps its band at [`CRITICAL_CAP`] (METHODOLOGY.md,
+    /// Critical answers); the score itself stays the mean of the answers.
+    pub capped: bool,
 }
 
 impl DimensionScore {
+    /// The score's band, capped at [`CRITICAL_CAP`] when a critical answer was given on it.
     pub fn band(&self) -> Option<Band> {
-        self.score.map(Band::of)
+        self.score.map(|s| if self.capped { Band::of(s).min(CRITICAL_CAP) } else { Band::of(s) })
+    }
+
+    /// Whether the cap lowered the band the score alone would have (the report then says why).
+    pub fn cap_lowers_band(&self) -> bool {
+        self.capped && self.score.is_some_and(|s| Band::of(s) > CRITICAL_CAP)
     }
 
     /// An empty entry for a dimension (no answers yet).
@@ -123,6 +136,7 @@ impl DimensionScore {
             items: 0,
             asked,
             range: None,
+            capped: false,
         }
     }
 }
@@ -233,6 +247,16 @@ pub enum PhaseReading {
     NotEnough,
 }
 
+/// Why a dimension is the one to fix first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarrierReason {
+    /// The first, in the order problems build on each other, clearly below the threshold
+    /// (rules 2: below it by more than its margin; rules 1: below it).
+    Below,
+    /// A critical answer was given on it (and no earlier dimension is clearly below).
+    Critical,
+}
+
 /// How much of the response a report is built from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
@@ -269,6 +293,10 @@ pub struct Report {
     pub resistance: Option<u8>,
     pub risk: Option<RiskLevel>,
     pub barrier: Option<Dimension>,
+    /// Why `barrier` is the one to fix first.
+    pub barrier_reason: Option<BarrierReason>,
+    /// Whether the risk was raised to [`CRITICAL_RISK_FLOOR`] by a critical answer.
+    pub risk_raised: bool,
     /// Rules 2: when no barrier stands out beyond its margin but some dimension is below the
     /// threshold, the lowest of them (named as a pointer, not a verdict).
     pub lowest: Option<Dimension>,
@@ -341,10 +369,37 @@ impl Report {
         let friction = inverse_mean(&scores, &Dimension::FRICTION, 2);
         let (barrier, lowest) = match instrument.rules {
             Rules::V1 => {
-                (Dimension::ALL.into_iter().find(|d| scores[d.index()].is_some_and(|s| s < BARRIER_THRESHOLD)), None)
+                let first = dimensions.iter().find(|d| d.capped || d.score.is_some_and(|s| s < BARRIER_THRESHOLD));
+                (first.map(|d| d.dimension), None)
             }
             Rules::V2 => barrier_with_margin(&dimensions),
         };
+        // Named by the scores (the first dimension below the threshold, clearly so under rules
+        // 2) or by a critical answer on an earlier dimension (or on one whose scores would not
+        // name it).
+        let barrier_reason = barrier.map(|b| {
+            let first_below = dimensions.iter().find(|d| d.score.is_some_and(|s| s < BARRIER_THRESHOLD));
+            let margin = |d: &DimensionScore| match instrument.rules {
+                Rules::V1 => 0,
+                Rules::V2 => d.range.unwrap_or(0) as u16,
+            };
+            let by_score = first_below.filter(|d| (d.score.unwrap_or(0) as u16 + margin(d)) < BARRIER_THRESHOLD as u16);
+            if by_score.is_some_and(|d| d.dimension == b) {
+                BarrierReason::Below
+            } else {
+                BarrierReason::Critical
+            }
+        });
+        // A critical answer on a resistance dimension: the risk is at least elevated, whatever
+        // the mean (and named even when too few dimensions were scored to compute it).
+        let critical_resistance = Dimension::RESISTANCE.iter().any(|d| dimensions[d.index()].capped);
+        let computed = resistance.map(RiskLevel::of);
+        let risk = match computed {
+            Some(r) if critical_resistance => Some(r.max(CRITICAL_RISK_FLOOR)),
+            None if critical_resistance => Some(CRITICAL_RISK_FLOOR),
+            r => r,
+        };
+        let risk_raised = critical_resistance && computed.is_none_or(|r| r < CRITICAL_RISK_FLOOR);
         let phase = Phase::from_months_option(months);
         let phase_reading = match friction {
             None => PhaseReading::NotEnough,
@@ -365,8 +420,10 @@ impl Report {
             dimensions,
             readiness,
             resistance,
-            risk: resistance.map(RiskLevel::of),
+            risk,
+            risk_raised,
             barrier,
+            barrier_reason,
             lowest,
             red_flags,
             ownership,
@@ -395,10 +452,19 @@ impl Report {
 /// its place: it would not be the first barrier.
 pub fn barrier_with_margin(dimensions: &[DimensionScore]) -> (Option<Dimension>, Option<Dimension>) {
     let below = |d: &&DimensionScore| d.score.is_some_and(|s| s < BARRIER_THRESHOLD);
-    let Some(first) = dimensions.iter().find(below) else { return (None, None) };
-    let margin = first.range.unwrap_or(0) as u16;
-    if (first.score.unwrap_or(0) as u16 + margin) < BARRIER_THRESHOLD as u16 {
-        return (Some(first.dimension), None);
+    let by_score = dimensions.iter().find(below).filter(|first| {
+        let margin = first.range.unwrap_or(0) as u16;
+        (first.score.unwrap_or(0) as u16 + margin) < BARRIER_THRESHOLD as u16
+    });
+    // A critical answer makes its dimension a candidate whatever its score: the earlier, in
+    // prerequisite order, of the first capped dimension and the one the scores name.
+    let capped = dimensions.iter().find(|d| d.capped);
+    let named = match (by_score, capped) {
+        (Some(a), Some(b)) => Some(a.dimension.min(b.dimension)),
+        (a, b) => a.or(b).map(|d| d.dimension),
+    };
+    if named.is_some() {
+        return (named, None);
     }
     let lowest = dimensions.iter().filter(below).min_by_key(|d| (d.score, d.dimension)).map(|d| d.dimension);
     (None, lowest)
@@ -548,6 +614,13 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         }
     }
 
+    for f in &red_flags {
+        let rule = &instrument.red_flags()[f.rule];
+        if let (true, Some(d)) = (rule.critical, rule.dimension) {
+            dims[d.index()].capped = true;
+        }
+    }
+
     let valid =
         |slot: Slot| -> Option<Answer> { response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a)) };
     let matrix = instrument.matrix();
@@ -661,6 +734,10 @@ fn pick_actions(
 /// most five; fallbacks fill the list to three.
 fn pick_actions_v2(instrument: &Instrument, report: &Report, response: &Response) -> Vec<PickedAction> {
     let offered = |rule: &crate::instrument::ActionRule| -> Option<Trigger> {
+        // Only what the reader can do or ask for.
+        if report.role.is_some_and(|r| !rule.offer_to.contains(r)) {
+            return None;
+        }
         if !rule.phases.is_empty() && !rule.phases.contains(&report.phase) {
             return None;
         }

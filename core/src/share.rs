@@ -25,6 +25,10 @@ pub const FRAGMENT_PREFIX: &str = "r=";
 const NO_SCORE: u32 = 127;
 /// An empty action slot in a rules-2 summary link.
 const NO_ACTION: u32 = 63;
+// A summary link's last field: one bit per dimension that can hold a critical answer
+// (`Instrument::critical_dimensions`, in order), set when one capped it. Summary links made
+// before the field existed end without it: a version-2 link had the room in its zero padding
+// (it reads as "none capped"), a version-1 link is one byte shorter.
 
 /// How much a link carries; the sender chooses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,6 +180,10 @@ pub fn encode_summary(report: &Report) -> Result<String, LinkError> {
             w.push(report.actions.get(slot).map_or(NO_ACTION, |a| (a.rule as u32).min(NO_ACTION - 1)), 6);
         }
     }
+    // Which dimensions a critical answer capped, so the headline reads as the sender's did.
+    for d in instrument.critical_dimensions() {
+        w.push(report.dimension(d).capped as u32, 1);
+    }
     Ok(w.finish())
 }
 
@@ -250,7 +258,10 @@ fn decode_raw(text: &str) -> Result<Raw, LinkError> {
     let version = bytes[0] >> 2;
     let summary = bytes[0] & 0b10 != 0;
     let instrument = Instrument::by_version(version)?;
+    // A summary link from before the capped dimensions existed may be shorter by a byte.
+    let earlier_summary = summary && bytes.len() == byte_len_without_caps(instrument) && expected != Some(bytes.len());
     match expected {
+        _ if earlier_summary => {}
         Some(n) if bytes.len() < n => return Err(LinkError::Truncated),
         Some(n) if bytes.len() > n => return Err(LinkError::Altered),
         None => return Err(LinkError::Altered),
@@ -259,8 +270,11 @@ fn decode_raw(text: &str) -> Result<Raw, LinkError> {
     let mut r = BitReader::new(body);
     r.take(7);
     let role = role_from_code(r.take(3))?;
-    let shared =
-        if summary { decode_summary(instrument, role, &mut r)? } else { decode_full(instrument, role, &mut r)? };
+    let shared = if summary {
+        decode_summary(instrument, role, &mut r, !earlier_summary)?
+    } else {
+        decode_full(instrument, role, &mut r)?
+    };
     // Padding bits must be zero, so that each response has exactly one link.
     if !r.rest_is_zero() {
         return Err(LinkError::Altered);
@@ -329,7 +343,13 @@ fn decode_full(instrument: &'static Instrument, role: Option<Role>, r: &mut BitR
     Ok(Raw::Full(response))
 }
 
-fn decode_summary(instrument: &'static Instrument, role: Option<Role>, r: &mut BitReader) -> Result<Raw, LinkError> {
+/// `capped`: the link carries the capped dimensions (made by this release or later).
+fn decode_summary(
+    instrument: &'static Instrument,
+    role: Option<Role>,
+    r: &mut BitReader,
+    capped: bool,
+) -> Result<Raw, LinkError> {
     let months = option_from_code(r.take(3), 5)?;
     let size = option_from_code(r.take(3), 4)?;
     let rules2 = instrument.rules == Rules::V2;
@@ -352,7 +372,18 @@ fn decode_summary(instrument: &'static Instrument, role: Option<Role>, r: &mut B
         };
         let range =
             score.and(role).and_then(|role| instrument.precision_of(role, dimension)).and_then(|p| margin(p, items));
-        dims.push(DimensionScore { dimension, score, shown, answered, dont_know, not_applicable, items, asked, range });
+        dims.push(DimensionScore {
+            dimension,
+            score,
+            shown,
+            answered,
+            dont_know,
+            not_applicable,
+            items,
+            asked,
+            range,
+            capped: false,
+        });
     }
     let mut actions = Vec::new();
     if rules2 {
@@ -364,6 +395,11 @@ fn decode_summary(instrument: &'static Instrument, role: Option<Role>, r: &mut B
                 a if (a as usize) < instrument.action_count && !ended => actions.push(a as usize),
                 _ => return Err(LinkError::Altered),
             }
+        }
+    }
+    if capped {
+        for d in instrument.critical_dimensions() {
+            dims[d.index()].capped = r.take(1) == 1;
         }
     }
     Ok(Raw::Summary { instrument, role, months, size, dimensions: dims, actions })
@@ -452,9 +488,19 @@ fn option_from_code(code: u32, options: u32) -> Result<Option<u8>, LinkError> {
 pub fn byte_len(instrument: &'static Instrument, summary: bool, role: Option<Role>) -> usize {
     let body_bits = 10
         + match (summary, instrument.rules) {
-            (true, Rules::V1) => 6 + 9 * 22,
-            (true, Rules::V2) => 6 + 9 * 35 + 6 * MAX_ACTIONS,
+            (true, Rules::V1) => 6 + 9 * 22 + instrument.critical_dimensions().count(),
+            (true, Rules::V2) => 6 + 9 * 35 + 6 * MAX_ACTIONS + instrument.critical_dimensions().count(),
             (false, _) => carried(instrument, role).map(item_bits).sum::<usize>(),
+        };
+    body_bits.div_ceil(8) + 2
+}
+
+/// A summary link's length before the capped dimensions were added (links made until then).
+fn byte_len_without_caps(instrument: &'static Instrument) -> usize {
+    let body_bits = 10
+        + match instrument.rules {
+            Rules::V1 => 6 + 9 * 22,
+            Rules::V2 => 6 + 9 * 35 + 6 * MAX_ACTIONS,
         };
     body_bits.div_ceil(8) + 2
 }

@@ -421,9 +421,18 @@ pub fn precision_toml(instrument: &Instrument, cells: &[Cell]) -> String {
     out
 }
 
-/// The barrier rule the product uses: the report's own barrier point.
+/// The barrier rule the product uses: the report's own barrier point, whatever named it.
 pub fn product_barrier(report: &Report) -> Option<Dimension> {
     report.barrier
+}
+
+/// The product's barrier where its scores name it ([`BarrierReason::Below`]); a barrier named by
+/// a critical answer is a policy (one answer decides, METHODOLOGY.md), not an estimate of the
+/// first failing trait, so the validity claim is made for the score-named ones.
+///
+/// [`BarrierReason::Below`]: crate::scoring::BarrierReason::Below
+pub fn score_barrier(report: &Report) -> Option<Dimension> {
+    report.barrier.filter(|_| report.barrier_reason == Some(crate::scoring::BarrierReason::Below))
 }
 
 /// How one role's reports name the barrier, against the true barrier.

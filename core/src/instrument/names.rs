@@ -48,3 +48,6 @@ pub const LIKERT: [&str; 5] = ["1", "2", "3", "4", "5"];
 
 /// The months, for a date in words (`format.month.<name>` in the locale files).
 pub const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Who carries out an action; `Actor` codes index this.
+pub const ACTORS: [&str; 4] = ["leadership", "internal_it", "msp", "together"];

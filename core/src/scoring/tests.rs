@@ -300,9 +300,22 @@ proptest! {
         let report = score(instrument(), &r);
         prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
         if let Some(b) = report.barrier {
-            prop_assert!(report.dimension(b).score.is_some_and(|s| s < BARRIER_THRESHOLD));
-            for d in Dimension::ALL.iter().take_while(|d| **d != b) {
-                prop_assert!(report.dimension(*d).score.is_none_or(|s| s >= BARRIER_THRESHOLD));
+            let named = report.dimension(b);
+            match report.barrier_reason {
+                Some(crate::scoring::BarrierReason::Below) => {
+                    prop_assert!(named.score.is_some_and(|s| s < BARRIER_THRESHOLD));
+                    for d in Dimension::ALL.iter().take_while(|d| **d != b) {
+                        let earlier = report.dimension(*d);
+                        prop_assert!(earlier.score.is_none_or(|s| s >= BARRIER_THRESHOLD) && !earlier.capped);
+                    }
+                }
+                Some(crate::scoring::BarrierReason::Critical) => {
+                    prop_assert!(named.capped);
+                    for d in Dimension::ALL.iter().take_while(|d| **d != b) {
+                        prop_assert!(!report.dimension(*d).capped);
+                    }
+                }
+                None => prop_assert!(false, "a barrier without a reason"),
             }
         }
     }

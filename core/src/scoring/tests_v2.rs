@@ -333,3 +333,101 @@ fn every_action_can_be_offered_to_some_role() {
         assert!(seen.contains(rule.id), "{} is never offered", rule.id);
     }
 }
+
+/// The issue's case: an internal IT person who strongly agrees the MSP could cost them their job,
+/// everything else healthy. The flag, the band, the risk and what to fix first must agree.
+#[test]
+fn a_job_fear_answer_is_not_drowned_by_healthy_answers() {
+    let r = healthy_with(Role::InternalIt, &[("tp_job", Answer::Likert(5))]);
+    let report = score(v2(), &r);
+    assert!(report.red_flags.iter().any(|f| f.id == "job_fear"));
+    let threat = report.dimension(Dimension::Threat);
+    assert!(threat.capped && threat.band() <= Some(Band::AtRisk), "{threat:?}");
+    assert!(report.risk >= Some(RiskLevel::Elevated), "{:?}", report.risk);
+    assert_eq!(report.barrier, Some(Dimension::Threat));
+    assert_eq!(report.barrier_reason, Some(BarrierReason::Critical));
+    assert_eq!(report.lowest, None, "never 'no single blocker' beside a critical answer");
+    // A summary link carries the cap, so its headline reads the same.
+    let link = crate::share::encode_summary(&report).unwrap();
+    let crate::share::Shared::Summary(summary) = crate::share::decode(&format!("r={link}")).unwrap() else { panic!() };
+    assert_eq!(
+        (summary.risk, summary.barrier, summary.dimension(Dimension::Threat).band()),
+        (report.risk, report.barrier, threat.band())
+    );
+}
+
+proptest! {
+    /// Whatever else was answered, a critical answer is never contradicted by the headline: its
+    /// dimension's band is at most "At risk", something is named to fix first (never "no single
+    /// blocker"), and on a resistance dimension the risk is at least "Elevated".
+    #[test]
+    fn no_headline_contradicts_a_critical_answer(seed in any::<u64>(), extreme in any::<bool>()) {
+        let mut rng = Rng::new(seed);
+        let role = Role::ALL[rng.below(4) as usize];
+        let r = if extreme { sample::extreme(role, rng.below(2) == 0) } else { sample::random_in(v2(), &mut rng, role) };
+        let report = score(v2(), &r);
+        for f in &report.red_flags {
+            let rule = &v2().red_flags()[f.rule];
+            let (true, Some(d)) = (rule.critical, rule.dimension) else { continue };
+            let dim = report.dimension(d);
+            prop_assert!(dim.capped);
+            prop_assert!(dim.band().is_none_or(|b| b <= CRITICAL_CAP), "{} band {:?}", d.id(), dim.band());
+            prop_assert!(report.barrier.is_some() && report.lowest.is_none(), "{:?}", report.barrier);
+            if Dimension::RESISTANCE.contains(&d) {
+                prop_assert!(report.risk >= Some(CRITICAL_RISK_FLOOR), "risk {:?}", report.risk);
+            }
+        }
+        // And nothing is capped without a critical answer.
+        for d in &report.dimensions {
+            let raised = report.red_flags.iter().any(|f| {
+                let rule = &v2().red_flags()[f.rule];
+                rule.critical && rule.dimension == Some(d.dimension)
+            });
+            prop_assert_eq!(d.capped, raised, "{}", d.dimension.id());
+        }
+    }
+
+    /// Actions fit the reader: only what the reader's role can do or ask for, each once, and
+    /// phase-bound actions only in their phase.
+    #[test]
+    fn actions_fit_the_reader(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let role = Role::ALL[rng.below(4) as usize];
+        let report = score(v2(), &sample::random_in(v2(), &mut rng, role));
+        let mut seen = Vec::new();
+        for a in &report.actions {
+            let rule = &v2().actions()[a.rule];
+            prop_assert!(rule.offer_to.contains(role), "{} offered to {}", rule.id, role.id());
+            prop_assert!(!seen.contains(&a.rule), "{} twice", rule.id);
+            seen.push(a.rule);
+            prop_assert!(rule.phases.is_empty() || rule.phases.contains(&report.phase), "{} in {:?}", rule.id, report.phase);
+            prop_assert!(rule.actor.is_some(), "{} names nobody", rule.id);
+        }
+    }
+}
+
+/// No sentence of one action's text repeats in another's, and only a phase-bound action speaks
+/// of the time since the engagement started.
+#[test]
+fn action_texts_say_each_thing_once_and_time_only_in_their_phase() {
+    use crate::i18n::Locale;
+    let mut sentences: Vec<(&str, String)> = Vec::new();
+    for rule in v2().actions() {
+        for key in [rule.title, rule.detail, rule.done] {
+            let text = Locale::En.t(key);
+            for s in text.split(". ").map(|s| s.trim_end_matches('.').to_lowercase()).filter(|s| s.len() > 20) {
+                if let Some((other, _)) = sentences.iter().find(|(id, x)| *x == s && *id != rule.id) {
+                    panic!("`{}` and `{other}` both say: {s}", rule.id);
+                }
+                sentences.push((rule.id, s));
+            }
+        }
+        let words = ["this early", "early wins", "six months", "first months", "after a year", "settling"];
+        let text = [rule.title, rule.detail, rule.done].map(|k| Locale::En.t(k).to_lowercase()).join(" ");
+        if rule.phases.is_empty() {
+            for w in words {
+                assert!(!text.contains(w), "`{}` speaks of time (`{w}`) but is offered in every phase", rule.id);
+            }
+        }
+    }
+}
