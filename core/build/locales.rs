@@ -203,6 +203,7 @@ const FAMILIES: &[Family] = &[
     Family { table: "ui.team.agenda", vocabulary: &names::AGENDA_PARTS, suffix: "_detail", name: "SLOT_DETAIL" },
     Family { table: "ui.team.alpha", vocabulary: &names::ALPHA_READINGS, suffix: "", name: "READING" },
     Family { table: "format.month", vocabulary: &names::MONTHS, suffix: "", name: "MONTH" },
+    Family { table: "ui.actor", vocabulary: &names::ACTORS, suffix: "", name: "NAME" },
 ];
 
 /// Tables with one sub-table per value of an enum, each with the same leaves: an array per

@@ -17,7 +17,7 @@
 
 use crate::instrument::{AnswerRule, Dimension, Instrument, Item, ItemKind, Owner, Role, RoleSet, Selector};
 use crate::response::{Answer, Response};
-use crate::scoring::{worth, Report, Worth, BARRIER_THRESHOLD};
+use crate::scoring::{worth, Band, Report, Worth, BARRIER_THRESHOLD, CRITICAL_CAP};
 use crate::share::{self, LinkError, Shared};
 
 pub use crate::config::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
@@ -196,6 +196,28 @@ pub struct TeamDimension {
     pub spread: Option<Spread>,
     /// How many groups the score averages.
     pub groups: usize,
+    /// A critical red flag was raised on this dimension by someone in a shown group: its band is
+    /// capped at "At risk" and it is a candidate for "fix this first" (METHODOLOGY.md).
+    pub capped: bool,
+}
+
+impl TeamDimension {
+    /// The team score as every output shows it: a whole number (METHODOLOGY.md, One number
+    /// per thing).
+    pub fn shown_score(&self) -> Option<u8> {
+        self.score.map(whole)
+    }
+
+    /// The band of the shown score, capped by a critical answer.
+    pub fn band(&self) -> Option<Band> {
+        self.shown_score().map(|s| if self.capped { Band::of(s).min(CRITICAL_CAP) } else { Band::of(s) })
+    }
+}
+
+/// A team figure on 0-100 as every screen and printout shows it: rounded half up to a whole
+/// number. The CSV files keep one decimal (their columns say so); the team summary link tenths.
+pub fn whole(v: f64) -> u8 {
+    v.round().clamp(0.0, 100.0) as u8
 }
 
 /// One group's answers to a dimension's anchor items: people, mean and standard deviation of
@@ -350,7 +372,7 @@ impl TeamReport {
             suppressed,
             dimensions: Dimension::ALL
                 .into_iter()
-                .map(|dimension| TeamDimension { dimension, score: None, spread: None, groups: 0 })
+                .map(|dimension| TeamDimension { dimension, score: None, spread: None, groups: 0, capped: false })
                 .collect(),
             barrier: None,
             roles: Role::ALL.into_iter().map(RoleGroup::hidden).collect(),
@@ -660,24 +682,24 @@ pub fn aggregate(instrument: &'static Instrument, members: &[Member], threshold:
             let groups = rule.values(|p| p.scores[d.index()]);
             let units: Vec<f64> = groups.iter().filter_map(|(_, v)| mean(v)).collect();
             let individuals: Vec<f64> = groups.iter().flat_map(|(_, v)| v.iter().copied()).collect();
-            TeamDimension { dimension: d, score: mean(&units), spread: spread(&individuals), groups: units.len() }
+            let (score, spread) = (mean(&units), spread(&individuals));
+            TeamDimension { dimension: d, score, spread, groups: units.len(), capped: false }
         })
         .collect();
-    let barrier = team_barrier(&dimensions);
     let (flags, flags_assessed) = flag_counts(&rule);
     let withheld = Role::ALL
         .into_iter()
         .filter(|r| !rule.shown[r.code() as usize])
         .filter(|r| instrument.items.iter().any(|i| i.is_scored() && i.roles == RoleSet(1u8 << r.code())))
         .collect();
-    TeamReport {
+    let mut report = TeamReport {
         instrument_version: instrument.version,
         threshold,
         n,
         n_full,
         suppressed,
         dimensions,
-        barrier,
+        barrier: None,
         roles,
         gaps: perception_gaps(&rule),
         ownership: ownership_rows(&rule),
@@ -687,7 +709,9 @@ pub fn aggregate(instrument: &'static Instrument, members: &[Member], threshold:
         withheld,
         disagreements: disagreements(&rule),
         actions: action_counts(&rule),
-    }
+    };
+    apply_critical(instrument, &mut report);
+    report
 }
 
 fn mean(values: &[f64]) -> Option<f64> {
@@ -708,9 +732,28 @@ fn stat(role: Role, values: &[f64]) -> Option<GroupStat> {
     mean_sd(values).map(|(mean, sd)| GroupStat { role, n: values.len(), mean, sd })
 }
 
-/// The first dimension, in prerequisite order, whose team score is below the threshold.
+/// The first dimension, in prerequisite order, whose team score (as shown, a whole number) is
+/// below the threshold or that a critical answer capped.
 pub fn team_barrier(dimensions: &[TeamDimension]) -> Option<Dimension> {
-    dimensions.iter().find(|d| d.score.is_some_and(|s| s < BARRIER_THRESHOLD as f64)).map(|d| d.dimension)
+    dimensions.iter().find(|d| d.capped || below_threshold(d)).map(|d| d.dimension)
+}
+
+/// Whether the team score as shown is below the barrier threshold.
+pub fn below_threshold(d: &TeamDimension) -> bool {
+    d.shown_score().is_some_and(|s| s < BARRIER_THRESHOLD)
+}
+
+/// Marks the dimensions a shown critical flag caps and names the barrier, and puts critical
+/// flags first: what the aggregation and the team-link decoder both do with the flags.
+pub fn apply_critical(instrument: &Instrument, report: &mut TeamReport) {
+    let critical = |rule: usize| instrument.red_flags().get(rule).filter(|r| r.critical);
+    for f in &report.flags {
+        if let Some(d) = critical(f.rule).and_then(|r| r.dimension) {
+            report.dimensions[d.index()].capped = true;
+        }
+    }
+    crate::order::sort_by_key(&mut report.flags, |f| critical(f.rule).is_none());
+    report.barrier = team_barrier(&report.dimensions);
 }
 
 /// Whether a difference between two groups is a gap: large enough to matter, and larger than

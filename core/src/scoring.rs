@@ -23,6 +23,9 @@ pub const MIN_DIMENSIONS_FOR_INDEX: usize = 5;
 pub const MIN_DIMENSIONS_FOR_RISK: usize = 2;
 /// A critical answer caps its dimension's band here (SSL Labs caps a grade the same way).
 pub const CRITICAL_CAP: Band = Band::AtRisk;
+/// With any dimension capped, the overall health's band is at most this: a report with a
+/// critical answer is never "Strong" overall.
+pub const CRITICAL_OVERALL_CAP: Band = Band::Workable;
 /// A critical answer on a resistance dimension raises the resistance risk to at least this.
 pub const CRITICAL_RISK_FLOOR: RiskLevel = RiskLevel::Elevated;
 /// At most this many actions are recommended, at least `MIN_ACTIONS` when fallbacks allow.
@@ -319,6 +322,21 @@ pub struct Report {
 impl Report {
     pub fn dimension(&self, d: Dimension) -> &DimensionScore {
         &self.dimensions[d.index()]
+    }
+
+    /// The overall health's band, at most [`CRITICAL_OVERALL_CAP`] when a critical answer capped
+    /// any dimension.
+    pub fn readiness_band(&self) -> Option<Band> {
+        let capped = self.dimensions.iter().any(|d| d.capped);
+        self.readiness.map(|r| if capped { Band::of(r).min(CRITICAL_OVERALL_CAP) } else { Band::of(r) })
+    }
+
+    /// The critical flag that named the barrier, when a critical answer did.
+    pub fn barrier_flag(&self, instrument: &Instrument) -> Option<&RaisedFlag> {
+        let d = self.barrier.filter(|_| self.barrier_reason == Some(BarrierReason::Critical))?;
+        self.red_flags
+            .iter()
+            .find(|f| instrument.red_flags().get(f.rule).is_some_and(|r| r.critical && r.dimension == Some(d)))
     }
 
     /// Matrix areas answered Nobody, Don't know or Shared-nothing-written.

@@ -15,7 +15,9 @@
 //   5. print the report (see the comment above that test for what each engine can check).
 //
 // Each engine is one suite of five tests (`firefox`, `webkit`), run one after the other to keep
-// the CPU free: about 15-25 s for both on a quiet 2-core machine.
+// the CPU free: about 24 s for both on the 2-core machine while it builds (Firefox 14-16 s with
+// its launch, WebKit 7-9 s); two runs side by side took 21 s each. Journeys 2, 3 and 5 use the
+// report journey 1 reached (they fail, saying so, when it did not); journey 4 stands alone.
 //
 // Run (after `scripts/setup engines`, which installs firefox-esr, webkit2gtk-driver, xvfb and
 // poppler-utils when missing, and the npm packages here):
@@ -37,7 +39,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { here, serveDist, sweepStaleTempDirs, tempDir } from './lib/processes.mjs';
+import { here, serveDist, sweepStaleTempDirs, tempDir, addCleanup } from './lib/processes.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { launchWebKit } from './lib/webkit.mjs';
 
@@ -115,11 +117,14 @@ for (const engine of ENGINES) {
     let page; // the person taking the assessment: journeys 1, 2, 3 (the link) and 5
     let mine; // their figures, once the report is on screen
     let tmp;
+    let dropTmp;
     let started;
 
     before(async () => {
       started = Date.now();
       tmp = tempDir(`engines-${engine}`);
+      const dir = tmp;
+      dropTmp = addCleanup(() => fs.rmSync(dir, { recursive: true, force: true })); // also on SIGINT/SIGTERM
       browser = await LAUNCH[engine]({ pdf: path.join(tmp, 'report.pdf') });
       page = await browser.newPage();
     });
@@ -127,6 +132,7 @@ for (const engine of ENGINES) {
       await page?.close().catch(() => {});
       await browser?.close();
       if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      dropTmp?.();
       console.log(`${engine} ${browser?.version ?? ''}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
 

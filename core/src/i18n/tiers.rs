@@ -9,7 +9,8 @@
 
 /// Prefixes of the keys only the results module shows: the report and its controls, the team
 /// view.
-pub const RESULTS_PREFIXES: [&str; 13] = [
+pub const RESULTS_PREFIXES: [&str; 14] = [
+    "ui.actor.",
     "format.",
     "action.",
     "flag.",

@@ -40,7 +40,7 @@ pub fn report(o: &mut Html, instrument: &Instrument, locale: Locale, report: &Re
             r#"<p class="ov-role-line">"# {o.fill(locale.t(key::ui::results::ROLE_LINE), &[("role", &locale.t(present::role_key(role)))])} "</p>"
         );
     }
-    headline(o, locale, report);
+    headline(o, instrument, locale, report);
     actions(o, instrument, locale, report);
     profile(o, locale, report);
     flags(o, instrument, locale, report);
@@ -48,19 +48,19 @@ pub fn report(o: &mut Html, instrument: &Instrument, locale: Locale, report: &Re
     phase(o, locale, report);
     html!(o;
         r#"<footer class="ov-print-footer">"#
-        {o.fill(locale.t(key::ui::results::FOOTER), &[("date", &locale.date(opts.date)), ("version", &report.instrument_version)])}
+        {o.fill(locale.t(key::ui::results::FOOTER), &[("date", &locale.date(opts.date))])}
         "</footer></div>"
     );
 }
 
-fn band_text(o: &mut Html, locale: Locale, score: Option<u8>) {
-    match score {
-        Some(v) => html!(o; (v) "/100 · " (locale.t(present::band_key(Band::of(v))))),
-        None => o.text(locale.t(key::ui::band::NONE)),
+fn band_text(o: &mut Html, locale: Locale, score: Option<u8>, band: Option<Band>) {
+    match (score, band) {
+        (Some(v), Some(b)) => html!(o; (v) "/100 · " (locale.t(present::band_key(b)))),
+        _ => o.text(locale.t(key::ui::band::NONE)),
     }
 }
 
-fn headline(o: &mut Html, locale: Locale, r: &Report) {
+fn headline(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
     // Rules 2 do not ask every role about the resistance dimensions; where fewer than two were
     // asked the risk is not assessed, rather than "not enough answers".
     let risk_asked =
@@ -72,15 +72,22 @@ fn headline(o: &mut Html, locale: Locale, r: &Report) {
     };
     html!(o; r#"<section class="ov-headline" data-testid="headline" aria-label=""# (locale.t(key::ui::results::HEADLINE)) r#"">"#);
     stat_open(o, "", locale.t(key::ui::results::READINESS), "readiness");
-    band_text(o, locale, r.readiness);
+    band_text(o, locale, r.readiness, r.readiness_band());
     stat_close(o);
     stat_open(o, "", locale.t(key::ui::results::RISK), "risk");
     o.text(risk);
+    if r.risk_raised {
+        stat_note(o);
+        o.text(locale.t(key::ui::results::RISK_RAISED));
+    }
     stat_close(o);
     stat_open(o, "ov-stat--wide", locale.t(key::ui::results::BARRIER), "barrier");
     match (r.barrier, r.lowest) {
         (Some(d), _) => {
-            html!(o; (present::dimension_name(locale, d)) {stat_note(o)} (locale.t(key::dim::WHY_FIRST[d.index()])));
+            html!(o;
+                (present::dimension_name(locale, d)) {stat_note(o)} (present::barrier_reason(instrument, locale, r))
+                " " (locale.t(key::dim::WHY_FIRST[d.index()]))
+            );
         }
         (None, Some(d)) => {
             let score = present::profile_rows(r, locale)[d.index()].value_text();
@@ -112,12 +119,21 @@ fn headline(o: &mut Html, locale: Locale, r: &Report) {
 
 fn actions(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
     card_open(o, "ov-actions-h", "actions", locale.t(key::ui::results::ACTIONS));
+    if r.actions.is_empty() {
+        html!(o; r#"<p data-testid="no-actions">"# (locale.t(key::ui::results::NO_ACTIONS)) "</p>");
+    }
     o.raw(r#"<ol class="ov-actions">"#);
     for a in &r.actions {
         let Some(rule) = instrument.actions().get(a.rule) else { continue };
+        html!(o; r#"<li class="ov-action"><h3>"# (locale.t(rule.title)) "</h3>");
+        if let Some(actor) = rule.actor {
+            html!(o;
+                r#"<p class="ov-action__who"><strong>"# (locale.t(key::ui::action::WHO)) "</strong> "
+                (locale.t(key::ui::actor::NAME[actor as usize])) "</p>"
+            );
+        }
         html!(o;
-            r#"<li class="ov-action"><h3>"# (locale.t(rule.title)) "</h3><p>"
-            (locale.t(rule.detail)) r#"</p><p class="ov-action__why"><strong>"#
+            "<p>" (locale.t(rule.detail)) r#"</p><p class="ov-action__why"><strong>"#
             (locale.t(key::ui::action::WHY)) "</strong> " (present::trigger_text(instrument, locale, r, a.trigger))
             r#"</p><p class="ov-action__done"><strong>"# (locale.t(key::ui::action::DONE)) "</strong> "
             (locale.t(rule.done)) "</p></li>"
@@ -180,7 +196,12 @@ fn flags(o: &mut Html, instrument: &Instrument, locale: Locale, r: &Report) {
             let q = present::question_text(instrument, locale, f.slot);
             let a = present::answer_text(instrument, locale, f.slot, f.answer);
             html!(o;
-                "<li><strong>" (instrument.red_flags().get(f.rule).map_or("?", |r| locale.t(r.text))) r#"</strong><span class="ov-raised-by">"#
+                "<li" {if instrument.red_flags().get(f.rule).is_some_and(|r| r.critical) {
+                    html!(o; r#" class="ov-flag--critical"><span class="ov-tag ov-tag--gap">"# (locale.t(key::ui::results::CRITICAL)) "</span> ");
+                } else {
+                    o.raw(">");
+                }}
+                "<strong>" (instrument.red_flags().get(f.rule).map_or("?", |r| locale.t(r.text))) r#"</strong><span class="ov-raised-by">"#
                 {o.fill(locale.t(key::ui::results::RAISED_BY), &[("question", &q), ("answer", &a)])}
                 "</span></li>"
             );

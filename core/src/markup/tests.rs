@@ -117,7 +117,9 @@ fn the_report_carries_the_headline_and_every_action() {
     ] {
         assert!(html.contains(&format!(r#"data-testid="{testid}""#)), "{testid}");
     }
-    assert!(html.contains("January 1, 2027") && html.contains(&format!("instrument version {}", i.version)));
+    assert!(html.contains("January 1, 2027"), "the date in words");
+    // No internal term reaches the respondent: the questionnaire's version is in the JSON export.
+    assert!(!html.to_lowercase().contains("instrument"), "{html}");
     assert_eq!(count(&html, r#"role="img""#), count(&html, "<svg"));
     // Table and chart agree: every value in the table appears as a chart label.
     for row in crate::present::profile_rows(&rep, Locale::En) {
@@ -291,4 +293,24 @@ fn every_screen_has_exactly_one_h1() {
             assert_eq!(count(&html, "<h1"), 1, "{name} ({locale:?}) has {} h1", count(&html, "<h1"));
         }
     }
+}
+
+/// The issue's case, as the reader sees it: a job-fear answer among healthy ones. The report's
+/// band, risk and "fix this first" agree with the red flag, and speak to the reader.
+#[test]
+fn a_critical_answer_is_what_the_headline_says() {
+    let i = Instrument::current();
+    let mut r = sample::healthy(Role::InternalIt);
+    r.set_named("tp_job", Answer::Likert(5));
+    let rep = score(i, &r);
+    let date = crate::i18n::Date { year: 2026, month: 12, day: 3 };
+    let html = Html::build(|o| report(o, i, Locale::En, &rep, &ReportOptions { shared: false, date })).into_string();
+    let headline = html.split(r#"data-testid="headline""#).nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(!headline.contains("No single blocker") && !headline.contains(">Low<"), "{headline}");
+    assert!(headline.contains("Elevated") && headline.contains("Job security"), "{headline}");
+    assert!(headline.contains("counts on its own"), "the reason is said: {headline}");
+    assert!(html.contains("You answered “Strongly agree”"), "spoken to the reader");
+    let table = html.split(r#"data-testid="profile-table""#).nth(1).unwrap();
+    assert!(table.contains("At risk, because of a critical answer"), "the capped band says why");
+    assert!(!headline.contains("Strong<"), "never Strong overall beside a critical answer: {headline}");
 }

@@ -39,6 +39,9 @@ pub fn profile_rows(report: &Report, locale: Locale) -> Vec<ProfileRow> {
             score: d.score,
             band: d.band(),
             band_label: match d.band() {
+                Some(b) if d.cap_lowers_band() => {
+                    locale.fmt(key::ui::results::BAND_CAPPED, &[("band", locale.t(band_key(b)))])
+                }
                 Some(b) => locale.t(band_key(b)).to_string(),
                 None if !d.asked => locale.t(key::ui::results::NOT_ASKED).to_string(),
                 None => locale.t(key::ui::band::NONE).to_string(),
@@ -66,6 +69,24 @@ pub fn phase_reading(report: &Report, locale: Locale) -> String {
         PhaseReading::Calm => locale.t(key::phase::CALM[p]).to_string(),
         PhaseReading::Tense => locale.t(key::phase::TENSE[p]).to_string(),
         PhaseReading::NotEnough => locale.t(key::ui::results::PHASE_NOT_ENOUGH).to_string(),
+    }
+}
+
+/// Why the report's "fix this first" names its dimension, in one sentence: the scores (the
+/// first area, in the order problems build on each other, clearly below the line) or a critical
+/// answer (named). Empty when nothing is named.
+pub fn barrier_reason(instrument: &Instrument, locale: Locale, report: &Report) -> String {
+    let Some(d) = report.barrier else { return String::new() };
+    match (report.barrier_reason, report.barrier_flag(instrument)) {
+        (Some(crate::scoring::BarrierReason::Critical), Some(f)) => {
+            let flag = instrument.red_flags().get(f.rule).map_or("?", |r| locale.t(r.text));
+            locale.fmt(key::ui::results::BARRIER_CRITICAL, &[("flag", flag)])
+        }
+        _ => {
+            let score =
+                report.dimension(d).score.map(|s| crate::markup::html::uint_string(s as u64)).unwrap_or_default();
+            locale.fmt(key::ui::results::BARRIER_BELOW, &[("score", &score)])
+        }
     }
 }
 

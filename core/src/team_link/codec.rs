@@ -148,7 +148,7 @@ fn decode_v2(
             (Some(median), Some(q1), Some(q3)) => Some(Spread { n: count, median, q1, q3 }),
             _ => None,
         };
-        t.dimensions[dimension.index()] = TeamDimension { dimension, score, spread, groups: 0 };
+        t.dimensions[dimension.index()] = TeamDimension { dimension, score, spread, groups: 0, capped: false };
     }
     t.roles = role_groups(r, false)?;
     let gaps = r.take(5) as usize;
@@ -189,7 +189,7 @@ fn decode_v2(
     }
     let withheld = r.take(4);
     t.withheld = Role::ALL.into_iter().filter(|role| withheld & (1 << role.code()) != 0).collect();
-    t.barrier = crate::aggregate::team_barrier(&t.dimensions);
+    crate::aggregate::apply_critical(instrument, &mut t);
     Ok(t)
 }
 
@@ -211,7 +211,7 @@ fn decode_v1(
             _ => None,
         };
         t.dimensions[dimension.index()] =
-            TeamDimension { dimension, score: spread.map(|s| s.median), spread, groups: 0 };
+            TeamDimension { dimension, score: spread.map(|s| s.median), spread, groups: 0, capped: false };
     }
     t.roles = role_groups(r, true)?;
     for area in 0..areas(instrument) {
@@ -233,6 +233,6 @@ fn decode_v1(
         }
     }
     crate::order::sort_by(&mut t.flags, |a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
-    t.barrier = crate::aggregate::team_barrier(&t.dimensions);
+    crate::aggregate::apply_critical(instrument, &mut t);
     Ok(t)
 }

@@ -52,7 +52,7 @@ export async function launchFirefox({ pdf }) {
         click: async (css) => { const h = await page.waitForSelector(css, { timeout: 5000 }); await h.click(); await h.dispose(); },
         press: (key) => page.keyboard.press(key === 'Space' ? ' ' : key),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
-        screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+        screenshot: (file) => page.screenshot({ path: file }), // the viewport, as WebKit's
         close: () => ctx.close(),
       });
     },
