@@ -204,6 +204,7 @@ const FAMILIES: &[Family] = &[
     Family { table: "ui.team.alpha", vocabulary: &names::ALPHA_READINGS, suffix: "", name: "READING" },
     Family { table: "format.month", vocabulary: &names::MONTHS, suffix: "", name: "MONTH" },
     Family { table: "ui.actor", vocabulary: &names::ACTORS, suffix: "", name: "NAME" },
+    Family { table: "ui.team.script", vocabulary: &names::AGENDA_PARTS, suffix: "", name: "PART" },
 ];
 
 /// Tables with one sub-table per value of an enum, each with the same leaves: an array per

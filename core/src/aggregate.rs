@@ -214,10 +214,17 @@ impl TeamDimension {
     }
 }
 
-/// A team figure on 0-100 as every screen and printout shows it: rounded half up to a whole
-/// number. The CSV files keep one decimal (their columns say so); the team summary link tenths.
+/// A team figure on 0-100 as every screen and printout shows it: a whole number. It is rounded
+/// from the figure in tenths, which is what the CSV files (one decimal, their columns say so)
+/// and the team summary link carry, so every output rounds the same tenths the same way and a
+/// 22.45 never reads 22 in one place and 23 in another.
 pub fn whole(v: f64) -> u8 {
-    v.round().clamp(0.0, 100.0) as u8
+    tenths(v).round().clamp(0.0, 100.0) as u8
+}
+
+/// A team figure to a tenth of a point, half away from zero.
+pub fn tenths(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
 }
 
 /// One group's answers to a dimension's anchor items: people, mean and standard deviation of

@@ -95,6 +95,8 @@ pub struct TeamSettings<'a> {
     pub threshold: usize,
     pub around: &'a Surroundings,
     pub today: crate::i18n::Date,
+    /// The client's name for the printouts (the round's label), when one is known.
+    pub client: Option<&'a str>,
 }
 
 impl Surroundings {

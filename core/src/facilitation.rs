@@ -15,6 +15,14 @@ pub const MEETING_MINUTES: u32 = 90;
 pub const NEXT_ROUND_DAYS: u32 = 90;
 /// How many discussion questions the pack sets.
 pub const QUESTIONS: usize = 3;
+/// Minutes the room needs to settle one ownership area (an owner, an escalation contact, a
+/// review date): the ownership time box holds `Part::Ownership.minutes() / MINUTES_PER_AREA`
+/// areas; the rest go to the pack's appendix, to settle after the meeting.
+pub const MINUTES_PER_AREA: u32 = 5;
+/// The pack's first page lists this many decisions to take today, at most and at least (when
+/// the figures give that many).
+pub const MAX_DECISIONS: usize = 5;
+pub const MIN_DECISIONS: usize = 3;
 
 /// A part of the agenda, in meeting order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,15 +116,17 @@ pub enum Question {
 /// raised from a figure the report withholds, so a team with one shown group gets no
 /// between-group questions.
 pub fn questions(rep: &TeamReport) -> Vec<Question> {
-    let mut out: Vec<Question> = rep.disagreements.iter().map(|d| Question::Disagreement(*d)).collect();
-    for row in rep.ownership.iter().filter(|r| r.disagreement) {
-        if let Some((first, second)) = differing_owners(row) {
-            out.push(Question::Owners { area: row.area, first, second });
-        }
-    }
+    // The two largest disagreements on single questions, then one ownership question (groups
+    // naming different owners, else the widest gap), then the barrier: never the same kind of
+    // question on the same figure twice, and never one template three times.
+    let mut out: Vec<Question> = rep.disagreements.iter().take(2).map(|d| Question::Disagreement(*d)).collect();
+    let owners = rep.ownership.iter().filter(|r| r.disagreement).find_map(|row| {
+        differing_owners(row).map(|(first, second)| Question::Owners { area: row.area, first, second })
+    });
     let mut gaps: Vec<&AreaRow> = rep.ownership.iter().filter(|r| r.gap && !r.disagreement).collect();
     crate::order::sort_by_key(&mut gaps, |r| (std::cmp::Reverse(r.gap_answers()), r.area));
-    out.extend(gaps.into_iter().map(|r| Question::Gap { area: r.area, count: r.gap_answers(), of: r.answered() }));
+    let gap = gaps.first().map(|r| Question::Gap { area: r.area, count: r.gap_answers(), of: r.answered() });
+    out.extend(owners.or(gap));
     if let Some(d) = rep.barrier {
         out.push(Question::Barrier(d));
     }
@@ -188,6 +198,67 @@ pub fn register(instrument: &Instrument, rep: &TeamReport) -> Vec<RegisterRow> {
             gap: row.gap,
         })
         .collect()
+}
+
+/// The ownership areas the meeting decides, most pressing first (groups name different owners
+/// and many see nobody in charge; then different owners; then the widest gaps), as many as the
+/// ownership time box holds; and the appendix: the other areas needing a decision, then those
+/// that only need confirming.
+pub struct OwnershipAgenda {
+    pub on_agenda: Vec<RegisterRow>,
+    pub appendix: Vec<RegisterRow>,
+}
+
+pub fn ownership_agenda(instrument: &Instrument, rep: &TeamReport) -> OwnershipAgenda {
+    let cap = (Part::Ownership.minutes() / MINUTES_PER_AREA) as usize;
+    let share = |area: usize| {
+        let row = rep.ownership.iter().find(|r| r.area == area);
+        row.map_or(0, |r| r.gap_answers() * 1000 / r.answered().max(1))
+    };
+    let mut rows = register(instrument, rep);
+    crate::order::sort_by_key(&mut rows, |r| {
+        let urgency = match (r.disagreement, r.gap) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (false, false) => 3,
+        };
+        (urgency, std::cmp::Reverse(share(r.area)), r.area)
+    });
+    let needed = rows.iter().filter(|r| r.decision_needed()).count().min(cap);
+    let appendix = rows.split_off(needed);
+    OwnershipAgenda { on_agenda: rows, appendix }
+}
+
+/// A decision the pack's first page asks the room to take today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Who leads the work on the area to fix first.
+    Lead(Dimension),
+    /// An owner and a date for a critical red flag (index into `Instrument::red_flags`).
+    Flag(usize),
+    /// One owner for an ownership area on the agenda.
+    Owner(usize),
+    /// Who carries out an action the team's answers call for (index into `actions()`).
+    Action(usize),
+}
+
+/// Three to five decisions for today, from the figures: who leads on the area to fix first,
+/// owners for the critical red flags, owners for the two most pressing ownership areas, then
+/// the actions called for most, until there are at least [`MIN_DECISIONS`].
+pub fn decisions(instrument: &Instrument, rep: &TeamReport) -> Vec<Decision> {
+    let mut out: Vec<Decision> = rep.barrier.into_iter().map(Decision::Lead).collect();
+    let critical = |rule: usize| instrument.red_flags().get(rule).is_some_and(|r| r.critical);
+    out.extend(rep.flags.iter().filter(|f| critical(f.rule)).take(2).map(|f| Decision::Flag(f.rule)));
+    out.extend(ownership_agenda(instrument, rep).on_agenda.iter().take(2).map(|r| Decision::Owner(r.area)));
+    for a in &rep.actions {
+        if out.len() >= MIN_DECISIONS {
+            break;
+        }
+        out.push(Decision::Action(a.rule));
+    }
+    out.truncate(MAX_DECISIONS);
+    out
 }
 
 /// The role groups the ownership question is asked of: the register's and the heatmap's

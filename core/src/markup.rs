@@ -17,6 +17,8 @@ use crate::ui::{ids, names, Action, AppAction};
 
 pub mod app;
 pub mod html;
+#[cfg(feature = "team")]
+pub mod pack;
 #[cfg(feature = "results")]
 pub mod report;
 #[cfg(feature = "team")]
@@ -379,12 +381,6 @@ pub(crate) fn start_own(o: &mut Html, locale: Locale) {
         {button(o, "ov-btn--quiet", Action::App(AppAction::StartOwn), locale.t(key::ui::shared::START_OWN))}
         "</div>"
     );
-}
-
-/// A number with one decimal when it has a fraction, none when whole (the team view's figures).
-#[cfg(feature = "team")]
-fn one(v: f64, locale: Locale) -> String {
-    locale.number(v, if v.fract() == 0.0 { 0 } else { 1 })
 }
 
 #[cfg(feature = "team")]

@@ -50,6 +50,11 @@ pub enum TeamAction {
     PrintHandout,
     PrintPack,
     RegisterCsv,
+    /// Present mode: the pack's pages full screen, one at a time, for a projector.
+    Present,
+    PresentNext,
+    PresentPrevious,
+    PresentExit,
 }
 
 /// What a button does, and so which module carries it out. Written as
@@ -80,7 +85,7 @@ impl From<TeamAction> for Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 28] = [
         Action::App(AppAction::Start),
         Action::App(AppAction::Team),
         Action::App(AppAction::Back),
@@ -105,6 +110,10 @@ impl Action {
         Action::Team(TeamAction::PrintHandout),
         Action::Team(TeamAction::PrintPack),
         Action::Team(TeamAction::RegisterCsv),
+        Action::Team(TeamAction::Present),
+        Action::Team(TeamAction::PresentNext),
+        Action::Team(TeamAction::PresentPrevious),
+        Action::Team(TeamAction::PresentExit),
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -138,6 +147,10 @@ impl Action {
                 TeamAction::PrintHandout => "print-handout",
                 TeamAction::PrintPack => "print-pack",
                 TeamAction::RegisterCsv => "register-csv",
+                TeamAction::Present => "present",
+                TeamAction::PresentNext => "present-next",
+                TeamAction::PresentPrevious => "present-previous",
+                TeamAction::PresentExit => "present-exit",
             },
         }
     }
@@ -302,6 +315,10 @@ pub enum PrintMode {
     Pack,
 }
 
+/// On the document element while the pack is presented on screen ([`names::PRESENT_ATTR`]):
+/// the present stylesheet shows the page marked [`names::CURRENT_PAGE_ATTR`] alone.
+pub const PRESENTING: &str = "on";
+
 impl PrintMode {
     pub const ALL: [PrintMode; 3] = [PrintMode::Screen, PrintMode::Handout, PrintMode::Pack];
 
@@ -347,6 +364,10 @@ pub mod ids {
     pub const TEAM_RESULT: &str = "ov-team-result";
     pub const TEAM_LINK: &str = "ov-team-link";
     pub const TEAM_FILE: &str = "ov-team-file";
+    /// The printed workshop pack, whose pages present mode shows one at a time, and the button
+    /// that starts present mode (focus returns to it after).
+    pub const PACK: &str = "ov-pack";
+    pub const PRESENT: &str = "ov-present";
 }
 
 /// Names of form controls and data attributes that code reads.
@@ -375,6 +396,9 @@ pub mod names {
     pub const SHARE_TEXT_ATTR: &str = "data-share-text";
     /// On the document element while printing: a [`super::PrintMode`].
     pub const PRINT_ATTR: &str = "data-print";
+    /// On the document element in present mode; on the pack page on show.
+    pub const PRESENT_ATTR: &str = "data-present";
+    pub const CURRENT_PAGE_ATTR: &str = "data-current";
 }
 
 #[cfg(test)]

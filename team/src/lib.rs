@@ -9,6 +9,7 @@
 
 use wasm_bindgen::prelude::*;
 
+mod present;
 mod screen;
 
 // Talc instead of dlmalloc: the team view allocates for every link it decodes and combines.

@@ -67,7 +67,7 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
 }
 
 fn settings(s: &State) -> TeamSettings<'_> {
-    TeamSettings { threshold: s.threshold, around: &s.around, today: dom::today() }
+    TeamSettings { threshold: s.threshold, around: &s.around, today: dom::today(), client: None }
 }
 
 fn on_click(ev: web_sys::Event) {
@@ -80,6 +80,10 @@ fn on_click(ev: web_sys::Event) {
         TeamAction::PrintPack => dom::print(PrintMode::Pack),
         TeamAction::Csv => offer(TeamFile::Csv),
         TeamAction::RegisterCsv => offer(TeamFile::Register),
+        TeamAction::Present => crate::present::start(),
+        TeamAction::PresentNext => crate::present::step(1),
+        TeamAction::PresentPrevious => crate::present::step(-1),
+        TeamAction::PresentExit => crate::present::stop(),
     }
 }
 
@@ -131,9 +135,14 @@ fn combine() {
     }
     // Focus on the next frame, as the app does after navigation: focusing now would force a
     // layout of the new figures inside the click.
+    // The figures are long: every engine scrolls a focused element differently (Firefox to
+    // its middle, WebKit further), so focus without scrolling and show their start.
     let focus = Closure::once_into_js(|| {
         if let Some(place) = by_id::<web_sys::HtmlElement>(ids::TEAM_RESULT) {
-            let _ = place.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = place.focus_with_options(&options);
+            place.scroll_into_view_with_bool(true);
         }
     });
     if let Some(w) = web_sys::window() {

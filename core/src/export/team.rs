@@ -6,13 +6,15 @@ use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, Role};
 use crate::present;
 
-/// The team view as CSV: one row per dimension with the team score (each shown role group
+/// The team view as CSV (figures to one decimal): one row per dimension with the team score (each shown role group
 /// counted once), the people behind it, their median and quartiles, and each shown group's mean.
 pub fn team_csv(locale: Locale, t: &TeamReport) -> String {
     let shown: Vec<&RoleGroup> = t.shown().collect();
-    let mut out = String::from("dimension,name,team_score,n,median,q1,q3");
+    // The figures keep one decimal, and their column names say so (`_1dp`); every screen and
+    // printout shows the same tenths rounded to whole numbers.
+    let mut out = String::from("dimension,name,team_score_1dp,n,median_1dp,q1_1dp,q3_1dp");
     for g in &shown {
-        out.push_str(&format!(",mean_{}", g.role.id()));
+        out.push_str(&format!(",mean_{}_1dp", g.role.id()));
     }
     out.push('\n');
     let f = |v: Option<f64>| v.map_or(String::new(), |v| crate::i18n::fixed(v, 1, '.'));

@@ -7,7 +7,8 @@ use crate::facilitation::*;
 use crate::i18n::Date;
 use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, Owner, Role};
-use crate::markup::workshop::{heatmap, invitation, pack};
+use crate::markup::pack::pack;
+use crate::markup::workshop::{heatmap, invitation};
 use crate::markup::{Html, SafeUrl};
 use crate::response::{Answer, Response};
 use crate::sample::{self, Rng};
@@ -190,7 +191,12 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
         logo: SafeUrl::new("logo.svg"),
         ..Default::default()
     };
-    let info = TeamSettings { around: &around, today: Date { year: 2026, month: 11, day: 30 }, threshold: 5 };
+    let info = TeamSettings {
+        around: &around,
+        today: Date { year: 2026, month: 11, day: 30 },
+        threshold: 5,
+        client: Some("Contoso"),
+    };
     let html = Html::build(|o| pack(o, i(), Locale::En, &t, &info)).into_string();
     assert!(html.contains("Northwind &lt;Advisory&gt;") && html.contains(r#"src="logo.svg" alt="""#));
     let agenda = html.split(r#"data-testid="pack-agenda""#).nth(1).unwrap().split("</table>").next().unwrap();
@@ -199,14 +205,51 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
     let qs = html.split(r#"data-testid="pack-questions""#).nth(1).unwrap().split("</ol>").next().unwrap();
     assert_eq!(qs.matches("<li>").count(), 3);
     assert!(qs.contains("Internal IT") && qs.contains("Strongly agree") && qs.contains("Strongly disagree"));
-    let crate::ItemKind::Matrix { areas, .. } = i().matrix().kind else { panic!() };
-    let decisions = html.split(r#"data-testid="pack-decisions""#).nth(1).unwrap().split("</table>").next().unwrap();
-    assert_eq!(decisions.matches("<tr").count(), 1 + areas.len());
-    // The areas needing a decision come first, the helpdesk among them.
-    assert!(decisions.split("</thead>").nth(1).unwrap().starts_with(r#"<tbody><tr class="ov-pack-decide">"#));
+    let areas = i().ownership.len();
+    let section = |testid: &str| {
+        html.split(&format!(r#"data-testid="{testid}""#))
+            .nth(1)
+            .unwrap()
+            .split("</section>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    // Page 1 briefs leadership alone: who for whom and when, the headline, every area with its
+    // band and people, and three to five decisions for today.
+    let summary = section("pack-summary");
+    assert!(summary.contains("Prepared by Northwind &lt;Advisory&gt; for Contoso on November 30, 2026."), "{summary}");
+    assert!(summary.contains("Fix this first") || summary.contains("No area is below 60"));
+    let scores = summary.split(r#"data-testid="pack-scores""#).nth(1).unwrap().split("</table>").next().unwrap();
+    assert_eq!(scores.matches(r#"<tr><th scope="row">"#).count(), 9, "every area");
+    let today = summary.split(r#"data-testid="pack-today""#).nth(1).unwrap().split("</ol>").next().unwrap();
+    assert!((3..=5).contains(&today.matches("<li>").count()), "{today}");
+    // The script says something for every time box.
+    assert_eq!(
+        section("pack-agenda-page").split(r#"data-testid="pack-script""#).nth(1).unwrap().matches("<dd>").count(),
+        Part::ALL.len()
+    );
+    // The ownership part holds what fits its time box; the rest is in the appendix, and every
+    // area is in one or the other.
+    let on_agenda = section("pack-discussion").matches(r#"<tr><th scope="row">"#).count();
+    let appendix = if html.contains(r#"data-testid="pack-appendix""#) {
+        section("pack-appendix").matches(r#"<tr><th scope="row">"#).count()
+    } else {
+        0
+    };
+    assert!(on_agenda <= (Part::Ownership.minutes() / MINUTES_PER_AREA) as usize, "{on_agenda}");
+    assert_eq!(on_agenda + appendix, areas);
+    // Red flags and actions have owner and due-date columns.
+    let flags = section("pack-flags-actions");
+    assert!(flags.matches("Agreed owner").count() >= 2 && flags.matches("Due date").count() >= 2, "{flags}");
+    // No question is asked twice.
+    let items: Vec<&str> = qs.split("<li>").skip(1).collect();
+    for (k, q) in items.iter().enumerate() {
+        assert!(!items[k + 1..].contains(q), "repeated: {q}");
+    }
     assert!(html.contains("February 28, 2027") && html.contains("November 30, 2026"), "today, and 90 days on");
     // The hidden group is never named in what the pack says about the answers.
-    assert!(!qs.contains("Leadership") && !decisions.contains("Leadership:"));
+    assert!(!qs.contains("Leadership") && !html.contains("Leadership:"));
 }
 
 #[test]
@@ -222,7 +265,8 @@ fn the_heatmap_writes_each_owner_out_and_leaves_hidden_groups_blank() {
 #[test]
 fn the_handout_carries_the_address_its_code_and_the_promise() {
     let around = Surroundings { share_base: SafeUrl::new("https://x.test/assess/").unwrap(), ..Default::default() };
-    let info = TeamSettings { around: &around, today: Date { year: 2026, month: 1, day: 1 }, threshold: 4 };
+    let info =
+        TeamSettings { around: &around, today: Date { year: 2026, month: 1, day: 1 }, threshold: 4, client: None };
     let html = Html::build(|o| invitation(o, i(), Locale::Es, &info)).into_string();
     let handout = html.split(r#"data-testid="handout""#).nth(1).unwrap();
     assert!(handout.contains("https://x.test/assess/") && handout.contains("<svg"));

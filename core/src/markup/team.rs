@@ -7,10 +7,10 @@
 //! Every figure is already subject to the anonymity rules in [`aggregate`](crate::aggregate);
 //! these functions only present what the aggregate lets through.
 
-use super::html::{html, Html};
+use super::html::{html, uint_string, Html};
 use super::workshop;
-use super::{card_close, card_open, one, role_name, stat_close, stat_note, stat_open};
-use crate::aggregate::{self, Change, Collected, PerceptionGap, TeamReport};
+use super::{card_close, card_open, role_name, stat_close, stat_note, stat_open};
+use crate::aggregate::{self, whole, Change, Collected, PerceptionGap, TeamReport};
 use crate::chart;
 use crate::config::TeamSettings;
 use crate::i18n::{key, Locale};
@@ -46,7 +46,7 @@ pub fn team(
         );
         return;
     }
-    headline(o, locale, rep);
+    headline(o, instrument, locale, rep);
     workshop::disagreements(o, instrument, locale, rep);
     groups(o, locale, rep);
     distribution(o, locale, rep);
@@ -59,7 +59,7 @@ pub fn team(
     }
     if let Some(info) = pack {
         workshop::workshop_card(o, instrument, locale, rep);
-        workshop::pack(o, instrument, locale, rep, info);
+        super::pack::pack(o, instrument, locale, rep, info);
     }
     o.raw("</div>");
 }
@@ -70,11 +70,13 @@ pub fn team(
 /// count of the people in shown groups instead.
 fn count(o: &mut Html, locale: Locale, collected: &Collected, rep: &TeamReport) {
     // A team summary link carries the results, not the links they came from.
+    let counted = |plural, n| present::team::counted(locale, plural, n);
     if collected.found() == 0 {
         let summary = rep.n - rep.n_full.min(rep.n);
+        let results = counted(key::ui::team::COMBINED, rep.n);
         html!(o;
             r#"<p class="ov-team-count" data-testid="team-count">"#
-            {o.fill(locale.t(key::ui::team::COUNT_SUMMARY), &[("n", &rep.n), ("full", &rep.n_full), ("summary", &summary)])}
+            {o.fill(locale.t(key::ui::team::COUNT_SUMMARY), &[("results", &results), ("full", &rep.n_full), ("summary", &summary)])}
             "</p>"
         );
         return;
@@ -86,12 +88,12 @@ fn count(o: &mut Html, locale: Locale, collected: &Collected, rep: &TeamReport) 
         {o.fill(
             locale.t(key::ui::team::COUNT),
             &[
-                ("found", &collected.found()),
-                ("n", &n),
+                ("links", &counted(key::ui::team::LINKS, collected.found())),
+                ("results", &counted(key::ui::team::COMBINED, n)),
                 ("full", &full),
                 ("summary", &(n - full)),
                 ("invalid", &collected.invalid.len()),
-                ("duplicates", &collected.duplicates),
+                ("repeats", &counted(key::ui::team::REPEATS, collected.duplicates)),
             ],
         )}
         "</p>"
@@ -128,12 +130,15 @@ fn invalid(o: &mut Html, locale: Locale, collected: &Collected) {
 }
 
 /// The team barrier point, and how the team score weighs the groups.
-fn headline(o: &mut Html, locale: Locale, rep: &TeamReport) {
+fn headline(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
     o.raw(r#"<section class="ov-headline" data-testid="team-headline">"#);
     stat_open(o, "ov-stat--wide", locale.t(key::ui::team::BARRIER), "team-barrier");
     match rep.barrier {
         Some(d) => {
-            html!(o; (present::dimension_name(locale, d)) {stat_note(o)} (locale.t(key::dim::WHY_FIRST[d.index()])))
+            html!(o;
+                (present::dimension_name(locale, d)) {stat_note(o)} (present::team::barrier_reason(instrument, locale, rep))
+                " " (locale.t(key::dim::WHY_FIRST[d.index()]))
+            )
         }
         None => {
             html!(o; (locale.t(key::ui::results::NO_BARRIER)) {stat_note(o)} (locale.t(key::ui::results::NO_BARRIER_WHY)))
@@ -203,12 +208,7 @@ fn groups(o: &mut Html, locale: Locale, rep: &TeamReport) {
 fn group_value(o: &mut Html, locale: Locale, s: &aggregate::GroupStat) {
     o.fill(
         locale.t(key::ui::team::GROUP_VALUE),
-        &[
-            ("role", &role_name(locale, s.role)),
-            ("mean", &one((s.mean * 10.0).round() / 10.0, locale)),
-            ("sd", &one(s.sd.round(), locale)),
-            ("n", &s.n),
-        ],
+        &[("role", &role_name(locale, s.role)), ("mean", &whole(s.mean)), ("sd", &whole(s.sd)), ("n", &s.n)],
     );
 }
 
@@ -234,7 +234,7 @@ fn comparisons(o: &mut Html, locale: Locale, rep: &TeamReport) {
             (present::dimension_name(locale, g.dimension)) "</th><td>"
             {o.fill(locale.t(key::ui::team::HIGHER_THAN), &[("a", &role_name(locale, g.higher.role)), ("b", &role_name(locale, g.lower.role))])}
             "</td><td>" {group_value(o, locale, &g.higher)} "<br>" {group_value(o, locale, &g.lower)}
-            r#"</td><td class="ov-num">"# (one((g.size * 10.0).round() / 10.0, locale)) "</td><td>" (reading) "</td></tr>"
+            r#"</td><td class="ov-num">"# (whole(g.size)) "</td><td>" (reading) "</td></tr>"
         );
     }
     o.raw("</tbody></table>");
@@ -254,12 +254,15 @@ fn distribution(o: &mut Html, locale: Locale, rep: &TeamReport) {
         html!(o; r#"<th scope="col">"# {o.fill(locale.t(key::ui::team::MEAN_OF), &[("role", &role_name(locale, g.role))])} "</th>");
     }
     o.raw("</tr></thead><tbody>");
-    let rounded = |v: f64| one((v * 10.0).round() / 10.0, locale);
+    let rounded = |v: f64| uint_string(whole(v) as u64);
     for d in &rep.dimensions {
         let score = d.score.map_or("–".into(), rounded);
-        html!(o; r#"<tr><th scope="row">"# (present::dimension_name(locale, d.dimension)) r#"</th><td class="ov-num">"# (score) r#"</td><td class="ov-num">"#);
+        html!(o;
+            r#"<tr><th scope="row">"# (present::dimension_name(locale, d.dimension)) r#"</th><td class="ov-num" data-figure="team-score" data-dimension=""#
+            (d.dimension.id()) r#"">"# (score) r#"</td><td class="ov-num">"#
+        );
         match d.spread {
-            Some(s) => html!(o; (s.n) r#"</td><td class="ov-num">"# (one(s.q1, locale)) "–" (one(s.q3, locale))),
+            Some(s) => html!(o; (s.n) r#"</td><td class="ov-num">"# (whole(s.q1)) "–" (whole(s.q3))),
             None => o.raw(r#"0</td><td class="ov-num">–"#),
         }
         o.raw("</td>");
@@ -299,6 +302,12 @@ fn alpha(o: &mut Html, locale: Locale, rep: &TeamReport) {
         return;
     }
     card_open(o, "ov-alpha-h", "team-alpha", locale.t(key::ui::team::ALPHA_TITLE));
+    // Until some area has enough people, a table of dashes says less than one sentence.
+    if rep.alpha.iter().all(|a| a.value.is_none()) {
+        html!(o; "<p>" {o.fill(locale.t(key::ui::team::ALPHA_NOT_YET), &[("k", &aggregate::ALPHA_MIN_N)])} "</p>");
+        card_close(o);
+        return;
+    }
     html!(o;
         "<p>" (locale.t(key::ui::team::ALPHA_INTRO)) r#"</p><table class="ov-table"><thead><tr><th scope="col">"#
         (locale.t(key::ui::results::DIMENSION)) r#"</th><th scope="col">α</th><th scope="col">n</th><th scope="col">"#
@@ -335,7 +344,15 @@ fn change_card(o: &mut Html, instrument: &Instrument, locale: Locale, c: &Change
     for (d, delta) in &c.deltas {
         let text = delta.map_or("–".to_string(), |v| {
             let v = (v * 10.0).round() / 10.0;
-            [if v > 0.0 { "+" } else { "" }, one(v, locale).as_str()].concat()
+            let v = v.round();
+            let sign = if v > 0.0 {
+                "+"
+            } else if v < 0.0 {
+                "−"
+            } else {
+                ""
+            };
+            [sign, uint_string(v.abs() as u64).as_str()].concat()
         });
         html!(o; r#"<tr><th scope="row">"# (present::dimension_name(locale, *d)) r#"</th><td class="ov-num">"# (text) "</td></tr>");
     }

@@ -7,9 +7,10 @@
 //! pack are in the page but shown only in print (`.ov-print-only`); the results module sets
 //! `data-print` on the document so the print stylesheet shows the one asked for.
 
+use super::html::uint_string;
 use super::html::{html, Html};
-use super::{button, card_close, card_open, one, role_name};
-use crate::aggregate::{Disagreement, TeamReport};
+use super::{button, button_with_id, card_close, card_open, role_name};
+use crate::aggregate::{whole, Disagreement, TeamReport};
 use crate::config::{Surroundings, TeamSettings};
 use crate::estimate;
 use crate::facilitation::{self, Question, Said};
@@ -17,7 +18,7 @@ use crate::i18n::{key, Locale};
 use crate::instrument::{Instrument, Owner, Role, Slot};
 use crate::present;
 use crate::qr;
-use crate::ui::{Action, TeamAction};
+use crate::ui::{ids, Action, TeamAction};
 
 /// The assessment's time for the quickest role (rounded) and the slowest (rounded up), in
 /// whole minutes.
@@ -29,7 +30,7 @@ fn minutes_range(instrument: &Instrument, locale: Locale) -> (u32, u32) {
 }
 
 /// The consultancy's logo and name, as the configuration gives them (either may be absent).
-fn brand(o: &mut Html, locale: Locale, around: &Surroundings) {
+pub(super) fn brand(o: &mut Html, locale: Locale, around: &Surroundings) {
     if around.logo.is_none() && around.brand.is_none() {
         return;
     }
@@ -163,7 +164,7 @@ fn side(instrument: &Instrument, locale: Locale, d: &Disagreement, higher: bool)
             ("role", role_name(locale, stat.role)),
             ("n", &stat.n.to_string()),
             ("answer", &answer),
-            ("mean", &one(stat.mean.round(), locale)),
+            ("mean", &uint_string(whole(stat.mean) as u64)),
         ],
     )
 }
@@ -182,7 +183,7 @@ pub fn disagreements(o: &mut Html, instrument: &Instrument, locale: Locale, rep:
             html!(o;
                 r#"<li class="ov-disagreement"><p class="ov-disagreement__q">“"# (present::question_text(instrument, locale, Slot(item.slot)))
                 "”</p><ul><li>" (side(instrument, locale, d, true)) "</li><li>" (side(instrument, locale, d, false))
-                r#"</li></ul><p class="ov-hint">"# {o.fill(locale.t(reading), &[("points", &one(d.size.round(), locale))])} "</p></li>"
+                r#"</li></ul><p class="ov-hint">"# {o.fill(locale.t(reading), &[("points", &whole(d.size))])} "</p></li>"
             );
         }
         o.raw("</ol>");
@@ -210,17 +211,19 @@ pub fn team_actions(o: &mut Html, instrument: &Instrument, locale: Locale, rep: 
     card_close(o);
 }
 
-/// Decide and facilitate: the register download and the workshop pack.
+/// Decide and facilitate: the register download, the workshop pack and present mode.
 pub fn workshop_card(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport) {
     let rows = facilitation::register(instrument, rep);
     let needed = rows.iter().filter(|r| r.decision_needed()).count();
+    let agenda = facilitation::ownership_agenda(instrument, rep).on_agenda.len();
     o.raw(r#"<div class="ov-no-print">"#);
     card_open(o, "ov-workshop-h", "team-workshop", locale.t(key::ui::team::workshop::TITLE));
     html!(o;
         "<p>" (locale.t(key::ui::team::workshop::INTRO)) r#"</p><p data-testid="register-needed">"#
-        {o.fill(locale.t(key::ui::team::workshop::NEEDED), &[("count", &needed), ("n", &rows.len())])}
+        {o.fill(locale.t(locale.plural_form(key::ui::team::workshop::NEEDED, needed as u64)), &[("count", &needed), ("n", &rows.len()), ("agenda", &agenda)])}
         r#"</p><div class="ov-nav ov-nav--wrap">"#
         {button(o, "ov-btn--primary", Action::Team(TeamAction::PrintPack), locale.t(key::ui::team::workshop::PRINT_PACK))}
+        {button_with_id(o, ids::PRESENT, "", Action::Team(TeamAction::Present), locale.t(key::ui::team::workshop::PRESENT))}
         {button(o, "", Action::Team(TeamAction::RegisterCsv), locale.t(key::ui::team::workshop::REGISTER_CSV))}
         "</div>"
     );
@@ -229,7 +232,7 @@ pub fn workshop_card(o: &mut Html, instrument: &Instrument, locale: Locale, rep:
 }
 
 /// A discussion question written from its figure.
-pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, q: &Question) -> String {
+pub fn room_question(instrument: &Instrument, locale: Locale, rep: &TeamReport, q: &Question) -> String {
     match q {
         Question::Disagreement(d) => {
             let item = &instrument.items[d.item];
@@ -246,7 +249,7 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
                     ("a_answer", &answer(d.higher_answer)),
                     ("b", role_name(locale, d.lower.role)),
                     ("b_answer", &answer(d.lower_answer)),
-                    ("points", &one(d.size.round(), locale)),
+                    ("points", &uint_string(whole(d.size) as u64)),
                 ],
             )
         }
@@ -277,143 +280,9 @@ pub fn question_text(instrument: &Instrument, locale: Locale, rep: &TeamReport, 
                 key::ui::team::question::BARRIER,
                 &[
                     ("dimension", present::dimension_name(locale, *d)),
-                    ("score", &score.map_or("–".to_string(), |s| one(s.round(), locale))),
+                    ("score", &score.map_or("–".to_string(), |s| uint_string(whole(s) as u64))),
                 ],
             )
         }
     }
-}
-
-/// Ruled lines for handwritten notes in the printed pack.
-fn notes(o: &mut Html, lines: usize) {
-    o.raw(r#"<div class="ov-pack-notes" aria-hidden="true">"#);
-    for _ in 0..lines {
-        o.raw(r#"<div class="ov-pack-line"></div>"#);
-    }
-    o.raw("</div>");
-}
-
-/// The printed workshop pack (A4, black and white): headline, agenda, discussion questions, the
-/// ownership decisions, red flags, actions, and the next round's date.
-pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport, info: &TeamSettings) {
-    o.raw(r#"<div class="ov-pack ov-print-only" data-testid="pack">"#);
-    // Headline and agenda: the first page.
-    let groups: Vec<String> = rep
-        .shown()
-        .map(|g| {
-            locale.fmt(key::ui::team::pack::GROUP, &[("role", role_name(locale, g.role)), ("n", &g.n.to_string())])
-        })
-        .collect();
-    let barrier = match rep.barrier {
-        Some(d) => present::dimension_name(locale, d),
-        None => locale.t(key::ui::results::NO_BARRIER),
-    };
-    html!(o;
-        r#"<section class="ov-pack-page">"# {brand(o, locale, info.around)} r#"<h2 class="ov-print-title">"#
-        (locale.t(key::ui::team::pack::TITLE)) "</h2><p>" {o.fill(locale.t(key::ui::team::pack::PREPARED), &[("date", &locale.date(info.today))])}
-        "</p><p>"
-        {o.fill(locale.t(key::ui::team::pack::BASED_ON), &[("n", &rep.n), ("groups", &groups.join(", ")), ("k", &rep.threshold)])}
-        r#"</p><p class="ov-pack-barrier"><strong>"# (locale.t(key::ui::team::BARRIER)) "</strong> " (barrier)
-        r#"</p><table class="ov-table ov-pack-scores"><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
-        r#"</th><th scope="col">"# (locale.t(key::ui::team::TEAM_SCORE)) "</th></tr></thead><tbody>"
-    );
-    for d in &rep.dimensions {
-        html!(o;
-            r#"<tr><th scope="row">"# (present::dimension_name(locale, d.dimension)) r#"</th><td class="ov-num">"#
-            (d.score.map_or("–".to_string(), |s| one(s.round(), locale))) "</td></tr>"
-        );
-    }
-    html!(o;
-        "</tbody></table><h3>"
-        {o.fill(locale.t(key::ui::team::agenda::TITLE), &[("minutes", &facilitation::MEETING_MINUTES)])}
-        r#"</h3><table class="ov-table ov-pack-agenda" data-testid="pack-agenda"><thead><tr><th scope="col">"#
-        (locale.t(key::ui::team::agenda::TIME)) r#"</th><th scope="col">"# (locale.t(key::ui::team::agenda::PART))
-        r#"</th><th scope="col">"# (locale.t(key::ui::team::agenda::WHAT)) "</th></tr></thead><tbody>"
-    );
-    for slot in facilitation::agenda() {
-        html!(o;
-            r#"<tr><td class="ov-num">"# (facilitation::clock(slot.start)) "–" (facilitation::clock(slot.end)) r#"</td><th scope="row">"#
-            (locale.t(key::ui::team::agenda::SLOT[slot.part as usize])) "</th><td>"
-            {o.fill(locale.t(key::ui::team::agenda::SLOT_DETAIL[slot.part as usize]), &[("k", &rep.threshold)])}
-            "</td></tr>"
-        );
-    }
-    // Discussion questions, with room for notes: the second page.
-    html!(o;
-        r#"</tbody></table></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::team::pack::QUESTIONS_TITLE))
-        "</h3><p>" (locale.t(key::ui::team::pack::QUESTIONS_INTRO)) r#"</p><ol class="ov-pack-questions" data-testid="pack-questions">"#
-    );
-    for q in &facilitation::questions(rep) {
-        html!(o; "<li><p>" (question_text(instrument, locale, rep, q)) "</p>" {notes(o, 4)} "</li>");
-    }
-    // The ownership decisions: the third page. The areas that need a decision come first.
-    html!(o;
-        r#"</ol></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::team::pack::DECISIONS_TITLE)) "</h3><p>"
-        (locale.t(key::ui::team::pack::DECISIONS_INTRO))
-        r#"</p><table class="ov-table ov-pack-decisions" data-testid="pack-decisions"><thead><tr><th scope="col">"#
-        (locale.t(key::ui::results::AREA)) r#"</th><th scope="col">"# (locale.t(key::ui::team::register::SAID))
-        r#"</th><th scope="col">"# (locale.t(key::ui::team::register::DECISION)) r#"</th><th scope="col">"#
-        (locale.t(key::ui::team::register::OWNER)) r#"</th><th scope="col">"# (locale.t(key::ui::team::register::ESCALATION))
-        r#"</th><th scope="col">"# (locale.t(key::ui::team::register::REVIEW)) "</th></tr></thead><tbody>"
-    );
-    let mut rows = facilitation::register(instrument, rep);
-    crate::order::sort_by_key(&mut rows, |r| (!r.decision_needed(), r.area));
-    for row in &rows {
-        let said: Vec<String> = row
-            .said
-            .iter()
-            .filter(|(_, s)| matches!(s, Said::Shown(_)))
-            .map(|(r, s)| {
-                [role_name(locale, *r), ": ", present::team::said_line(locale, s, rep.threshold).as_str()].concat()
-            })
-            .collect();
-        let decision = present::team::decision_reasons(locale, row);
-        html!(o;
-            "<tr" {if row.decision_needed() { o.raw(r#" class="ov-pack-decide""#) }} r#"><th scope="row">"#
-            (present::area_name(instrument, locale, row.area)) "</th><td>" (said.join("; ")) "</td><td>"
-            (if decision.is_empty() { locale.t(key::ui::team::register::CONFIRM).to_string() } else { decision })
-            "</td><td></td><td></td><td></td></tr>"
-        );
-    }
-    // Red flags, actions and the next round: the last page, as in the agenda.
-    html!(o; r#"</tbody></table></section><section class="ov-pack-page"><h3>"# (locale.t(key::ui::results::FLAGS)) "</h3>");
-    if rep.flags.is_empty() {
-        html!(o; "<p>" (locale.t(key::ui::team::NO_FLAGS)) "</p>");
-    } else {
-        o.raw(r#"<ul class="ov-pack-flags">"#);
-        for f in &rep.flags {
-            let Some(rule) = instrument.red_flags().get(f.rule) else { continue };
-            html!(o;
-                "<li><strong>" (locale.t(rule.text)) "</strong> "
-                {o.fill(locale.t(key::ui::team::RAISED_BY_COUNT), &[("count", &f.count), ("n", &f.of)])}
-                "</li>"
-            );
-        }
-        o.raw("</ul>");
-    }
-    html!(o;
-        "<h3>" (locale.t(key::ui::team::actions::TITLE)) "</h3><p>" (locale.t(key::ui::team::pack::ACTIONS_INTRO))
-        r#"</p><table class="ov-table ov-pack-actions" data-testid="pack-actions"><thead><tr><th scope="col">"#
-        (locale.t(key::ui::team::pack::ACTION)) r#"</th><th scope="col">"# (locale.t(key::ui::team::pack::OFFERED))
-        r#"</th><th scope="col">"# (locale.t(key::ui::team::register::OWNER)) r#"</th><th scope="col">"#
-        (locale.t(key::ui::team::pack::DUE)) "</th></tr></thead><tbody>"
-    );
-    for a in &rep.actions {
-        let Some(rule) = instrument.actions().get(a.rule) else { continue };
-        html!(o;
-            r#"<tr><th scope="row">"# (locale.t(rule.title)) r#"</th><td class="ov-num">"#
-            {o.fill(locale.t(key::ui::team::actions::OFFERED_SHORT), &[("count", &a.count), ("n", &a.of)])}
-            "</td><td></td><td></td></tr>"
-        );
-    }
-    // Two empty rows for what the room adds.
-    for _ in 0..2 {
-        o.raw(r#"<tr class="ov-pack-blank"><th scope="row"></th><td></td><td></td><td></td></tr>"#);
-    }
-    html!(o;
-        "</tbody></table><h3>" (locale.t(key::ui::team::pack::NEXT_TITLE)) r#"</h3><p data-testid="pack-next-round">"#
-        {o.fill(locale.t(key::ui::team::pack::NEXT_ROUND), &[("date", &locale.date(info.today.plus_days(facilitation::NEXT_ROUND_DAYS))), ("days", &facilitation::NEXT_ROUND_DAYS)])}
-        r#"</p><p class="ov-hint">"# {o.fill(locale.t(key::ui::team::pack::FOOTER), &[("k", &rep.threshold)])}
-        "</p></section></div>"
-    );
 }

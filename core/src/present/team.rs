@@ -2,8 +2,10 @@
 //! must decide it. The heatmap, the pack and the register file all write these, so they read the
 //! same everywhere (team module only).
 
+use crate::aggregate::{below_threshold, TeamReport};
 use crate::facilitation::{RegisterRow, Said};
-use crate::i18n::{key, Locale};
+use crate::i18n::{key, Locale, Plural};
+use crate::instrument::Instrument;
 use crate::markup::html::uint_string;
 
 /// What one role group said about an area, in words: the owner it names most (or that no answer
@@ -62,4 +64,28 @@ pub fn decision_reasons(locale: Locale, row: &RegisterRow) -> String {
         why.push(locale.t(key::ui::team::register::NO_CLEAR_OWNER));
     }
     why.join("; ")
+}
+
+/// A count with its noun, in the locale's plural form ("1 link", "3 links").
+pub fn counted(locale: Locale, plural: Plural, n: usize) -> String {
+    locale.fmt(locale.plural_form(plural, n as u64), &[("n", &uint_string(n as u64))])
+}
+
+/// Why the team's "fix this first" names its area, in one sentence: the first area whose
+/// team score is below 60, or a critical answer someone in a shown group gave on it. Empty when
+/// nothing is named.
+pub fn barrier_reason(instrument: &Instrument, locale: Locale, rep: &TeamReport) -> String {
+    let Some(d) = rep.barrier else { return String::new() };
+    let dim = &rep.dimensions[d.index()];
+    if below_threshold(dim) || !dim.capped {
+        let score = dim.shown_score().map(|s| uint_string(s as u64)).unwrap_or_default();
+        return locale.fmt(key::ui::team::BARRIER_BELOW, &[("score", &score)]);
+    }
+    let flag = rep
+        .flags
+        .iter()
+        .filter_map(|f| instrument.red_flags().get(f.rule))
+        .find(|r| r.critical && r.dimension == Some(d))
+        .map_or("?", |r| locale.t(r.text));
+    locale.fmt(key::ui::team::BARRIER_CRITICAL, &[("flag", flag)])
 }

@@ -15,7 +15,7 @@ fn around() -> Surroundings {
 
 /// The team view's settings with the surroundings above and a fixed date.
 fn settings(around: &Surroundings, threshold: usize) -> TeamSettings<'_> {
-    TeamSettings { threshold, around, today: Date { year: 2026, month: 11, day: 30 } }
+    TeamSettings { threshold, around, today: Date { year: 2026, month: 11, day: 30 }, client: None }
 }
 
 fn fragment(r: &crate::Response) -> String {
@@ -78,5 +78,45 @@ fn team_combines_links_and_its_summary_payload_opens_read_only() {
 fn a_mangled_team_link_renders_nothing() {
     for bad in ["", "t=", "t=%%%", "t=AAAA", "r=AAAA"] {
         assert_eq!(summary(Locale::En, bad), None, "{bad:?}");
+    }
+}
+
+/// The figure for each area, from every `data-figure="team-score"` cell of some markup:
+/// (dimension id, the number shown).
+fn shown_scores(html: &str) -> Vec<(String, String)> {
+    html.split(r#"data-figure="team-score" data-dimension=""#)
+        .skip(1)
+        .map(|part| {
+            let (dim, rest) = part.split_once('"').unwrap();
+            (dim.to_string(), rest.trim_start_matches('>').split('<').next().unwrap().to_string())
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    /// One number per thing: each area's team score reads the same in the team view's table,
+    /// the pack, the team summary link's screen and (rounded from its one decimal) the CSV.
+    #[test]
+    fn every_figure_reads_the_same_in_every_output(seed in proptest::prelude::any::<u64>(), n in 12usize..40) {
+        let mut rng = Rng::new(seed);
+        let links: String = (0..n)
+            .map(|k| format!("https://x.test/#{}\n", fragment(&sample::random(&mut rng, Role::ALL[k % 4]))))
+            .collect();
+        let a = around();
+        let view = figures(Locale::En, &links, "", &settings(&a, 3));
+        let summary_screen = summary(Locale::En, &format!("t={}", summary_payload(&view))).unwrap();
+        let csv = file(Locale::En, &links, 3, TeamFile::Csv).unwrap();
+        let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+        let all = shown_scores(&view).into_iter().chain(shown_scores(&summary_screen));
+        for (dim, value) in all {
+            let first = seen.entry(dim.clone()).or_insert(value.clone());
+            proptest::prop_assert_eq!(&*first, &value, "{} differs between outputs", dim);
+        }
+        proptest::prop_assert_eq!(seen.len(), 9);
+        for line in csv.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let from_csv = cells[2].parse::<f64>().map(|v| crate::aggregate::whole(v).to_string()).unwrap_or("–".into());
+            proptest::prop_assert_eq!(seen.get(cells[0]).cloned(), Some(from_csv), "{}", cells[0]);
+        }
     }
 }

@@ -87,7 +87,7 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             logo: SafeUrl::new(inputs.name),
             ..Default::default()
         };
-        let settings = crate::config::TeamSettings { threshold: 5, around: &around, today: DAY };
+        let settings = crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, client: None };
         out.push(crate::team::screen(locale, &links, &links, &settings, true));
         out.push(crate::team::screen(locale, "", "", &settings, false));
         let summary = crate::team::tests::summary_payload(&crate::team::figures(locale, &links, "", &settings));
@@ -163,7 +163,12 @@ fn every_data_action_any_screen_writes_parses() {
 #[test]
 fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
     let settings_around = crate::config::Surroundings::default();
-    let settings = crate::config::TeamSettings { threshold: 5, around: &settings_around, today: DAY };
+    let settings = crate::config::TeamSettings {
+        threshold: 5,
+        around: &settings_around,
+        today: DAY,
+        client: Some("Contoso <Ltd>"),
+    };
     let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
     let links = sample::team_links_text(20);
     let actions = |html: &str| -> Vec<Action> {
@@ -217,4 +222,18 @@ fn what_the_results_module_did_reads_back() {
     }
     assert_eq!(Shown::from_code(Shown::ALL.len() as u32), None);
     assert_eq!(Shown::from_code(u32::MAX), None);
+}
+
+/// Real plurals everywhere: no screen in any language writes "link(s)" or "enlace(s)".
+#[test]
+fn no_screen_writes_a_plural_in_brackets() {
+    for html in every_screen() {
+        for bracket in ["(s)", "(es)", "(S)"] {
+            assert!(
+                !html.contains(bracket),
+                "`{bracket}` in {}",
+                &html[html.find(bracket).unwrap().saturating_sub(80)..][..120]
+            );
+        }
+    }
 }

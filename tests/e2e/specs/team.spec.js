@@ -42,7 +42,7 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('team-csv').click()]);
   const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  expect(rows[0]).toBe('dimension,name,team_score,n,median,q1,q3,mean_internal_it,mean_msp,mean_leadership');
+  expect(rows[0]).toBe('dimension,name,team_score_1dp,n,median_1dp,q1_1dp,q3_1dp,mean_internal_it_1dp,mean_msp_1dp,mean_leadership_1dp');
   expect(rows).toHaveLength(10);
 
   // The team summary link carries the figures, and nothing of the hidden groups.
