@@ -135,6 +135,12 @@ impl AppState {
         self.save();
     }
 
+    /// Takes an answer back (a menu set back to "choose") and saves.
+    pub fn clear_answer(&self, slot: Slot) {
+        self.response.update(|r| r.clear(slot));
+        self.save();
+    }
+
     /// Records the role; answers the new role is not shown are dropped (`flow::change_role`).
     pub fn set_role(&self, role: Role) {
         self.response.update(|r| {

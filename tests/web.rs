@@ -94,7 +94,7 @@ async fn choosing_a_role_and_answering_updates_state_and_storage() {
     assert_eq!(state.role(), Some(Role::InternalIt));
     click(&h.query_selector("[data-action=next]").unwrap().unwrap());
     tick().await;
-    assert_eq!(state.screen.get_untracked(), Screen::Section(0));
+    assert_eq!(state.screen.get_untracked(), Screen::Section(0, 0));
     // The context section: pick the third option of the months question.
     click(&h.query_selector(r#"#item-ctx_months2 input[value=c2]"#).unwrap().unwrap());
     tick().await;
@@ -102,7 +102,7 @@ async fn choosing_a_role_and_answering_updates_state_and_storage() {
     let saved = storage().get_item(&progress_key(Instrument::current().version)).unwrap().expect("saved");
     let progress = Progress::from_text(&saved).expect("readable");
     assert_eq!(progress.response.get_named("ctx_months2"), Some(Answer::Choice(2)));
-    assert_eq!(progress.screen, Screen::Section(0));
+    assert_eq!(progress.screen, Screen::Section(0, 0));
 }
 
 #[wasm_bindgen_test]
@@ -111,7 +111,7 @@ async fn likert_and_dont_know_answers_are_recorded() {
     let state = mount_flow(h.clone());
     state.set_role(Role::Msp);
     let trust = Instrument::current().sections.iter().position(|s| s.id == "trust").unwrap();
-    state.go(Screen::Section(trust));
+    state.go(Screen::Section(trust, 0));
     tick().await;
     let first = h.query_selector("fieldset.ov-q:has(input[value=l1])").unwrap().expect("a Likert question");
     let legend = first.query_selector("legend").unwrap().expect("a legend");
@@ -134,17 +134,36 @@ async fn the_ownership_matrix_records_one_answer_per_area() {
     let state = mount_flow(h.clone());
     state.set_role(Role::Leadership);
     let own = Instrument::current().sections.iter().position(|s| s.id == "ownership").unwrap();
-    state.go(Screen::Section(own));
+    state.go(Screen::Section(own, 0));
     tick().await;
-    // One row per matrix area, plus none for other questions (the matrix is the only grid here).
-    let rows = h.query_selector_all("#item-ow_matrix .ov-matrix__row").unwrap();
-    assert_eq!(rows.length(), 13);
-    click(&h.query_selector(r#"#item-ow_matrix-backup input[value=o5]"#).unwrap().unwrap());
+    // One labelled menu per matrix area.
+    let menus = h.query_selector_all("#item-ow_matrix select").unwrap();
+    assert_eq!(menus.length(), 13);
+    let backup =
+        h.query_selector("#item-ow_matrix-backup").unwrap().unwrap().unchecked_into::<web_sys::HtmlSelectElement>();
+    let label = h.query_selector(r#"label[for="item-ow_matrix-backup"]"#).unwrap().expect("a label for the menu");
+    assert!(!label.text_content().unwrap_or_default().is_empty());
+    let choose = |value: &str| {
+        backup.set_value(value);
+        let _ = backup.dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        );
+    };
+    choose("o5");
     tick().await;
     assert_eq!(
         state.response.get_untracked().get_named("ow_matrix.backup"),
         Some(Answer::Owner(overlap_core::Owner::Nobody))
     );
+    // Back to "choose": the answer is taken back.
+    choose("");
+    tick().await;
+    assert_eq!(state.response.get_untracked().get_named("ow_matrix.backup"), None);
 }
 
 #[wasm_bindgen_test]

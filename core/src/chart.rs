@@ -116,57 +116,68 @@ fn px(px: f64) -> f64 {
     px * 1.24
 }
 
-pub const BARS_WIDTH: u32 = 640;
-const BAR_ROW: u32 = 34;
-const BAR_TOP: u32 = 28;
+/// The bar charts' and the phase chart's width. Narrow on purpose: the charts are drawn for a
+/// phone (about 280 CSS pixels wide at 360), and a page caps their width (`.ov-figure`), so the
+/// type, at least [`MIN_FONT`] here, never renders below 12 CSS pixels.
+pub const BARS_WIDTH: u32 = 300;
+/// The smallest type any chart writes (in the chart's own units).
+pub const MIN_FONT: f64 = 14.0;
+/// Each row: its label on one line, its bar and value on the next.
+const BAR_ROW: u32 = 46;
+const BAR_TOP: u32 = 26;
+/// Where a bar's zero and hundred are.
+const BAR_X0: i32 = 4;
+const BAR_X1: i32 = 164;
 
 pub fn bars_height(rows: usize) -> u32 {
-    BAR_TOP + BAR_ROW * rows as u32 + 12
+    BAR_TOP + BAR_ROW * rows as u32 + 6
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// The gridlines at each band boundary, labelled along the top, so bands read without colour.
+fn band_grid<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: usize) -> DrawResult<DB> {
+    let scale = |v: u8| BAR_X0 + (BAR_X1 - BAR_X0) * v as i32 / 100;
+    for v in [0u8, 40, 60, 80, 100] {
+        let x = scale(v);
+        root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 4), (x, bars_height(rows) as i32 - 6)], GRID))?;
+        let h = if v == 0 { HPos::Left } else { HPos::Center };
+        root.draw(&Text::new(
+            crate::markup::html::uint_string(v as u64),
+            (x, 10),
+            (FONT, px(MIN_FONT)).into_font().color(&INK).pos(Pos::new(h, VPos::Center)),
+        ))?;
+    }
+    Ok(())
+}
+
 /// Horizontal bars, one per dimension, coloured and labelled by band with the value printed.
 pub fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[ProfileRow]) -> DrawResult<DB> {
     root.fill(&BACKGROUND)?;
-    let (x0, x1) = (190i32, 500i32);
-    let scale = |v: u8| x0 + (x1 - x0) * v as i32 / 100;
-    // Gridlines at each band boundary, labelled, so the bands read without colour.
-    for v in [0u8, 40, 60, 80, 100] {
-        let x = scale(v);
-        root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
-        root.draw(&Text::new(
-            crate::markup::html::uint_string(v as u64),
-            (x, 14),
-            (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
-        ))?;
-    }
+    band_grid(root, rows.len())?;
+    let scale = |v: u8| BAR_X0 + (BAR_X1 - BAR_X0) * v as i32 / 100;
     for (i, row) in rows.iter().enumerate() {
         let y = BAR_TOP as i32 + (i as u32 * BAR_ROW) as i32;
-        let mid = y + BAR_ROW as i32 / 2;
         root.draw(&Text::new(
             row.label.clone(),
-            (x0 - 10, mid),
-            (FONT, px(14.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center)),
+            (BAR_X0, y + 10),
+            (FONT, px(15.0)).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         let color = band_color(row.band);
         if let Some(score) = row.score {
-            root.draw(&Rectangle::new(
-                [(x0, y + 7), (scale(score).max(x0 + 2), y + BAR_ROW as i32 - 7)],
-                color.filled(),
-            ))?;
+            root.draw(&Rectangle::new([(BAR_X0, y + 22), (scale(score).max(BAR_X0 + 2), y + 38)], color.filled()))?;
         }
-        let end = row.score.map_or(0, |s| s.saturating_add(row.range.unwrap_or(0)).min(100));
         root.draw(&Text::new(
             [row.value_text().as_str(), " · ", row.band_label.as_str()].concat(),
-            (scale(end) + 8, mid),
-            (FONT, px(13.0)).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center)),
+            (BAR_X1 + 6, y + 30),
+            (FONT, px(MIN_FONT)).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
     root.present()
 }
 
-/// Wider than tall: labels at the sides need room beyond the circle.
+/// Wider than tall: labels at the sides need room beyond the circle. On a phone the radar is
+/// not shown (the bars below it carry the same numbers in type that stays legible).
 pub const RADAR_SIZE: (u32, u32) = (580, 420);
 
 /// A radar of the scored dimensions (drawn only with three or more), rings at 20-point steps.
@@ -229,11 +240,13 @@ pub struct PhaseSegment {
     pub span: String,
 }
 
-pub const PHASE_WIDTH: u32 = 640;
-pub const PHASE_HEIGHT: u32 = 120;
+pub const PHASE_WIDTH: u32 = BARS_WIDTH;
+/// One row per phase on the timeline.
+const PHASE_ROW: i32 = 46;
+pub const PHASE_HEIGHT: u32 = 4 * PHASE_ROW as u32 + 8;
 
-/// The Orientation -> Optimization timeline with the organisation's phase marked; the marked
-/// segment is also outlined and labelled, so it does not rely on colour.
+/// The Orientation -> Optimization timeline, top to bottom, with the organisation's phase
+/// marked: filled, outlined, and labelled with the marker text, so it does not rely on colour.
 pub fn draw_phase<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     segments: &[PhaseSegment],
@@ -241,32 +254,25 @@ pub fn draw_phase<DB: DrawingBackend>(
     marker: &str,
 ) -> DrawResult<DB> {
     root.fill(&BACKGROUND)?;
-    let n = segments.len().max(1) as i32;
-    let w = (PHASE_WIDTH as i32 - 20) / n;
+    let w = PHASE_WIDTH as i32;
     for (i, seg) in segments.iter().enumerate() {
-        let x = 10 + w * i as i32;
+        let y = 4 + PHASE_ROW * i as i32;
         let here = seg.phase == current;
-        let fill = if here { ACCENT } else { TRACK };
-        let text = if here { ON_COLOUR } else { INK };
-        root.draw(&Rectangle::new([(x + 2, 40), (x + w - 2, 96)], fill.filled()))?;
+        let (fill, text) = if here { (ACCENT, ON_COLOUR) } else { (TRACK, INK) };
+        root.draw(&Rectangle::new([(2, y + 2), (w - 2, y + PHASE_ROW - 2)], fill.filled()))?;
         if here {
-            root.draw(&Rectangle::new([(x, 38), (x + w, 98)], Color::stroke_width(&INK, 2)))?;
-            root.draw(&Text::new(
-                marker.to_string(),
-                (x + w / 2, 20),
-                (FONT, px(13.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
-            ))?;
-            root.draw(&Polygon::new(vec![(x + w / 2 - 7, 30), (x + w / 2 + 7, 30), (x + w / 2, 38)], INK.filled()))?;
+            root.draw(&Rectangle::new([(1, y + 1), (w - 1, y + PHASE_ROW - 1)], Color::stroke_width(&INK, 2)))?;
         }
+        let name = if here { [seg.name.as_str(), " · ", marker].concat() } else { seg.name.clone() };
         root.draw(&Text::new(
-            seg.name.clone(),
-            (x + w / 2, 60),
-            (FONT, px(14.0)).into_font().color(&text).pos(Pos::new(HPos::Center, VPos::Center)),
+            name,
+            (10, y + 15),
+            (FONT, px(15.0)).into_font().color(&text).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         root.draw(&Text::new(
             seg.span.clone(),
-            (x + w / 2, 80),
-            (FONT, px(12.0)).into_font().color(&text).pos(Pos::new(HPos::Center, VPos::Center)),
+            (10, y + 33),
+            (FONT, px(MIN_FONT)).into_font().color(&text).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
     root.present()
@@ -290,43 +296,38 @@ pub const ROLE_COLORS: [RGBColor; 4] = [WORKABLE, AT_RISK, STRONG, VIOLET];
 /// is the perception gap.
 pub fn draw_team<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[TeamRow]) -> DrawResult<DB> {
     root.fill(&BACKGROUND)?;
-    let (x0, x1) = (190i32, 600i32);
+    // The team rows use the whole width for the scale: the values are in the tables.
+    let (x0, x1) = (BAR_X0 + 8, BARS_WIDTH as i32 - 12);
     let scale = |v: f64| x0 + ((x1 - x0) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
     for v in [0u8, 40, 60, 80, 100] {
         let x = scale(v as f64);
-        root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 6), (x, bars_height(rows.len()) as i32 - 10)], GRID))?;
+        root.draw(&PathElement::new(vec![(x, BAR_TOP as i32 - 4), (x, bars_height(rows.len()) as i32 - 6)], GRID))?;
         root.draw(&Text::new(
             crate::markup::html::uint_string(v as u64),
-            (x, 14),
-            (FONT, px(12.0)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
+            (x, 10),
+            (FONT, px(MIN_FONT)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
     }
     for (i, row) in rows.iter().enumerate() {
         let y = BAR_TOP as i32 + (i as u32 * BAR_ROW) as i32;
-        let mid = y + BAR_ROW as i32 / 2;
         root.draw(&Text::new(
             row.label.clone(),
-            (x0 - 10, mid),
-            (FONT, px(14.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center)),
+            (BAR_X0, y + 10),
+            (FONT, px(15.0)).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
+        let mid = y + 31;
         if let Some((q1, median, q3)) = row.spread {
-            root.draw(&Rectangle::new(
-                [(scale(q1), y + 10), (scale(q3).max(scale(q1) + 2), y + BAR_ROW as i32 - 10)],
-                GRID.filled(),
-            ))?;
-            root.draw(&Rectangle::new(
-                [(scale(median) - 1, y + 5), (scale(median) + 1, y + BAR_ROW as i32 - 5)],
-                INK.filled(),
-            ))?;
+            root.draw(&Rectangle::new([(scale(q1), mid - 6), (scale(q3).max(scale(q1) + 2), mid + 6)], GRID.filled()))?;
+            root.draw(&Rectangle::new([(scale(median) - 1, mid - 10), (scale(median) + 1, mid + 10)], INK.filled()))?;
         }
         for (k, (letter, mean)) in row.roles.iter().enumerate() {
             if let Some(m) = mean {
                 let c = ROLE_COLORS[k % 4];
-                root.draw(&Circle::new((scale(*m), mid), 8, c.filled()))?;
+                root.draw(&Circle::new((scale(*m), mid), 10, c.filled()))?;
                 root.draw(&Text::new(
                     letter.clone(),
                     (scale(*m), mid),
-                    (FONT, px(10.0)).into_font().color(&ON_COLOUR).pos(Pos::new(HPos::Center, VPos::Center)),
+                    (FONT, px(MIN_FONT)).into_font().color(&ON_COLOUR).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))?;
             }
         }

@@ -6,20 +6,60 @@
 //! ([`Screen::id`]: `section:trust`, not a position), so adding a section to a new instrument
 //! version never moves a person who resumes to the wrong screen.
 
-use crate::instrument::{Instrument, Role};
+use crate::instrument::{Instrument, Item, ItemKind, Role};
 use crate::response::Response;
 
-/// Where the person is in the assessment. `Section(i)` indexes the instrument's sections.
+/// Where the person is in the assessment. `Section(s, p)` is page `p` of the instrument's
+/// section `s` (a section longer than a page on a phone is split into pages, see [`pages`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Screen {
     Welcome,
     Role,
-    Section(usize),
+    Section(usize, usize),
     Review,
     Results,
 }
 
-/// The prefix of a section screen's saved name (`section:<section id>`).
+/// How much one page may hold, in the rough units of [`weight`] (about 48 CSS pixels each on a
+/// 360-pixel-wide phone): about two and a half phone screens of questions, so a page with its
+/// heading, progress and buttons stays under three (checked in the browser at 360 pixels).
+pub const PAGE_BUDGET: u32 = 28;
+
+/// An item's height on a phone, in units of about 48 CSS pixels: its question and its answers
+/// as laid out at 360 pixels (a five-point scale in one row with "don't know" below, a choice's
+/// options stacked, a grid's rows each a labelled menu or a row of three).
+pub fn weight(item: &Item) -> u32 {
+    match item.kind {
+        ItemKind::Likert { .. } if item.not_applicable => 6,
+        ItemKind::Likert { .. } => 5,
+        ItemKind::Choice { options, .. } => 2 + options.len() as u32,
+        ItemKind::Matrix { areas, .. } => 1 + 2 * areas.len() as u32,
+        ItemKind::Checklist { parts, .. } => 2 + 2 * parts.len() as u32,
+    }
+}
+
+/// A section's pages for a role: its items in order, a new page started whenever the next item
+/// would take the page over [`PAGE_BUDGET`] (an item is never split; a grid larger than a page
+/// gets a page of its own). At least one page when the role sees the section.
+pub fn pages(instrument: &Instrument, section: usize, role: Role) -> Vec<Vec<&'static Item>> {
+    let mut out: Vec<Vec<&'static Item>> = Vec::new();
+    let mut used = 0;
+    for item in instrument.section_items(section, role) {
+        let w = weight(item);
+        match out.last_mut() {
+            Some(page) if used + w <= PAGE_BUDGET => page.push(item),
+            _ => {
+                out.push(vec![item]);
+                used = 0;
+            }
+        }
+        used += w;
+    }
+    out
+}
+
+/// The prefix of a section screen's saved name (`section:<section id>`, then `:<page>` from
+/// the second page on, counted from 1).
 const SECTION_PREFIX: &str = "section:";
 
 impl Screen {
@@ -29,8 +69,9 @@ impl Screen {
         match self {
             Screen::Welcome => "welcome".into(),
             Screen::Role => "role".into(),
-            Screen::Section(i) => match instrument.sections.get(i) {
-                Some(s) => format!("{SECTION_PREFIX}{}", s.id),
+            Screen::Section(i, page) => match instrument.sections.get(i) {
+                Some(s) if page == 0 => [SECTION_PREFIX, s.id].concat(),
+                Some(s) => [SECTION_PREFIX, s.id, ":", &crate::markup::html::uint_string(page as u64 + 1)].concat(),
                 None => "review".into(),
             },
             Screen::Review => "review".into(),
@@ -47,8 +88,12 @@ impl Screen {
             "review" => Some(Screen::Review),
             "results" => Some(Screen::Results),
             _ => {
-                let section = id.strip_prefix(SECTION_PREFIX)?;
-                instrument.sections.iter().position(|s| s.id == section).map(Screen::Section)
+                let rest = id.strip_prefix(SECTION_PREFIX)?;
+                let (section, page) = match rest.split_once(':') {
+                    Some((s, p)) => (s, p.parse::<usize>().ok()?.checked_sub(1)?),
+                    None => (rest, 0),
+                };
+                instrument.sections.iter().position(|s| s.id == section).map(|s| Screen::Section(s, page))
             }
         }
     }
@@ -61,7 +106,7 @@ impl Screen {
         match step {
             0 => Screen::Welcome,
             1 => Screen::Role,
-            s if s < 2 + n => Screen::Section(s - 2),
+            s if s < 2 + n => Screen::Section(s - 2, 0),
             s if s == 2 + n => Screen::Review,
             _ => Screen::Results,
         }
@@ -89,49 +134,77 @@ impl<'a> Flow<'a> {
             .collect()
     }
 
+    /// Every page of every section the role is shown, in order, as screens.
+    pub fn screens(&self) -> Vec<Screen> {
+        let Some(role) = self.role else { return Vec::new() };
+        self.sections()
+            .into_iter()
+            .flat_map(|s| (0..pages(self.instrument, s, role).len()).map(move |p| Screen::Section(s, p)))
+            .collect()
+    }
+
     /// Where Next leads from `screen`.
     pub fn next(&self, screen: Screen) -> Screen {
-        let sections = self.sections();
+        let screens = self.screens();
         match screen {
             Screen::Welcome => Screen::Role,
             Screen::Role if self.role.is_none() => Screen::Role,
-            Screen::Role => sections.first().map_or(Screen::Review, |s| Screen::Section(*s)),
-            Screen::Section(i) => sections.iter().find(|s| **s > i).map_or(Screen::Review, |s| Screen::Section(*s)),
+            Screen::Role => screens.first().copied().unwrap_or(Screen::Review),
+            Screen::Section(..) => match screens.iter().position(|s| *s == screen) {
+                Some(k) => screens.get(k + 1).copied().unwrap_or(Screen::Review),
+                None => self.resolve(screen),
+            },
             Screen::Review | Screen::Results => Screen::Results,
         }
     }
 
     /// Where Back leads from `screen`.
     pub fn previous(&self, screen: Screen) -> Screen {
-        let sections = self.sections();
+        let screens = self.screens();
         match screen {
             Screen::Welcome | Screen::Role => Screen::Welcome,
-            Screen::Section(i) => sections.iter().rev().find(|s| **s < i).map_or(Screen::Role, |s| Screen::Section(*s)),
-            Screen::Review => sections.last().map_or(Screen::Role, |s| Screen::Section(*s)),
+            Screen::Section(..) => match screens.iter().position(|s| *s == screen) {
+                Some(0) | None => Screen::Role,
+                Some(k) => screens[k - 1],
+            },
+            Screen::Review => screens.last().copied().unwrap_or(Screen::Role),
             Screen::Results => Screen::Review,
         }
     }
 
-    /// "Section n of m" for a section or the review screen (m of m), else `None`.
+    /// "Page n of m" for a section's page or the review screen (m of m), else `None`.
     pub fn progress(&self, screen: Screen) -> Option<(usize, usize)> {
-        let sections = self.sections();
-        let total = sections.len();
+        let screens = self.screens();
+        let total = screens.len();
         match screen {
-            Screen::Section(i) => sections.iter().position(|s| *s == i).map(|p| (p + 1, total)),
+            Screen::Section(..) => screens.iter().position(|s| *s == screen).map(|p| (p + 1, total)),
             Screen::Review => Some((total, total)),
             _ => None,
         }
     }
 
-    /// The screen to show for a wanted one: a section needs a role and must be one the role
-    /// sees (saved progress, or a section another version had); otherwise the nearest sensible
-    /// screen.
+    /// The page of its section that holds `item` for this role.
+    pub fn page_of(&self, item: &Item) -> Screen {
+        let page = self.role.map_or(0, |role| {
+            pages(self.instrument, item.section, role)
+                .iter()
+                .position(|p| p.iter().any(|i| i.id == item.id))
+                .unwrap_or(0)
+        });
+        Screen::Section(item.section, page)
+    }
+
+    /// The screen to show for a wanted one: a section's page needs a role and must be one the
+    /// role sees (saved progress, or a section another version had); otherwise the nearest
+    /// sensible screen (the section's first page, or the next section the role sees).
     pub fn resolve(&self, screen: Screen) -> Screen {
         match screen {
-            Screen::Section(_) | Screen::Review | Screen::Results if self.role.is_none() => Screen::Role,
-            Screen::Section(i) if !self.sections().contains(&i) => {
-                self.sections().into_iter().find(|s| *s > i).map_or(Screen::Review, Screen::Section)
-            }
+            Screen::Section(..) | Screen::Review | Screen::Results if self.role.is_none() => Screen::Role,
+            Screen::Section(i, _) if !self.screens().contains(&screen) => self
+                .screens()
+                .into_iter()
+                .find(|s| matches!(s, Screen::Section(j, _) if *j >= i))
+                .unwrap_or(Screen::Review),
             s => s,
         }
     }

@@ -171,23 +171,31 @@ fn progress(o: &mut Html, locale: Locale, n: usize, m: usize) {
 
 /// One section of questions: progress, heading, intro, the items the role is shown, Back/Next.
 /// `(position, total)`: the section's place, 1-based, among the sections the role sees.
+#[allow(clippy::too_many_arguments)]
 pub fn section(
     o: &mut Html,
     instrument: &Instrument,
     locale: Locale,
     role: Role,
-    section: usize,
+    (section, page): (usize, usize),
     (position, total): (usize, usize),
     response: &Response,
 ) {
     let Some(sec) = instrument.sections.get(section) else { return };
+    let pages = crate::flow::pages(instrument, section, role);
     html!(o;
-        r#"<section class="ov-screen" aria-labelledby=""# (ids::TITLE) r#"" data-testid="section-"# (sec.id) r#"">"#
+        r#"<section class="ov-screen" aria-labelledby=""# (ids::TITLE) r#"" data-testid="section-"# (sec.id) r#"" data-page=""# (page) r#"">"#
         {progress(o, locale, position, total)}
         {title(o, locale.t(sec.title))}
-        r#"<p class="ov-intro">"# (locale.t(sec.intro)) r#"</p><div class="ov-items">"#
     );
-    for item in instrument.section_items(section, role) {
+    // The section's introduction opens its first page; a later page says it continues.
+    if page == 0 {
+        html!(o; r#"<p class="ov-intro">"# (locale.t(sec.intro)) "</p>");
+    } else {
+        html!(o; r#"<p class="ov-intro">"# {o.fill(locale.t(key::ui::section::CONTINUED), &[("n", &(page + 1)), ("m", &pages.len())])} "</p>");
+    }
+    o.raw(r#"<div class="ov-items">"#);
+    for item in pages.get(page).into_iter().flatten() {
         item_markup(o, locale, item, response);
     }
     html!(o;
@@ -244,7 +252,7 @@ fn item_markup(o: &mut Html, locale: Locale, item: &crate::instrument::Item, res
             let answers: Vec<(Answer, &str)> =
                 owners.iter().map(|o| (Answer::Owner(*o), present::owner_text(locale, *o))).collect();
             let rows = Rows { kind: "area", ids: areas, labels, first: item.slot };
-            grid(o, id, text, &rows, &answers, locale, response, "ov-matrix");
+            menus(o, locale, id, text, &rows, &answers, response);
         }
         ItemKind::Checklist { parts, labels, .. } => {
             let answers: Vec<(Answer, &str)> = (0..crate::instrument::CHECKLIST_ANSWERS.len() as u8)
@@ -265,7 +273,43 @@ struct Rows<'a> {
     first: u16,
 }
 
-/// A question answered row by row (the ownership matrix, a checklist): a labelled group with a
+/// The ownership matrix: a labelled group with one native menu per area, labelled by the area,
+/// offering every owner (and "choose" while unanswered). Thirteen areas times seven owners as
+/// radios were six phone screens tall; as menus they are two, on every device.
+#[allow(clippy::too_many_arguments)]
+fn menus(
+    o: &mut Html,
+    locale: Locale,
+    id: &str,
+    text: &str,
+    rows: &Rows,
+    answers: &[(Answer, &str)],
+    response: &Response,
+) {
+    html!(o;
+        r#"<div class="ov-q ov-menus" role="group" aria-labelledby="item-"# (id) r#"-text" id="item-"# (id)
+        r#""><p class="ov-q__text" id="item-"# (id) r#"-text">"# (text) "</p>"
+    );
+    for (k, (row, label)) in rows.ids.iter().zip(rows.labels).enumerate() {
+        let slot = Slot(rows.first + k as u16);
+        let current = response.get(slot);
+        html!(o;
+            r#"<div class="ov-menu" data-testid=""# (rows.kind) "-" (*row) r#""><label for="item-"# (id) "-" (*row) r#"">"#
+            (locale.t(*label)) r#"</label><select id="item-"# (id) "-" (*row) r#"" name=""# (names::ANSWER_PREFIX) (slot.index())
+            r#""><option value="""# {if current.is_none() { o.raw(" selected") }} ">" (locale.t(key::ui::CHOOSE)) "</option>"
+        );
+        for (a, text) in answers {
+            html!(o;
+                r#"<option value=""# (answer_value(*a)) r#"""# {if current == Some(*a) { o.raw(" selected") }} ">"
+                (*text) "</option>"
+            );
+        }
+        o.raw("</select></div>");
+    }
+    o.raw("</div>");
+}
+
+/// A question answered row by row (a checklist): a labelled group with a
 /// fieldset per row, its legend the row and each radio labelled with its answer.
 #[allow(clippy::too_many_arguments)]
 fn grid(
@@ -335,11 +379,14 @@ pub fn review(o: &mut Html, instrument: &Instrument, locale: Locale, response: &
             {o.fill(locale.t(locale.plural_form(key::ui::review::UNANSWERED, missing.len() as u64)), &[("n", &missing.len())])}
             r#"</p><ul class="ov-unanswered">"#
         );
+        let flow = crate::flow::Flow::new(instrument, response.role);
         for slot in &missing {
-            let section = instrument.slot_item(*slot).map_or(0, |(i, _)| i.section);
+            let Some((item, _)) = instrument.slot_item(*slot) else { continue };
+            let crate::flow::Screen::Section(section, page) = flow.page_of(item) else { continue };
             html!(o;
                 r#"<li><button type="button" class="ov-link" data-action=""# (Action::App(AppAction::Jump)) r#"" "# (names::SECTION_ATTR)
-                r#"=""# (section) r#"" "# (names::TARGET_ATTR) r#"="item-"# {item_anchor(o, instrument, *slot)} r#"">"#
+                r#"=""# (section) r#"" "# (names::PAGE_ATTR) r#"=""# (page) r#"" "# (names::TARGET_ATTR) r#"="item-"#
+                {item_anchor(o, instrument, *slot)} r#"">"#
                 (present::question_text(instrument, locale, *slot)) "</button></li>"
             );
         }

@@ -382,6 +382,7 @@ pub mod names {
     pub const ACTION_ATTR: &str = "data-action";
     /// The review list's jump buttons: the section to open and the element to focus.
     pub const SECTION_ATTR: &str = "data-section";
+    pub const PAGE_ATTR: &str = "data-page";
     pub const TARGET_ATTR: &str = "data-target";
     /// The share link field carries both links; the level radios swap between them.
     pub const FULL_LINK_ATTR: &str = "data-full";

@@ -37,9 +37,9 @@ pub fn on_click(state: AppState, ev: &web_sys::Event) {
         AppAction::Next => state.go(flow.next(screen)),
         AppAction::Results => state.go(Screen::Results),
         AppAction::Jump => {
-            let section = el.get_attribute(names::SECTION_ATTR).and_then(|s| s.parse().ok());
-            if let (Some(section), Some(target)) = (section, el.get_attribute(names::TARGET_ATTR)) {
-                state.jump_to(Screen::Section(section), target);
+            let number = |name: &str| el.get_attribute(name).and_then(|s| s.parse().ok());
+            if let (Some(section), Some(target)) = (number(names::SECTION_ATTR), el.get_attribute(names::TARGET_ATTR)) {
+                state.jump_to(Screen::Section(section, number(names::PAGE_ATTR).unwrap_or(0)), target);
             }
         }
         AppAction::EditAnswers => state.go(Screen::Review),

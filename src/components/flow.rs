@@ -32,10 +32,10 @@ pub fn Flow() -> impl IntoView {
                 markup::app::start_over_row(&mut o, locale);
             }
             (Screen::Welcome, None) => markup::welcome(&mut o, locale, false, state.threshold()),
-            (Screen::Role, role) | (Screen::Section(_), role @ None) => markup::role(&mut o, locale, role),
-            (Screen::Section(s), Some(role)) => {
+            (Screen::Role, role) | (Screen::Section(..), role @ None) => markup::role(&mut o, locale, role),
+            (Screen::Section(s, p), Some(role)) => {
                 let (position, total) = flow.progress(screen).unwrap_or((1, 1));
-                markup::section(&mut o, instrument, locale, role, s, (position, total), &response);
+                markup::section(&mut o, instrument, locale, role, (s, p), (position, total), &response);
             }
             (Screen::Review, _) => {
                 let (_, total) = flow.progress(screen).unwrap_or((0, 0));
@@ -47,17 +47,27 @@ pub fn Flow() -> impl IntoView {
         o.into_string()
     };
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let (name, value) = (input.name(), input.value());
+        // Radios, and the ownership matrix's menus.
+        let Some(target) = ev.target() else { return };
+        let (name, value) = match target.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(input) => (input.name(), input.value()),
+            None => match target.dyn_ref::<web_sys::HtmlSelectElement>() {
+                Some(select) => (select.name(), select.value()),
+                None => return,
+            },
+        };
         if name == names::ROLE_INPUT {
             if let Some(role) = Role::from_id(&value) {
                 state.set_role(role);
                 set_text(ids::ROLE_ERROR, "");
             }
-        } else if let (Some(slot), Some(answer)) =
-            (state.instrument().input_slot(&name), markup::parse_answer_value(&value))
-        {
-            state.answer(slot, answer);
+        } else if let Some(slot) = state.instrument().input_slot(&name) {
+            // A menu set back to "choose" takes the answer back.
+            match markup::parse_answer_value(&value) {
+                Some(answer) => state.answer(slot, answer),
+                None if value.is_empty() => state.clear_answer(slot),
+                None => {}
+            }
         }
     };
     view! {

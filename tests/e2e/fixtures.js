@@ -97,6 +97,11 @@ export async function answerSection(page, pick = () => 0) {
     const radios = page.locator(`input[name="${g.name}"]`);
     await radios.nth(pick(g.count, i, g.name)).check();
   }
+  // The ownership matrix: a menu per area ("choose" first, then the owners).
+  const menus = await page.evaluate(() => [...document.querySelectorAll('.ov-flow .ov-menu select')].map((s) => ({ name: s.name, count: s.options.length - 1 })));
+  for (const [k, m] of menus.entries()) {
+    await page.locator(`select[name="${m.name}"]`).selectOption({ index: pick(m.count, groups.length + k, m.name) + 1 });
+  }
   await page.getByTestId('next').click();
 }
 

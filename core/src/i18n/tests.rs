@@ -166,9 +166,10 @@ fn the_survey_screens_need_only_the_first_tier() {
             pages.push(Html::build(|o| markup::role(o, locale, Some(role))));
             let empty = crate::Response::new(instrument, Some(role));
             let full = sample::healthy(role);
-            for s in 0..instrument.sections.len() {
-                pages.push(Html::build(|o| markup::section(o, instrument, locale, role, s, (1, 10), &empty)));
-                pages.push(Html::build(|o| markup::section(o, instrument, locale, role, s, (1, 10), &full)));
+            for screen in crate::flow::Flow::new(instrument, Some(role)).screens() {
+                let crate::flow::Screen::Section(s, p) = screen else { continue };
+                pages.push(Html::build(|o| markup::section(o, instrument, locale, role, (s, p), (1, 10), &empty)));
+                pages.push(Html::build(|o| markup::section(o, instrument, locale, role, (s, p), (1, 10), &full)));
             }
             pages.push(Html::build(|o| markup::review(o, instrument, locale, &empty, 10)));
             pages.push(Html::build(|o| markup::review(o, instrument, locale, &full, 10)));

@@ -3,10 +3,10 @@
 //!
 //! Page 1 briefs leadership on its own: who prepared it for whom and when (the date in words),
 //! the headline in a sentence, every area with its band and the people behind it, and the
-//! decisions to take today. Page 2 is the agenda with what the facilitator says in each time box;
-//! page 3 the discussion questions and the ownership areas the time box holds; page 4 the red
-//! flags and actions with owner and due-date columns, and the next round; the appendix the other
-//! ownership areas. Every figure is one the team view shows, rounded as it rounds
+//! decisions to take today. Page 2 is the agenda with what the facilitator says in each time box
+//! and the next round's date; page 3 the discussion questions and the ownership areas the time
+//! box holds; page 4 the red flags and actions with owner and due-date columns; the appendix the
+//! other ownership areas. Every figure is one the team view shows, rounded as it rounds
 //! ([`whole`](crate::aggregate::whole)); nothing here computes a figure of its own.
 
 use super::html::{html, uint_string, Html};
@@ -33,7 +33,7 @@ pub fn pack(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamRep
     summary_page(o, instrument, locale, rep, settings, total);
     agenda_page(o, locale, rep, settings, total);
     discussion_page(o, instrument, locale, rep, &agenda.on_agenda, total);
-    flags_page(o, instrument, locale, rep, settings, total);
+    flags_page(o, instrument, locale, rep, total);
     if !agenda.appendix.is_empty() {
         page_open(o, locale, 5, total, "pack-appendix");
         html!(o;
@@ -199,7 +199,12 @@ fn agenda_page(o: &mut Html, locale: Locale, rep: &TeamReport, settings: &TeamSe
             "</dd>"
         );
     }
-    o.raw("</dl>");
+    // The close's date, and what the figures rest on: the agenda's last part settles both.
+    html!(o;
+        "</dl><h3>" (locale.t(key::ui::team::pack::NEXT_TITLE)) r#"</h3><p data-testid="pack-next-round">"#
+        {o.fill(locale.t(key::ui::team::pack::NEXT_ROUND), &[("date", &next), ("days", &facilitation::NEXT_ROUND_DAYS)])}
+        r#"</p><p class="ov-hint">"# {o.fill(locale.t(key::ui::team::pack::FOOTER), &[("k", &rep.threshold)])} "</p>"
+    );
     page_close(o, locale);
 }
 
@@ -260,16 +265,8 @@ fn areas_table(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &Team
     o.raw("</tbody></table>");
 }
 
-/// Page 4: red flags (critical first) and actions, each with an owner and a due date, and the
-/// next round.
-fn flags_page(
-    o: &mut Html,
-    instrument: &Instrument,
-    locale: Locale,
-    rep: &TeamReport,
-    settings: &TeamSettings,
-    total: usize,
-) {
+/// Page 4: red flags (critical first) and actions, each with an owner and a due date.
+fn flags_page(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &TeamReport, total: usize) {
     page_open(o, locale, 4, total, "pack-flags-actions");
     html!(o; "<h3>" (locale.t(key::ui::results::FLAGS)) "</h3>");
     if rep.flags.is_empty() {
@@ -296,12 +293,6 @@ fn flags_page(
         o.raw("</tbody></table>");
     }
     actions_table(o, instrument, locale, rep);
-    let next = locale.date(settings.today.plus_days(facilitation::NEXT_ROUND_DAYS));
-    html!(o;
-        "<h3>" (locale.t(key::ui::team::pack::NEXT_TITLE)) r#"</h3><p data-testid="pack-next-round">"#
-        {o.fill(locale.t(key::ui::team::pack::NEXT_ROUND), &[("date", &next), ("days", &facilitation::NEXT_ROUND_DAYS)])}
-        r#"</p><p class="ov-hint">"# {o.fill(locale.t(key::ui::team::pack::FOOTER), &[("k", &rep.threshold)])} "</p>"
-    );
     page_close(o, locale);
 }
 

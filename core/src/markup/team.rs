@@ -220,7 +220,7 @@ fn comparisons(o: &mut Html, locale: Locale, rep: &TeamReport) {
         return;
     }
     html!(o;
-        r#"<table class="ov-table" data-testid="team-gap-table"><caption>"# (locale.t(key::ui::team::COMPARE_CAPTION))
+        r#"<div class="ov-scroll" tabindex="0" role="region" aria-labelledby="ov-gaps-cap"><table class="ov-table" data-testid="team-gap-table"><caption id="ov-gaps-cap">"# (locale.t(key::ui::team::COMPARE_CAPTION))
         r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION)) r#"</th><th scope="col">"#
         (locale.t(key::ui::team::COMPARE_GROUPS)) r#"</th><th scope="col">"# (locale.t(key::ui::team::COMPARE_VALUES))
         r#"</th><th scope="col">"# (locale.t(key::ui::team::COMPARE_DIFFERENCE)) r#"</th><th scope="col">"#
@@ -237,7 +237,7 @@ fn comparisons(o: &mut Html, locale: Locale, rep: &TeamReport) {
             r#"</td><td class="ov-num">"# (whole(g.size)) "</td><td>" (reading) "</td></tr>"
         );
     }
-    o.raw("</tbody></table>");
+    o.raw("</tbody></table></div>");
 }
 
 /// Per dimension: the team score, the people behind it and their middle half, and each shown
@@ -246,7 +246,8 @@ fn distribution(o: &mut Html, locale: Locale, rep: &TeamReport) {
     let shown: Vec<_> = rep.shown().collect();
     card_open(o, "ov-dist-h", "team-distribution", locale.t(key::ui::team::DISTRIBUTION_TITLE));
     html!(o;
-        r#"<table class="ov-table"><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
+        r#"<div class="ov-scroll" tabindex="0" role="region" aria-labelledby="ov-dist-cap"><table class="ov-table"><caption id="ov-dist-cap" class="ov-sr-only">"#
+        (locale.t(key::ui::team::DIST_CAPTION)) r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::DIMENSION))
         r#"</th><th scope="col">"# (locale.t(key::ui::team::TEAM_SCORE)) r#"</th><th scope="col">n</th><th scope="col">"#
         (locale.t(key::ui::team::IQR)) "</th>"
     );
@@ -272,7 +273,7 @@ fn distribution(o: &mut Html, locale: Locale, rep: &TeamReport) {
         }
         o.raw("</tr>");
     }
-    html!(o; r#"</tbody></table><p class="ov-hint">"# (locale.t(key::ui::team::LEFT_OUT)) "</p>");
+    html!(o; r#"</tbody></table></div><p class="ov-hint">"# (locale.t(key::ui::team::LEFT_OUT)) "</p>");
     card_close(o);
 }
 
@@ -309,7 +310,8 @@ fn alpha(o: &mut Html, locale: Locale, rep: &TeamReport) {
         return;
     }
     html!(o;
-        "<p>" (locale.t(key::ui::team::ALPHA_INTRO)) r#"</p><table class="ov-table"><thead><tr><th scope="col">"#
+        "<p>" (locale.t(key::ui::team::ALPHA_INTRO)) r#"</p><div class="ov-scroll" tabindex="0" role="region" aria-labelledby="ov-alpha-cap"><table class="ov-table"><caption id="ov-alpha-cap" class="ov-sr-only">"#
+        (locale.t(key::ui::team::ALPHA_CAPTION)) r#"</caption><thead><tr><th scope="col">"#
         (locale.t(key::ui::results::DIMENSION)) r#"</th><th scope="col">α</th><th scope="col">n</th><th scope="col">"#
         (locale.t(key::ui::team::READING)) "</th></tr></thead><tbody>"
     );
@@ -330,7 +332,7 @@ fn alpha(o: &mut Html, locale: Locale, rep: &TeamReport) {
         }
         o.raw("</td></tr>");
     }
-    o.raw("</tbody></table>");
+    o.raw("</tbody></table></div>");
     card_close(o);
 }
 

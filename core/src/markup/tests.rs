@@ -38,25 +38,38 @@ fn every_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
     let i = Instrument::current();
     for role in Role::ALL {
         for (s, _) in i.sections.iter().enumerate() {
-            let html = Html::build(|o| section(o, i, Locale::En, role, s, (1, 10), &Response::new(i, Some(role))));
+            let html: String = (0..crate::flow::pages(i, s, role).len())
+                .map(|p| {
+                    Html::build(|o| section(o, i, Locale::En, role, (s, p), (1, 10), &Response::new(i, Some(role))))
+                        .into_string()
+                })
+                .collect();
             let items: Vec<_> = i.section_items(s, role).collect();
-            // One fieldset per question, and per row of a matrix or checklist.
+            // One fieldset per question, and per row of a checklist; a labelled menu per area of
+            // the ownership matrix.
             let plain =
                 items.iter().filter(|it| matches!(it.kind, ItemKind::Likert { .. } | ItemKind::Choice { .. })).count();
-            let areas: usize = items
+            let parts: usize = items
                 .iter()
                 .map(|it| match it.kind {
-                    ItemKind::Matrix { areas, .. } => areas.len(),
                     ItemKind::Checklist { parts, .. } => parts.len(),
                     _ => 0,
                 })
                 .sum();
-            assert_eq!(count(&html, "<fieldset"), plain + areas, "{role:?} section {s}");
-            assert_eq!(count(&html, "<legend"), plain + areas);
-            // Every radio sits inside its own label.
-            assert_eq!(count(&html, r#"<input type="radio""#), count(&html, "<label"));
+            let areas: usize = items
+                .iter()
+                .map(|it| match it.kind {
+                    ItemKind::Matrix { areas, .. } => areas.len(),
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!(count(&html, "<fieldset"), plain + parts, "{role:?} section {s}");
+            assert_eq!(count(&html, "<legend"), plain + parts);
+            assert_eq!(count(&html, "<select"), areas);
+            // Every radio sits inside its own label; every menu has a label for it.
+            assert_eq!(count(&html, r#"<input type="radio""#) + areas, count(&html, "<label"));
             assert_eq!(count(&html, "\" checked>"), 0);
-            assert_eq!(count(&html, r#"id="ov-title" tabindex="-1""#), 1);
+            assert_eq!(count(&html, r#"id="ov-title" tabindex="-1""#), crate::flow::pages(i, s, role).len());
         }
     }
 }
@@ -66,9 +79,12 @@ fn answers_show_as_checked() {
     let i = Instrument::current();
     let r = sample::healthy(Role::InternalIt);
     let own = i.sections.iter().position(|s| s.id == "ownership").unwrap();
-    let html = Html::build(|o| section(o, i, Locale::En, Role::InternalIt, own, (6, 10), &r));
+    let html: String = (0..crate::flow::pages(i, own, Role::InternalIt).len())
+        .map(|p| Html::build(|o| section(o, i, Locale::En, Role::InternalIt, (own, p), (6, 10), &r)).into_string())
+        .collect();
     let expected: usize = i.section_items(own, Role::InternalIt).map(|it| it.answer_count()).sum();
-    assert_eq!(count(&html, "\" checked>"), expected);
+    // Radios checked, and each answered menu's owner selected.
+    assert_eq!(count(&html, "\" checked>") + count(&html, "\" selected>"), expected);
 }
 
 #[test]
@@ -265,10 +281,11 @@ fn every_screen_has_exactly_one_h1() {
         ];
         for r in Role::ALL {
             let answers = sample::healthy(r);
-            for s in 0..i.sections.len() {
+            for screen in crate::flow::Flow::new(i, Some(r)).screens() {
+                let crate::flow::Screen::Section(s, p) = screen else { continue };
                 screens.push((
-                    format!("section {s} ({r:?})"),
-                    Html::build(|o| section(o, i, locale, r, s, (1, 9), &answers)),
+                    format!("section {s} page {p} ({r:?})"),
+                    Html::build(|o| section(o, i, locale, r, (s, p), (1, 9), &answers)),
                 ));
             }
             screens.push((format!("review ({r:?})"), Html::build(|o| review(o, i, locale, &answers, 9))));

@@ -106,7 +106,7 @@ pub fn heatmap(o: &mut Html, instrument: &Instrument, locale: Locale, rep: &Team
     }
     card_open(o, "ov-team-own-h", "team-ownership", locale.t(key::ui::team::OWNERSHIP_TITLE));
     html!(o;
-        "<p>" (locale.t(key::ui::team::OWNERSHIP_INTRO)) r#"</p><div class="ov-scroll"><table class="ov-table ov-heatmap" data-testid="team-heatmap"><caption>"#
+        "<p>" (locale.t(key::ui::team::OWNERSHIP_INTRO)) r#"</p><div class="ov-scroll" tabindex="0" role="region" aria-labelledby="ov-heat-cap"><table class="ov-table ov-heatmap" data-testid="team-heatmap"><caption id="ov-heat-cap">"#
         (locale.t(key::ui::team::heat::CAPTION)) r#"</caption><thead><tr><th scope="col">"# (locale.t(key::ui::results::AREA)) "</th>"
     );
     for r in facilitation::register_roles(instrument) {

@@ -11,7 +11,14 @@ use crate::sample;
 fn progress_round_trips_with_its_screen_name() {
     let i = Instrument::current();
     for role in Role::ALL {
-        for screen in [Screen::Welcome, Screen::Role, Screen::Section(3), Screen::Review, Screen::Results] {
+        for screen in [
+            Screen::Welcome,
+            Screen::Role,
+            Screen::Section(3, 0),
+            Screen::Section(6, 1),
+            Screen::Review,
+            Screen::Results,
+        ] {
             let p = Progress { response: sample::healthy(role), screen, locale: Some(Locale::Es) };
             let text = p.to_text().unwrap();
             assert!(text.starts_with(&format!("v{}|{}|es|", i.version, screen.id(i))), "{text}");
@@ -36,7 +43,7 @@ fn the_first_release_s_numbered_screens_still_resume() {
     let read = Progress::from_text(&old).unwrap();
     assert_eq!(read.screen, Screen::Review);
     assert_eq!(read.locale, Some(Locale::Es));
-    assert_eq!(Progress::from_text(&format!("v1|4|en|{payload}")).unwrap().screen, Screen::Section(2));
+    assert_eq!(Progress::from_text(&format!("v1|4|en|{payload}")).unwrap().screen, Screen::Section(2, 0));
 }
 
 #[test]

@@ -54,9 +54,10 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
         out.push(Html::build(|o| markup::welcome(o, locale, true, 5)).into_string());
         out.push(Html::build(|o| markup::role(o, locale, None)).into_string());
         for role in Role::ALL {
-            for s in 0..i.sections.len() {
+            for screen in crate::flow::Flow::new(i, Some(role)).screens() {
+                let crate::flow::Screen::Section(s, p) = screen else { continue };
                 out.push(
-                    Html::build(|o| markup::section(o, i, locale, role, s, (1, 9), &Response::new(i, Some(role))))
+                    Html::build(|o| markup::section(o, i, locale, role, (s, p), (1, 9), &Response::new(i, Some(role))))
                         .into_string(),
                 );
             }

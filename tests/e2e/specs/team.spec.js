@@ -16,10 +16,10 @@ test('twenty links: gaps, ownership map, hidden small group, invalid link listed
   const text = [...links, links[0], 'http://127.0.0.1:4173/#r=BGQEUEAE0AE0AAkAgCgEE', 'Thanks all!'].join('\n');
   await page.getByTestId('team-links').fill(text);
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-count')).toContainText('Found 22 link(s): 20 result(s) combined');
+  await expect(page.getByTestId('team-count')).toContainText('Found 22 links: 20 results combined');
   // Focus moves to the figures, so a screen reader reads them next.
   await expect(page.locator('#ov-team-result')).toBeFocused();
-  await expect(page.getByTestId('team-count')).toContainText('1 repeated link(s) counted once, 1 that could not be read');
+  await expect(page.getByTestId('team-count')).toContainText('1 repeated link counted once, and 1 that could not be read');
   await expect(page.getByTestId('team-invalid')).toContainText('incomplete');
   const roles = page.getByTestId('team-roles');
   await expect(roles.locator('tr', { hasText: 'Other staff' })).toHaveText(/Hidden: fewer than 5 answered/);
@@ -75,7 +75,7 @@ test('a text file of links, with a baseline round, shows what changed', async ({
   expect(held).toMatch(/#r=/);
   await expect(page.getByTestId('team-baseline')).toHaveValue(links.slice(0, 12).join('\n'));
   await page.getByTestId('locale-switch').selectOption('es');
-  await expect(page.getByTestId('team-count')).toContainText('resultado(s) combinado(s)');
+  await expect(page.getByTestId('team-count')).toContainText('resultados combinados');
   await expect(page.getByTestId('team-links')).toHaveValue(held);
   await expect(page.getByTestId('team-baseline')).toHaveValue(links.slice(0, 12).join('\n'));
   await expectAccessible(page, 'team view in Spanish');
@@ -97,7 +97,7 @@ test('a one-person internal IT group gives nothing of its own away', async ({ pa
   await page.goto('http://127.0.0.1:4173/#team');
   await page.getByTestId('team-links').fill(team);
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-count')).toContainText('19 result(s) combined');
+  await expect(page.getByTestId('team-count')).toContainText('19 results combined');
   await expect(page.getByTestId('team-roles').locator('tr', { hasText: 'Internal IT' })).toHaveText(/Hidden: fewer than 5 answered/);
   await expect(page.getByTestId('team-withheld')).toContainText('Internal IT');
   const flags = page.getByTestId('team-flags');
@@ -121,6 +121,6 @@ test('every pasted fragment is a result, a repeat or unreadable, and the counts 
   const broken = Array.from({ length: 50 }, (_, k) => `note ${k}: http://127.0.0.1:4173/#r=${links[k % 3].split('#r=')[1].slice(0, 12)}`);
   await page.getByTestId('team-links').fill([...links.slice(0, 5), ...broken, links[0]].join('\n'));
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-count')).toHaveText(/^Found 56 link\(s\): 5 result\(s\) combined .*, 1 repeated link\(s\) counted once, 50 that could not be read\.$/);
+  await expect(page.getByTestId('team-count')).toHaveText(/^Found 56 links: 5 results combined .*, 1 repeated link counted once, and 50 that could not be read\.$/);
   await expect(page.getByTestId('team-invalid-reasons')).toContainText('(50)');
 });

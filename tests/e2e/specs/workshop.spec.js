@@ -44,14 +44,18 @@ async function printToPdf(page, testid, name) {
   const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [file]).toString());
   // Raw order: a table's cells one after another, so wrapped cells still read as one text.
   const text = execFileSync('pdftotext', ['-raw', file, '-']).toString().replace(/\s+/g, ' ');
-  return { pages, width: Number(size[1]), height: Number(size[2]), text };
+  const perPage = [];
+  for (let n = 1; n <= pages; n += 1) {
+    perPage.push(execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), file, '-']).toString().replace(/\s+/g, ' ').trim());
+  }
+  return { pages, width: Number(size[1]), height: Number(size[2]), text, perPage };
 }
 
 async function combine(page, base = 'http://127.0.0.1:4173/', text = links) {
   await page.goto(`${base}#team`);
   await page.getByTestId('team-links').fill(text);
   await page.getByTestId('team-analyse').click();
-  await expect(page.getByTestId('team-count')).toContainText(`${text.split('\n').length} result(s) combined`);
+  await expect(page.getByTestId('team-count')).toContainText(`${text.split("\n").length} results combined`);
 }
 
 test('send uses the share sheet where there is one, with the link the level shows', async ({ page }) => {
@@ -194,7 +198,7 @@ test('heatmap, disagreements and register leave hidden groups blank; the CSV has
 
   // In Spanish, the headers are too.
   await page.getByTestId('locale-switch').selectOption('es');
-  await expect(page.getByTestId('team-count')).toContainText('resultado(s) combinado(s)');
+  await expect(page.getByTestId('team-count')).toContainText('resultados combinados');
   const [es] = await Promise.all([page.waitForEvent('download'), page.getByTestId('register-csv').click()]);
   const esHead = cells(fs.readFileSync(await es.path(), 'utf8').split('\n')[0]);
   expect(esHead[0]).toBe('Área');
@@ -203,33 +207,77 @@ test('heatmap, disagreements and register leave hidden groups blank; the CSV has
   await expectAccessible(page, 'team view with the workshop in Spanish');
 });
 
-test('the printed workshop pack: 2-8 A4 pages, agenda, questions, decisions, next round', async ({ page }) => {
+test('the printed workshop pack runs 90 minutes: page 1 briefs leadership, every item has its columns, no page nearly empty', async ({ page }) => {
   await combine(page, CUSTOM);
-  const next = await page.evaluate(() => {
-    const d = new Date();
-    d.setDate(d.getDate() + 90);
-    return d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
-  });
+  const words = (days) => page.evaluate((d) => {
+    const date = new Date();
+    date.setDate(date.getDate() + d);
+    return date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+  }, days);
+  const [today, next] = [await words(0), await words(90)];
   const areas = await page.getByTestId('team-heatmap').locator('tbody th').allTextContents();
+  const dims = await page.getByTestId('team-distribution').locator('tbody th').allTextContents();
   const pack = await printToPdf(page, 'print-pack', 'pack');
-  expect(pack.pages).toBeGreaterThanOrEqual(2);
-  expect(pack.pages).toBeLessThanOrEqual(8);
+  expect(pack.pages).toBeGreaterThanOrEqual(4);
+  expect(pack.pages).toBeLessThanOrEqual(7);
   expect(Math.round(pack.width)).toBe(595);
-  expect(pack.text).toContain('Northwind IT Advisory');
+  // Page 1 alone briefs leadership: who prepared it and when, in words; the headline; every
+  // area with its band and people; the decisions for today.
+  const first = pack.perPage[0];
+  expect(first).toContain('Workshop pack');
+  expect(first).toContain(`Prepared by Northwind IT Advisory on ${today}.`);
+  expect(first).toMatch(/Fix this first|No area is below 60/);
+  expect(first).toContain('Every area at a glance');
+  for (const d of dims) expect(first).toContain(d);
+  expect(first).toMatch(/Critical|At risk|Workable|Strong/);
+  expect(first).toContain('Decisions to take today');
+  // No page is left nearly empty.
+  for (const [k, text] of pack.perPage.entries()) expect(text.length, `page ${k + 1}: ${text}`).toBeGreaterThan(400);
   expect(pack.text).toContain('Agenda (90 minutes)');
   for (const slot of ['0:00–0:10', '0:20–0:45', '0:45–1:10', '1:20–1:30']) expect(pack.text).toContain(slot);
+  expect(pack.text).toContain('What to say in each time box');
   expect(pack.text).toContain('Questions to discuss');
-  expect(pack.text).toMatch(/What does each group see that the other does not\?/);
   expect(pack.text).toContain('Ownership decisions');
   for (const a of areas) expect(pack.text).toContain(a);
-  for (const col of ['Agreed owner', 'Escalation contact', 'Review date', 'Due date']) expect(pack.text).toContain(col);
+  // Red flags and actions have owner and due-date columns; actions say who acts.
+  for (const col of ['Agreed owner', 'Escalation contact', 'Review date', 'Due date', 'Raised by', 'Who acts']) expect(pack.text).toContain(col);
   expect(pack.text).toContain(`Suggested date for the next round: ${next}`);
-  // Only the pack: no form, no buttons, no hidden group's answers.
+  // Only the pack: no form, no buttons, no hidden group's answers, no presentation controls.
   expect(pack.text).not.toContain('Combine the links');
   expect(pack.text).not.toContain('Print the workshop pack');
+  expect(pack.text).not.toContain('Next page');
   expect(pack.text).not.toMatch(/Other staff \(\d/);
   // After printing, the browser's own print command prints the team view again.
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   expect(await page.evaluate(() => document.documentElement.dataset.print)).toBeUndefined();
+  expect(page.consoleErrors).toEqual([]);
+});
+
+test('present mode shows the pack one page at a time, moved with the keyboard, and Escape leaves it', async ({ page }) => {
+  await combine(page);
+  await page.getByTestId('present').click();
+  await expect(page.locator('html')).toHaveAttribute('data-present', 'on');
+  const current = page.locator('.ov-pack-page[data-current]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toHaveAttribute('data-page', '1');
+  await expect(current).toBeFocused();
+  await expect(current).toContainText('Every area at a glance');
+  await expect(page.getByTestId('team-links')).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(current).toHaveAttribute('data-page', '2');
+  await page.keyboard.press('End');
+  const last = await page.locator('.ov-pack-page').count();
+  await expect(current).toHaveAttribute('data-page', String(last));
+  await page.keyboard.press('ArrowRight');
+  await expect(current).toHaveAttribute('data-page', String(last));
+  await page.keyboard.press('Home');
+  await expect(current).toHaveAttribute('data-page', '1');
+  await current.getByTestId('present-next').click();
+  await expect(current).toHaveAttribute('data-page', '2');
+  await expectAccessible(page, 'present mode');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', 'on');
+  await expect(page.getByTestId('present')).toBeFocused();
+  await expect(page.getByTestId('team-links')).toBeVisible();
   expect(page.consoleErrors).toEqual([]);
 });
