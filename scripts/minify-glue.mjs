@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { shorten } from './shorten-imports.mjs';
+import { dropClasses, dropExports } from './drop-streams.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging || process.env.TRUNK_PROFILE !== 'release') process.exit(0);
@@ -27,6 +28,14 @@ const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =
   return e.isDirectory() ? walk(p) : [p];
 });
 let before = 0, after = 0;
+// First the web-streams adapters nothing uses (drop-streams.mjs), from each module and its glue.
+for (const wasm of walk(staging).filter((f) => f.endsWith('_bg.wasm'))) {
+  const js = wasm.replace(/_bg\.wasm$/, '.js');
+  if (!fs.existsSync(js)) continue;
+  const removed = dropExports(wasm);
+  fs.writeFileSync(js, dropClasses(fs.readFileSync(js, 'utf8')));
+  console.log(`[minify-glue] ${path.basename(wasm)}: ${removed} unused stream exports dropped`);
+}
 for (const file of walk(staging).filter((f) => f.endsWith('.js'))) {
   const source = fs.readFileSync(file, 'utf8');
   // ES modules in, ES modules out; names at module scope are kept as they are exported.
