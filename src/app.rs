@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 pub fn App(config: Config) -> impl IntoView {
     let state = AppState::with_config(config);
     provide_app(state);
+    // An invitation's round key, if the page was opened with one.
+    state.take_invitation_key();
 
     // Keeps `<html lang>` equal to the locale, so assistive technology reads the right language.
     Effect::new(move |_| location::set_document_lang(state.locale.get().code()));

@@ -42,6 +42,9 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     pub response: RwSignal<Response>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The round key results are sealed to (public half, base64url): from the invitation the
+    /// person opened (kept with their progress), else the deployment's `facilitator_key`.
+    pub round_key: RwSignal<Option<String>>,
     /// Counts "try again" on a results screen whose module did not load.
     pub results_retry: RwSignal<u32>,
     /// Set by navigation so the new screen's heading takes focus (not on first load).
@@ -79,6 +82,7 @@ impl AppState {
             notice = notice.or(Some(Notice::LocaleUnavailable(wanted)));
             Locale::En
         };
+        let saved_key = saved.as_ref().and_then(|p| p.round_key.clone());
         let (response, screen) = match saved {
             Some(p) => {
                 let screen = Flow::new(instrument, p.response.role).resolve(p.screen);
@@ -86,6 +90,7 @@ impl AppState {
             }
             None => (Response::new(instrument, None), Screen::Welcome),
         };
+        let round_key = saved_key.or_else(|| config.facilitator_key.clone());
         // Resumed on the review screen: fetch the results module now, as `go` would have.
         if screen == Screen::Review {
             modules::preload(Module::Results);
@@ -96,6 +101,7 @@ impl AppState {
             screen: RwSignal::new(screen),
             response: RwSignal::new(response),
             notice: RwSignal::new(notice),
+            round_key: RwSignal::new(round_key),
             results_retry: RwSignal::new(0),
             focus_request: RwSignal::new(0),
             focus_target: StoredValue::new(None),
@@ -238,7 +244,23 @@ impl AppState {
     /// Follows the fragment after a `hashchange` (a pasted link opened in the same tab).
     pub fn follow_hash(&self) {
         self.mode.set(mode_for(&location::current_hash()));
+        self.take_invitation_key();
         self.focus_request.update(|n| *n += 1);
+    }
+
+    /// An invitation's round key (`#k=...`): kept with the person's progress, so their result is
+    /// sealed to it; the fragment is cleared, so the key is not left in the address bar's
+    /// history. A key that does not read is ignored, and the person told.
+    pub fn take_invitation_key(&self) {
+        let Route::Invitation(text) = location::route(&location::current_hash()) else { return };
+        location::set_hash("");
+        match overlap_core::config::round_key(&text) {
+            Some(key) => {
+                self.round_key.set(Some(key));
+                self.save();
+            }
+            None => self.notice.set(Some(Notice::KeyUnreadable)),
+        }
     }
 
     fn save(&self) {
@@ -246,6 +268,7 @@ impl AppState {
             response: self.response.get_untracked(),
             screen: self.screen.get_untracked(),
             locale: Some(self.locale.get_untracked()),
+            round_key: self.round_key.get_untracked(),
         };
         if let Some(problem) = self.store.try_update_value(|s| s.save(&progress)).flatten() {
             self.notice.set(Some(problem));
@@ -268,7 +291,9 @@ pub fn wanted_locale(saved: Option<Locale>, config: &Config) -> Locale {
 
 fn mode_for(hash: &str) -> Mode {
     match location::route(hash) {
-        Route::Assessment => Mode::Assessment,
+        // The key is taken by `take_invitation_key`; the invitation opens the assessment.
+        Route::Assessment | Route::Invitation(_) => Mode::Assessment,
+        Route::Sealed => Mode::LinkError(LinkError::Sealed),
         Route::Team => Mode::OnDemand(OnDemand { view: View::Team, fragment: String::new() }),
         Route::SharedResult(text) => match share::check(&text) {
             Ok(()) => Mode::OnDemand(OnDemand { view: View::Shared, fragment: text }),

@@ -18,6 +18,7 @@
 use crate::instrument::{AnswerRule, Dimension, Instrument, Item, ItemKind, Owner, Role, RoleSet, Selector};
 use crate::response::{Answer, Response};
 use crate::scoring::{worth, Band, Report, Worth, BARRIER_THRESHOLD, CRITICAL_CAP};
+use crate::seal::{self, SealError, SecretRoundKey};
 use crate::share::{self, LinkError, Shared};
 
 pub use crate::config::{DEFAULT_THRESHOLD, MIN_THRESHOLD};
@@ -92,29 +93,45 @@ impl Collected {
 /// holds none (unreadable: not an Overlap link). A payload that decodes and was seen before is a
 /// duplicate; one that does not decode is unreadable every time it appears.
 pub fn collect(text: &str) -> Collected {
+    collect_with(text, &[])
+}
+
+/// [`collect`], also opening sealed links (`#s=`) with the round keys held: an opened one
+/// counts as the result link inside it (so the same result sent plain and sealed counts once);
+/// one for another round's key, or one that does not open, is unreadable with its reason.
+pub fn collect_with(text: &str, keys: &[SecretRoundKey]) -> Collected {
     let mut out = Collected::default();
-    // Borrowed from the pasted text: no copy per link.
-    let mut seen: std::collections::BTreeSet<&str> = Default::default();
+    let mut seen: std::collections::BTreeSet<String> = Default::default();
+    let mut take = |out: &mut Collected, payload: &str, shown: &str| {
+        if seen.contains(payload) {
+            out.duplicates += 1;
+            return;
+        }
+        match share::decode(payload) {
+            Ok(shared) => {
+                seen.insert(payload.to_string());
+                out.members.push(member(shared));
+            }
+            Err(e) => out.invalid.push((shown.to_string(), e)),
+        }
+    };
     for line in text.lines() {
-        let found = share::find_links(line);
-        if found.is_empty() {
+        let (plain, sealed) = (share::find_links(line), seal::find_links(line));
+        if plain.is_empty() && sealed.is_empty() {
             let l = line.trim();
             if l.contains("://") || l.starts_with('#') {
                 out.invalid.push((l.to_string(), LinkError::NotOverlap));
             }
             continue;
         }
-        for payload in found {
-            if seen.contains(payload) {
-                out.duplicates += 1;
-                continue;
-            }
-            match share::decode(payload) {
-                Ok(shared) => {
-                    seen.insert(payload);
-                    out.members.push(member(shared));
-                }
-                Err(e) => out.invalid.push((payload.to_string(), e)),
+        for payload in plain {
+            take(&mut out, payload, payload);
+        }
+        for s in sealed {
+            match seal::open_link(s, keys) {
+                Ok(opened) => take(&mut out, &opened, s),
+                Err(SealError::OtherRound) => out.invalid.push((s.to_string(), LinkError::SealedOtherRound)),
+                Err(_) => out.invalid.push((s.to_string(), LinkError::SealedDamaged)),
             }
         }
     }

@@ -13,6 +13,20 @@ pub const MIN_THRESHOLD: usize = 3;
 /// The default: a role group is shown from five respondents (as Viva Glint does).
 pub const DEFAULT_THRESHOLD: usize = 5;
 
+/// What follows `#` in an invitation that carries a round's public key (`#k=<key>`).
+pub const ROUND_KEY_PREFIX: &str = "k=";
+
+/// A round's public key as base64url (43 characters that decode to 32 bytes), normalised; `None`
+/// for anything else. Only its shape is checked here (any 32 bytes are a usable X25519 public
+/// key): the first load seals nothing, it only carries the key to the results module.
+pub fn round_key(text: &str) -> Option<String> {
+    let text = text.trim();
+    let ok = text.len() == 43
+        && crate::share::in_link_alphabet(text)
+        && crate::wire::decode(text).is_some_and(|b| b.len() == 32);
+    ok.then(|| text.to_string())
+}
+
 /// What the file may contain, before validation. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RawConfig {
@@ -24,6 +38,7 @@ pub struct RawConfig {
     pub cta_url: Option<String>,
     pub share_base_url: Option<String>,
     pub facilitator_email: Option<String>,
+    pub facilitator_key: Option<String>,
     pub allowed_parent_origins: Option<Vec<String>>,
     pub team_threshold: Option<f64>,
     pub default_locale: Option<String>,
@@ -46,6 +61,9 @@ pub struct Config {
     /// Where "Send to the facilitator" addresses its email, as configured (trimmed): the results
     /// module checks it with [`facilitator_email`] before use. `None` uses the share sheet.
     pub facilitator_email: Option<String>,
+    /// The public key results are sealed to when an invitation carries none (a deployment that
+    /// serves one client); base64url, 43 characters, checked by [`round_key`].
+    pub facilitator_key: Option<String>,
     /// Origins the app posts its height to when embedded; empty means it posts nothing.
     pub allowed_parent_origins: Vec<String>,
     pub team_threshold: usize,
@@ -62,6 +80,7 @@ impl Default for Config {
             cta: None,
             share_base_url: None,
             facilitator_email: None,
+            facilitator_key: None,
             allowed_parent_origins: Vec::new(),
             team_threshold: DEFAULT_THRESHOLD,
             default_locale: None,
@@ -95,8 +114,29 @@ pub struct TeamSettings<'a> {
     pub threshold: usize,
     pub around: &'a Surroundings,
     pub today: crate::i18n::Date,
-    /// The client's name for the printouts (the round's label), when one is known.
-    pub client: Option<&'a str>,
+    /// The round keys the facilitator holds: sealed links for any of them open.
+    pub keys: &'a [crate::seal::HeldKey],
+    /// Which of them is the round on show: its public key goes in the invitation's address, its
+    /// fingerprint on the handout, and its label (the client's name) on the pack.
+    pub current: Option<usize>,
+}
+
+#[cfg(feature = "team")]
+impl TeamSettings<'_> {
+    /// The round on show's public key.
+    pub fn round(&self) -> Option<crate::seal::RoundKey> {
+        self.current.and_then(|i| self.keys.get(i)).map(|k| k.secret.public())
+    }
+
+    /// The client's name for the printouts: the round on show's label, when it has one.
+    pub fn client(&self) -> Option<&str> {
+        self.current.and_then(|i| self.keys.get(i)).map(|k| k.label.as_str()).filter(|l| !l.is_empty())
+    }
+
+    /// The secret keys held, for opening sealed links.
+    pub fn secrets(&self) -> Vec<crate::seal::SecretRoundKey> {
+        self.keys.iter().map(|k| k.secret.clone()).collect()
+    }
 }
 
 impl Surroundings {
@@ -166,6 +206,14 @@ impl Config {
         // Checked where it is used, by the results module (`facilitator_email` below): the check
         // and its message would otherwise cost the first load about half a kilobyte.
         c.facilitator_email = raw.facilitator_email.map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
+        if let Some(k) = raw.facilitator_key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            match round_key(k) {
+                Some(k) => c.facilitator_key = Some(k),
+                None => w.push(format!(
+                    "facilitator_key `{k}` is not a round's public key (43 characters of base64url); results are sent unsealed"
+                )),
+            }
+        }
         for o in raw.allowed_parent_origins.unwrap_or_default() {
             match origin_of(&o) {
                 Some(origin) => c.allowed_parent_origins.push(origin),

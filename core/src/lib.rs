@@ -32,6 +32,10 @@ pub mod export;
 #[cfg(feature = "results")]
 pub mod results;
 
+// Sealed links: both on-demand modules (feature `seal`, part of `results`).
+#[cfg(feature = "seal")]
+pub mod seal;
+
 // The team view and the workshop: the team module's part (feature `team`).
 #[cfg(feature = "team")]
 pub mod aggregate;

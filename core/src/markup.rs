@@ -119,7 +119,8 @@ fn testid_attr(o: &mut Html, testid: &str) {
 }
 
 /// The welcome screen. `threshold` is the deployment's team threshold, which the promise names.
-pub fn welcome(o: &mut Html, locale: Locale, resuming: bool, threshold: usize) {
+/// `sealed`: a round key is known, so the result will be sealed when sent (one more promise).
+pub fn welcome(o: &mut Html, locale: Locale, resuming: bool, threshold: usize, sealed: bool) {
     let start = if resuming { key::ui::welcome::CONTINUE } else { key::ui::welcome::START };
     html!(o;
         r#"<section class="ov-screen ov-welcome" aria-labelledby=""# (ids::TITLE) r#"">"#
@@ -129,7 +130,9 @@ pub fn welcome(o: &mut Html, locale: Locale, resuming: bool, threshold: usize) {
         (locale.t(key::ui::welcome::PROMISE_NO_NAMES)) "</li><li>" (locale.t(key::ui::welcome::PROMISE_LOCAL)) "</li><li>"
         (locale.t(key::ui::welcome::PROMISE_LINK)) "</li><li>"
         {o.fill(locale.t(key::ui::welcome::PROMISE_GROUPS), &[("k", &threshold)])}
-        r#"</li></ul></div><div class="ov-nav">"#
+        "</li>"
+        {if sealed { html!(o; r#"<li data-testid="promise-sealed">"# (locale.t(key::ui::welcome::PROMISE_SEALED)) "</li>") }}
+        r#"</ul></div><div class="ov-nav">"#
         {button(o, "ov-btn--primary", Action::App(AppAction::Start), locale.t(start))}
         {button(o, "ov-btn--quiet", Action::App(AppAction::Team), locale.t(key::ui::welcome::TEAM_LINK))}
         "</div></section>"

@@ -53,8 +53,10 @@ pub fn link_error_text(locale: Locale, error: LinkError) -> String {
         LinkError::Garbled => reason(1),
         LinkError::Truncated => reason(2),
         LinkError::Altered => reason(3),
-        LinkError::UnknownVersion(v) => locale
-            .fmt(key::ui::link_error::UNKNOWN_VERSION, &[("version", &crate::markup::html::uint_string(v as u64))]),
+        LinkError::Sealed => reason(4),
+        LinkError::SealedOtherRound => reason(5),
+        LinkError::SealedDamaged => reason(6),
+        LinkError::UnknownVersion(_) => locale.t(key::ui::link_error::UNKNOWN_VERSION).to_string(),
     }
 }
 

@@ -5,8 +5,10 @@
 //! where the payload is the full share-link payload of the answers, so a corrupt value is
 //! detected by the same checksum as a link rather than misread. `<screen>` is the screen's
 //! stable name ([`Screen::id`]); the first release wrote a number there (its position in that
-//! version's flow), which is still read.
+//! version's flow), which is still read. A fifth field, `k=<key>`, holds the round key from the
+//! invitation when there was one.
 
+use crate::config::ROUND_KEY_PREFIX;
 use crate::flow::Screen;
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, Slot};
@@ -19,6 +21,9 @@ pub struct Progress {
     pub response: Response,
     pub screen: Screen,
     pub locale: Option<Locale>,
+    /// The round key from the invitation the person opened (its public half): their result is
+    /// sealed to it. Saved with the answers so a reload keeps it.
+    pub round_key: Option<String>,
 }
 
 /// The storage key of a version's progress.
@@ -37,17 +42,20 @@ impl Progress {
         let instrument = Instrument::by_version(self.response.instrument_version).ok()?;
         let payload = share::encode_full(&self.response).ok()?;
         let locale = self.locale.map_or("", |l| l.code());
-        Some(format!("v{}|{}|{locale}|{payload}", instrument.version, self.screen.id(instrument)))
+        let key = self.round_key.as_deref().map(|k| ["|", ROUND_KEY_PREFIX, k].concat()).unwrap_or_default();
+        Some(format!("v{}|{}|{locale}|{payload}{key}", instrument.version, self.screen.id(instrument)))
     }
 
     /// Reads saved text; `None` when it is not progress this build can read (it is then set
-    /// aside by the caller, not deleted).
+    /// aside by the caller, not deleted). Text saved before round keys existed has no fifth
+    /// field; a key that does not read is dropped (the result is then sent unsealed).
     pub fn from_text(text: &str) -> Option<Progress> {
-        let mut parts = text.splitn(4, '|');
+        let mut parts = text.splitn(5, '|');
         let version: u8 = parts.next()?.strip_prefix('v')?.parse().ok()?;
         let screen = parts.next()?;
         let locale = Locale::from_tag(parts.next()?);
         let payload = parts.next()?;
+        let round_key = parts.next().and_then(|k| k.strip_prefix(ROUND_KEY_PREFIX)).and_then(crate::config::round_key);
         let response = match share::decode_response(&format!("{}{payload}", share::FRAGMENT_PREFIX)) {
             Ok(response) if response.instrument_version == version => response,
             _ => return None,
@@ -57,7 +65,7 @@ impl Progress {
             Ok(step) => Screen::from_legacy_step(step, instrument),
             Err(_) => Screen::parse(screen, instrument)?,
         };
-        Some(Progress { response, screen, locale })
+        Some(Progress { response, screen, locale, round_key })
     }
 }
 
@@ -139,6 +147,14 @@ impl Progress {
             .ok()
             .and_then(|from| Screen::parse(&self.screen.id(from), to))
             .unwrap_or(Screen::Welcome);
-        (Progress { response: migration.response.clone(), screen, locale: self.locale }, migration)
+        (
+            Progress {
+                response: migration.response.clone(),
+                screen,
+                locale: self.locale,
+                round_key: self.round_key.clone(),
+            },
+            migration,
+        )
     }
 }

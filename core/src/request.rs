@@ -12,7 +12,7 @@ use crate::markup::html::SafeUrl;
 use crate::ui::View;
 
 /// The first line of an encoded request.
-pub const HEADER: &str = "overlap-request 1";
+pub const HEADER: &str = "overlap-request 2";
 
 /// A screen for a module to draw, and what it needs to draw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct Request {
     pub around: Surroundings,
     /// The team view's anonymity threshold.
     pub threshold: usize,
+    /// The round key (public half, base64url) results are sealed to when sent, if one is known.
+    pub round_key: Option<String>,
 }
 
 /// A field on its line: backslashes, line breaks and carriage returns escaped.
@@ -81,6 +83,7 @@ impl Request {
             a.facilitator_email.as_deref().unwrap_or(""),
             a.brand.as_deref().unwrap_or(""),
             a.logo.as_ref().map_or("", |l| l.as_str()),
+            self.round_key.as_deref().unwrap_or(""),
         ] {
             escape(&mut out, field);
         }
@@ -104,6 +107,7 @@ impl Request {
         let (cta_text, cta_url) = (field()?, field()?);
         let some = |s: String| (!s.is_empty()).then_some(s);
         let (email, brand, logo) = (some(field()?), some(field()?), some(field()?));
+        let round_key = some(field()?).and_then(|k| crate::config::round_key(&k));
         let cta = SafeUrl::new(&cta_url).filter(|_| !cta_url.is_empty()).map(|u| (cta_text, u));
         let around = Surroundings {
             share_base,
@@ -112,7 +116,7 @@ impl Request {
             brand,
             logo: logo.and_then(|l| SafeUrl::new(&l)),
         };
-        Some(Request { view, locale, fragment, fresh, around, threshold })
+        Some(Request { view, locale, fragment, fresh, around, threshold, round_key })
     }
 }
 
@@ -139,7 +143,8 @@ mod tests {
                 brand: Some(text.clone()).filter(|t| !t.is_empty()),
                 logo: SafeUrl::new("logo.svg"),
             };
-            let request = Request { view: View::ALL[view], locale: Locale::Es, fragment, fresh, around, threshold };
+            let round_key = Some(crate::wire::encode(&[5u8; 32]));
+            let request = Request { view: View::ALL[view], locale: Locale::Es, fragment, fresh, around, threshold, round_key };
             prop_assert_eq!(Request::decode(&request.encode()), Some(request));
         }
     }
@@ -147,8 +152,8 @@ mod tests {
     #[test]
     fn another_format_is_refused() {
         assert_eq!(Request::decode(""), None);
-        assert_eq!(Request::decode("overlap-request 2\nown\nen\n0\n5\n\n\n\n\n\n\n\n"), None);
-        assert_eq!(Request::decode("overlap-request 1\nreport\nen\n0\n5\n\n\n\n\n\n\n\n"), None);
-        assert_eq!(Request::decode("overlap-request 1\nown\nen\n0\n5"), None, "cut short");
+        assert_eq!(Request::decode("overlap-request 1\nown\nen\n0\n5\n\n\n\n\n\n\n\n"), None, "an older release's");
+        assert_eq!(Request::decode("overlap-request 2\nreport\nen\n0\n5\n\n\n\n\n\n\n\n\n"), None);
+        assert_eq!(Request::decode("overlap-request 2\nown\nen\n0\n5"), None, "cut short");
     }
 }

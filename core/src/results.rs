@@ -9,14 +9,30 @@
 use crate::config::Surroundings;
 use crate::i18n::{Date, Locale};
 use crate::markup::html::Html;
-use crate::markup::report::{self, ReportOptions};
+use crate::markup::report::{self, Links, ReportOptions, SealedLinks};
+use crate::seal::RoundKey;
 use crate::share::{self, Shared};
 use crate::ui::{ids, ReportFile};
 use crate::{export, Instrument};
 
+/// A round key to seal the links a report offers, and the random bytes for each seal (the full
+/// link's, the summary link's), from a secure random source.
+pub struct Sealing {
+    pub key: RoundKey,
+    pub random: [[u8; 32]; 2],
+}
+
 /// The results screen for a result fragment (`r=...`, as in a share link or saved progress): the
-/// report, then its controls (call to action, share panel, keep and export).
-pub fn report(locale: Locale, fragment: &str, shared: bool, date: Date, around: &Surroundings) -> Option<String> {
+/// report, then its controls (call to action, share panel, keep and export). With `sealing`, the
+/// links the person sends are sealed for the round.
+pub fn report(
+    locale: Locale,
+    fragment: &str,
+    shared: bool,
+    date: Date,
+    around: &Surroundings,
+    sealing: Option<&Sealing>,
+) -> Option<String> {
     let decoded = share::decode(fragment).ok()?;
     let report = decoded.report();
     let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
@@ -30,7 +46,20 @@ pub fn report(locale: Locale, fragment: &str, shared: bool, date: Date, around: 
     o.raw(ids::TITLE);
     o.raw(r#"" data-testid="results">"#);
     report::report(&mut o, instrument, locale, &report, &ReportOptions { shared, date });
-    report::controls(&mut o, locale, around, shared, &full, &summary);
+    let sealed = sealing.map(|s| {
+        let seal = |payload: &str, random| {
+            if payload.is_empty() {
+                return String::new();
+            }
+            s.key.seal_link(&[crate::share::FRAGMENT_PREFIX, payload].concat(), random).unwrap_or_default()
+        };
+        SealedLinks {
+            full: seal(&full, s.random[0]),
+            summary: seal(&summary, s.random[1]),
+            fingerprint: s.key.fingerprint_text(),
+        }
+    });
+    report::controls(&mut o, locale, around, shared, &Links { full, summary, sealed });
     o.raw("</section>");
     Some(o.into_string())
 }

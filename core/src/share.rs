@@ -71,6 +71,12 @@ pub enum LinkError {
     Altered,
     /// Made by an instrument version this build does not know (a newer Overlap).
     UnknownVersion(u8),
+    /// A sealed link (`#s=`): only the facilitator of its round can read it.
+    Sealed,
+    /// A sealed link for a round whose key this team view does not hold.
+    SealedOtherRound,
+    /// A sealed link for a key this team view holds that does not open: changed on the way.
+    SealedDamaged,
 }
 
 impl LinkError {
@@ -81,6 +87,9 @@ impl LinkError {
             LinkError::Truncated => "truncated",
             LinkError::Altered => "altered",
             LinkError::UnknownVersion(_) => "unknown_version",
+            LinkError::Sealed => "sealed",
+            LinkError::SealedOtherRound => "sealed_other_round",
+            LinkError::SealedDamaged => "sealed_damaged",
         }
     }
 }

@@ -22,6 +22,7 @@ pub fn screen(locale: Locale, links: &str, baseline: &str, settings: &TeamSettin
     o.raw(ids::TITLE);
     o.raw(r#"" data-testid="team">"#);
     team_frame::heading(&mut o, locale);
+    team_frame::keys(&mut o, locale, settings.keys, settings.current);
     workshop::invitation(&mut o, Instrument::current(), locale, settings);
     team_frame::form(&mut o, locale, links, baseline);
     // The figures' place is always there, so "combine" can fill it without redrawing the form.
@@ -44,18 +45,19 @@ pub fn figures(locale: Locale, links: &str, baseline: &str, settings: &TeamSetti
     o.into_string()
 }
 
-/// The links combined under the anonymity rules.
-fn combine(links: &str, threshold: usize) -> (Collected, TeamReport) {
-    let collected = aggregate::collect(links);
+/// The links combined under the anonymity rules, sealed ones opened with the keys held.
+fn combine(links: &str, settings: &TeamSettings) -> (Collected, TeamReport) {
+    let threshold = settings.threshold;
+    let collected = aggregate::collect_with(links, &settings.secrets());
     let team = aggregate::aggregate(Instrument::current(), &collected.members, threshold);
     (collected, team)
 }
 
 fn figures_into(o: &mut Html, locale: Locale, links: &str, baseline: &str, settings: &TeamSettings) {
     let instrument = Instrument::current();
-    let (collected, team) = combine(links, settings.threshold);
+    let (collected, team) = combine(links, settings);
     let change = (!baseline.trim().is_empty()).then(|| {
-        let (_, before) = combine(baseline, settings.threshold);
+        let (_, before) = combine(baseline, settings);
         aggregate::change(&before, &team)
     });
     // A suppressed team has nothing to hold a workshop on: no register, no pack.
@@ -66,8 +68,8 @@ fn figures_into(o: &mut Html, locale: Locale, links: &str, baseline: &str, setti
 
 /// A file of the team view, made from the same links when asked for; `None` for the register of
 /// a team below the threshold (it has no workshop, and the screen offers no register).
-pub fn file(locale: Locale, links: &str, threshold: usize, which: TeamFile) -> Option<String> {
-    let (_, team) = combine(links, threshold);
+pub fn file(locale: Locale, links: &str, settings: &TeamSettings, which: TeamFile) -> Option<String> {
+    let (_, team) = combine(links, settings);
     match which {
         TeamFile::Csv => Some(export::team_csv(locale, &team)),
         TeamFile::Register if team.suppressed => None,

@@ -55,6 +55,12 @@ pub enum TeamAction {
     PresentNext,
     PresentPrevious,
     PresentExit,
+    /// Round keys: make one, add a pasted one, save one as a file, remove one (the last two
+    /// name the key by [`names::KEY_ATTR`]).
+    CreateKey,
+    AddKey,
+    SaveKey,
+    RemoveKey,
 }
 
 /// What a button does, and so which module carries it out. Written as
@@ -85,7 +91,7 @@ impl From<TeamAction> for Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 32] = [
         Action::App(AppAction::Start),
         Action::App(AppAction::Team),
         Action::App(AppAction::Back),
@@ -114,6 +120,10 @@ impl Action {
         Action::Team(TeamAction::PresentNext),
         Action::Team(TeamAction::PresentPrevious),
         Action::Team(TeamAction::PresentExit),
+        Action::Team(TeamAction::CreateKey),
+        Action::Team(TeamAction::AddKey),
+        Action::Team(TeamAction::SaveKey),
+        Action::Team(TeamAction::RemoveKey),
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -151,6 +161,10 @@ impl Action {
                 TeamAction::PresentNext => "present-next",
                 TeamAction::PresentPrevious => "present-previous",
                 TeamAction::PresentExit => "present-exit",
+                TeamAction::CreateKey => "create-key",
+                TeamAction::AddKey => "add-key",
+                TeamAction::SaveKey => "save-key",
+                TeamAction::RemoveKey => "remove-key",
             },
         }
     }
@@ -368,6 +382,12 @@ pub mod ids {
     /// that starts present mode (focus returns to it after).
     pub const PACK: &str = "ov-pack";
     pub const PRESENT: &str = "ov-present";
+    /// The round keys' inputs: a new key's label, a key file, a pasted secret key, and the
+    /// status line that says what happened.
+    pub const KEY_LABEL: &str = "ov-key-label";
+    pub const KEY_FILE: &str = "ov-key-file";
+    pub const KEY_PASTE: &str = "ov-key-paste";
+    pub const KEY_STATUS: &str = "ov-key-status";
 }
 
 /// Names of form controls and data attributes that code reads.
@@ -400,6 +420,16 @@ pub mod names {
     /// On the document element in present mode; on the pack page on show.
     pub const PRESENT_ATTR: &str = "data-present";
     pub const CURRENT_PAGE_ATTR: &str = "data-current";
+    /// Which held round key a key button is for (its position in the list).
+    pub const KEY_ATTR: &str = "data-key";
+    /// The question to confirm before removing a key.
+    pub const CONFIRM_ATTR: &str = "data-confirm";
+    /// The radios choosing whose invitation is shown; their values are positions in the list.
+    pub const ROUND_INPUT: &str = "ov-round";
+    /// The key status line carries its messages.
+    pub const KEY_ADDED_ATTR: &str = "data-added";
+    pub const KEY_BAD_ATTR: &str = "data-bad";
+    pub const KEY_UNSAVED_ATTR: &str = "data-unsaved";
 }
 
 #[cfg(test)]

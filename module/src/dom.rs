@@ -88,19 +88,34 @@ fn set_print_mode(mode: Option<PrintMode>) {
 
 /// Offers `content` as a downloaded file, made in the browser (no server).
 pub fn offer(file: impl Download, content: &str) {
+    offer_named(file.name(), file.mime(), content);
+}
+
+/// Offers `content` as a downloaded file called `name`.
+pub fn offer_named(name: &str, mime: &str, content: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(file.mime());
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         a.set_href(&url);
-        a.set_download(file.name());
+        a.set_download(name);
         a.click();
     }
     // The object URL is not revoked: Chromium may still be reading it after `click()` returns,
     // and one small blob per export is not worth a timer.
+}
+
+/// 32 bytes from the platform's secure random source (`crypto.getRandomValues`); `None` where
+/// there is none, and nothing weaker is ever used instead.
+pub fn random_bytes() -> Option<[u8; 32]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 32];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    // An all-zero answer means the source did nothing: refuse rather than use a known value.
+    bytes.iter().any(|b| *b != 0).then_some(bytes)
 }
 
 /// Today, by the browser's clock and time zone.

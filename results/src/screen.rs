@@ -6,7 +6,8 @@
 
 use overlap_core::i18n::Locale;
 use overlap_core::request::Request;
-use overlap_core::results;
+use overlap_core::results::{self, Sealing};
+use overlap_core::seal::RoundKey;
 use overlap_core::ui::{ids, names, Action, PrintMode, ReportFile, ResultsAction, View};
 use overlap_module::dom::{self, by_id, Handlers};
 use std::cell::RefCell;
@@ -34,7 +35,14 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
         // The team module's screens: an app that asks this module for one is from another release.
         View::Team | View::TeamSummary => return false,
     };
-    let Some(html) = results::report(locale, &request.fragment, shared, dom::today(), &request.around) else {
+    // With a round key the links the person sends are sealed for the round; each seal takes 32
+    // fresh bytes from the platform's secure random source.
+    let key = request.round_key.as_deref().and_then(|k| RoundKey::parse(k).ok());
+    let sealing =
+        key.zip(dom::random_bytes().zip(dom::random_bytes())).map(|(key, (a, b))| Sealing { key, random: [a, b] });
+    let Some(html) =
+        results::report(locale, &request.fragment, shared, dom::today(), &request.around, sealing.as_ref())
+    else {
         host.set_inner_html("");
         return false;
     };

@@ -6,7 +6,7 @@ use overlap_core::config::{Config, RawConfig};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const FILE: &str = "overlap.json";
-const KNOWN: [&str; 11] = [
+const KNOWN: [&str; 12] = [
     "consultancy_name",
     "logo",
     "accent",
@@ -15,6 +15,7 @@ const KNOWN: [&str; 11] = [
     "cta_url",
     "share_base_url",
     "facilitator_email",
+    "facilitator_key",
     "allowed_parent_origins",
     "team_threshold",
     "default_locale",
@@ -70,6 +71,7 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
         cta_url: string("cta_url"),
         share_base_url: string("share_base_url"),
         facilitator_email: string("facilitator_email"),
+        facilitator_key: string("facilitator_key"),
         default_locale: string("default_locale"),
         allowed_parent_origins: get("allowed_parent_origins")
             .filter(js_sys::Array::is_array)

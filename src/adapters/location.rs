@@ -13,7 +13,15 @@ pub enum Route {
     Team,
     /// `#t=...`: a team summary link.
     TeamSummary(String),
+    /// `#k=...`: an invitation carrying a round's public key (the text after `k=`).
+    Invitation(String),
+    /// `#s=...`: a sealed result, which only its round's team view can open.
+    Sealed,
 }
+
+/// A sealed link's fragment starts so (the results and team modules read them; the app only
+/// recognises one, to say what it is).
+const SEALED_PREFIX: &str = "s=";
 
 /// Pure routing from fragment text (with or without the leading `#`).
 pub fn route(hash: &str) -> Route {
@@ -22,6 +30,10 @@ pub fn route(hash: &str) -> Route {
         Route::SharedResult(h.to_string())
     } else if h.starts_with(overlap_core::team_link::FRAGMENT_PREFIX) {
         Route::TeamSummary(h.to_string())
+    } else if let Some(key) = h.strip_prefix(overlap_core::config::ROUND_KEY_PREFIX) {
+        Route::Invitation(key.to_string())
+    } else if h.starts_with(SEALED_PREFIX) {
+        Route::Sealed
     } else if h == "team" {
         Route::Team
     } else {

@@ -31,6 +31,9 @@ pub enum Notice {
     /// The chosen language's text could not be loaded; the app stays in English. Shown in that
     /// language (every build carries this sentence in every language).
     LocaleUnavailable(Locale),
+    /// The invitation carried a round key that could not be read: the result will be sent
+    /// unsealed.
+    KeyUnreadable,
 }
 
 impl Notice {
@@ -42,6 +45,7 @@ impl Notice {
             Notice::OtherVersionSetAside => key::ui::storage::OTHER_VERSION,
             Notice::Carried { .. } => key::ui::storage::CARRIED,
             Notice::LocaleUnavailable(_) => key::ui::LANGUAGE_UNAVAILABLE,
+            Notice::KeyUnreadable => key::ui::storage::KEY_UNREADABLE,
         }
     }
 

@@ -28,10 +28,12 @@ pub fn Flow() -> impl IntoView {
         match (screen, response.role) {
             // Someone resuming can also start over from here.
             (Screen::Welcome, Some(_)) => {
-                markup::welcome(&mut o, locale, true, state.threshold());
+                markup::welcome(&mut o, locale, true, state.threshold(), state.round_key.get().is_some());
                 markup::app::start_over_row(&mut o, locale);
             }
-            (Screen::Welcome, None) => markup::welcome(&mut o, locale, false, state.threshold()),
+            (Screen::Welcome, None) => {
+                markup::welcome(&mut o, locale, false, state.threshold(), state.round_key.get().is_some())
+            }
             (Screen::Role, role) | (Screen::Section(..), role @ None) => markup::role(&mut o, locale, role),
             (Screen::Section(s, p), Some(role)) => {
                 let (position, total) = flow.progress(screen).unwrap_or((1, 1));

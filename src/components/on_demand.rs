@@ -59,6 +59,7 @@ pub fn OnDemandScreen(screen: OnDemand) -> impl IntoView {
                 logo: c.logo.clone(),
             },
             threshold: c.team_threshold,
+            round_key: state.round_key.get_untracked(),
         });
         spawn_local(async move {
             let Some(host) = by_id::<web_sys::HtmlElement>(HOST) else { return };

@@ -9,6 +9,7 @@
 
 use wasm_bindgen::prelude::*;
 
+mod keys;
 mod present;
 mod screen;
 

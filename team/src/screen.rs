@@ -4,11 +4,13 @@
 //! bubbles up to the app's root, which handles it. Nothing here panics on the browser: a missing
 //! element or a refused API does nothing.
 
+use crate::keys;
 use overlap_core::config::{Surroundings, TeamSettings};
 use overlap_core::i18n::Locale;
 use overlap_core::request::Request;
+use overlap_core::seal::HeldKey;
 use overlap_core::team;
-use overlap_core::ui::{ids, Action, PrintMode, TeamAction, TeamFile, View};
+use overlap_core::ui::{ids, names, Action, PrintMode, TeamAction, TeamFile, View};
 use overlap_module::dom::{self, by_id, Handlers};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -25,6 +27,11 @@ struct State {
     links: String,
     baseline: String,
     combined: bool,
+    /// The round keys held, read from this browser's storage on first use, and the one on show.
+    keys: Vec<HeldKey>,
+    current: Option<usize>,
+    keys_loaded: bool,
+    host: Option<web_sys::HtmlElement>,
     handlers: Option<Handlers>,
 }
 
@@ -39,6 +46,10 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
     let html = STATE.with_borrow_mut(|s| {
         (s.locale, s.threshold) = (locale, request.threshold);
         s.around = request.around;
+        if !s.keys_loaded {
+            (s.keys, s.current) = keys::load();
+            s.keys_loaded = true;
+        }
         match request.view {
             View::Team => {
                 if request.fresh {
@@ -59,6 +70,7 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
     };
     host.set_inner_html(&html);
     STATE.with_borrow_mut(|s| {
+        s.host = Some(host.clone());
         if !s.handlers.as_ref().is_some_and(|h| h.serve(&host)) {
             s.handlers = Some(Handlers::attach(host, on_click, on_change, on_input));
         }
@@ -66,8 +78,16 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
     true
 }
 
+/// Draws the team view again in place (the round keys changed); the boxes keep what they hold.
+fn redraw() {
+    let html = STATE.with_borrow(|s| team::screen(s.locale, &s.links, &s.baseline, &settings(s), s.combined));
+    if let Some(host) = STATE.with_borrow(|s| s.host.clone()) {
+        host.set_inner_html(&html);
+    }
+}
+
 fn settings(s: &State) -> TeamSettings<'_> {
-    TeamSettings { threshold: s.threshold, around: &s.around, today: dom::today(), client: None }
+    TeamSettings { threshold: s.threshold, around: &s.around, today: dom::today(), keys: &s.keys, current: s.current }
 }
 
 fn on_click(ev: web_sys::Event) {
@@ -84,21 +104,40 @@ fn on_click(ev: web_sys::Event) {
         TeamAction::PresentNext => crate::present::step(1),
         TeamAction::PresentPrevious => crate::present::step(-1),
         TeamAction::PresentExit => crate::present::stop(),
+        TeamAction::CreateKey => create_key(),
+        TeamAction::AddKey => add_pasted_key(),
+        TeamAction::SaveKey => save_key(key_index(&ev)),
+        TeamAction::RemoveKey => remove_key(&ev),
     }
 }
 
 /// Makes the file from the links combined last, now that it is asked for.
 fn offer(which: TeamFile) {
-    let content = STATE.with_borrow(|s| team::file(s.locale, &s.links, s.threshold, which));
+    let content = STATE.with_borrow(|s| team::file(s.locale, &s.links, &settings(s), which));
     if let Some(content) = content {
         dom::offer(which, &content);
     }
 }
 
-/// A text file of links is appended to the links box, so several can be added.
+/// A text file of links is appended to the links box, so several can be added; a key file adds
+/// its keys; a round radio chooses the round on show.
 fn on_change(ev: web_sys::Event) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    if input.name() == names::ROUND_INPUT {
+        let chosen = input.value().parse::<usize>().ok();
+        STATE.with_borrow_mut(|s| s.current = chosen.filter(|c| *c < s.keys.len()));
+        keep_keys();
+        redraw();
+        return;
+    }
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    if input.id() == ids::KEY_FILE {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
+            add_keys(&text.as_string().unwrap_or_default());
+        });
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
         let links = STATE.with_borrow_mut(|s| {
@@ -148,4 +187,105 @@ fn combine() {
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(focus.unchecked_ref());
     }
+}
+
+/// Which held key a key button is for.
+fn key_index(ev: &web_sys::Event) -> Option<usize> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("[data-key]").ok()??.get_attribute(names::KEY_ATTR)?.parse().ok()
+}
+
+/// Keeps the keys in this browser, or says to save the key file now.
+fn keep_keys() {
+    let kept = STATE.with_borrow(|s| keys::store(&s.keys, s.current));
+    if !kept {
+        status(names::KEY_UNSAVED_ATTR);
+    }
+}
+
+/// The key status line: one of the texts the markup carries as data attributes.
+fn status(which: &str) {
+    if let Some(line) = by_id::<web_sys::Element>(ids::KEY_STATUS) {
+        let text = line.get_attribute(which);
+        line.set_text_content(text.as_deref());
+    }
+}
+
+/// A key for a new round, from the platform's secure random source, labelled with what the label
+/// box holds; it becomes the round on show, and its key file is offered at once.
+fn create_key() {
+    let Some(secret) = keys::random_secret() else {
+        status(names::KEY_BAD_ATTR);
+        return;
+    };
+    let label = keys::input(ids::KEY_LABEL).map(|i| i.value().trim().to_string()).unwrap_or_default();
+    let index = STATE.with_borrow_mut(|s| {
+        s.keys.push(HeldKey { label, secret });
+        s.current = Some(s.keys.len() - 1);
+        s.keys.len() - 1
+    });
+    keep_keys();
+    redraw();
+    save_key(Some(index));
+    status(names::KEY_ADDED_ATTR);
+}
+
+/// A pasted secret key (or a key file's text pasted whole).
+fn add_pasted_key() {
+    let text = keys::input(ids::KEY_PASTE).map(|i| i.value()).unwrap_or_default();
+    add_keys(&text);
+}
+
+/// Adds the keys in `text` (a key file, or a secret key alone); ones already held are not added
+/// twice. The last one added becomes the round on show.
+fn add_keys(text: &str) {
+    let Ok(found) = HeldKey::parse_all(text) else {
+        status(names::KEY_BAD_ATTR);
+        return;
+    };
+    STATE.with_borrow_mut(|s| {
+        for k in found {
+            match s.keys.iter().position(|h| h.secret == k.secret) {
+                Some(i) => s.current = Some(i),
+                None => {
+                    s.keys.push(k);
+                    s.current = Some(s.keys.len() - 1);
+                }
+            }
+        }
+    });
+    keep_keys();
+    redraw();
+    status(names::KEY_ADDED_ATTR);
+}
+
+/// Offers a held key as a key file.
+fn save_key(index: Option<usize>) {
+    let key = STATE.with_borrow(|s| index.and_then(|i| s.keys.get(i).cloned()));
+    if let Some(key) = key {
+        dom::offer_named(&keys::file_name(&key), "text/plain", &key.to_file());
+    }
+}
+
+/// Removes a held key, after asking (the question rides along in the markup).
+fn remove_key(ev: &web_sys::Event) {
+    let Some(index) = key_index(ev) else { return };
+    let question = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".ov-key").ok().flatten())
+        .and_then(|k| k.query_selector("[data-confirm]").ok().flatten())
+        .and_then(|q| q.get_attribute(names::CONFIRM_ATTR))
+        .unwrap_or_default();
+    if !keys::confirm(&question) {
+        return;
+    }
+    STATE.with_borrow_mut(|s| {
+        if index < s.keys.len() {
+            s.keys.remove(index);
+        }
+        s.current = if s.keys.is_empty() { None } else { Some(s.keys.len() - 1) };
+    });
+    keep_keys();
+    redraw();
 }

@@ -216,12 +216,12 @@ fn outputs(responses: &[crate::Response], k: usize) -> String {
     let around =
         Surroundings { share_base: crate::markup::SafeUrl::new("https://x.test/a/").unwrap(), ..Default::default() };
     let today = crate::i18n::Date { year: 2026, month: 12, day: 1 };
-    let settings = crate::config::TeamSettings { threshold: k, around: &around, today, client: None };
+    let settings = crate::config::TeamSettings { threshold: k, around: &around, today, keys: &[], current: None };
     let en = crate::i18n::Locale::En;
     let html = crate::team::figures(en, &text, "", &settings);
     let rep = aggregate(i(), &collect(&text).members, k);
-    let csv = crate::team::file(en, &text, k, crate::ui::TeamFile::Csv).unwrap_or_default();
-    let register = crate::team::file(en, &text, k, crate::ui::TeamFile::Register).unwrap_or_default();
+    let csv = crate::team::file(en, &text, &settings, crate::ui::TeamFile::Csv).unwrap_or_default();
+    let register = crate::team::file(en, &text, &settings, crate::ui::TeamFile::Register).unwrap_or_default();
     format!("{rep:?}\n{}\n{csv}\n{register}", without_confirmation(&html))
 }
 

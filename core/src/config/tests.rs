@@ -23,6 +23,7 @@ fn valid_values_are_kept() {
         cta_url: Some("https://northwind.example/review".into()),
         share_base_url: Some("https://northwind.example/assessment/#x".into()),
         facilitator_email: Some(" team.review+acme@northwind-advisory.example ".into()),
+        facilitator_key: Some(format!(" {} ", crate::wire::encode(&[9u8; 32]))),
         allowed_parent_origins: Some(vec![
             "https://northwind.example/some/page".into(),
             "http://localhost:4174".into(),
@@ -43,6 +44,7 @@ fn valid_values_are_kept() {
         facilitator_email(c.facilitator_email.as_deref().unwrap()).as_deref(),
         Ok("team.review+acme@northwind-advisory.example")
     );
+    assert_eq!(c.facilitator_key, Some(crate::wire::encode(&[9u8; 32])));
     assert_eq!(c.allowed_parent_origins, vec!["https://northwind.example", "http://localhost:4174"]);
     assert_eq!((c.team_threshold, c.default_locale), (3, Some(Locale::Es)));
 }
@@ -58,12 +60,13 @@ fn invalid_values_fall_back_with_a_warning_each() {
         cta_url: Some("javascript:alert(1)".into()),
         share_base_url: Some("ftp://x".into()),
         facilitator_email: None,
+        facilitator_key: Some("not-a-key".into()),
         allowed_parent_origins: Some(vec!["*".into()]),
         team_threshold: Some(2.0),
         default_locale: Some("fr".into()),
     });
     assert_eq!(c, Config::default());
-    assert_eq!(w.len(), 9, "{w:#?}");
+    assert_eq!(w.len(), 10, "{w:#?}");
     assert!(w.iter().any(|m| m.contains("contrast")));
 }
 

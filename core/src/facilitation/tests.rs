@@ -191,11 +191,14 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
         logo: SafeUrl::new("logo.svg"),
         ..Default::default()
     };
+    let keys =
+        [crate::seal::HeldKey { label: "Contoso".into(), secret: crate::seal::SecretRoundKey::from_random([1; 32]) }];
     let info = TeamSettings {
         around: &around,
         today: Date { year: 2026, month: 11, day: 30 },
         threshold: 5,
-        client: Some("Contoso"),
+        keys: &keys,
+        current: Some(0),
     };
     let html = Html::build(|o| pack(o, i(), Locale::En, &t, &info)).into_string();
     assert!(html.contains("Northwind &lt;Advisory&gt;") && html.contains(r#"src="logo.svg" alt="""#));
@@ -265,8 +268,13 @@ fn the_heatmap_writes_each_owner_out_and_leaves_hidden_groups_blank() {
 #[test]
 fn the_handout_carries_the_address_its_code_and_the_promise() {
     let around = Surroundings { share_base: SafeUrl::new("https://x.test/assess/").unwrap(), ..Default::default() };
-    let info =
-        TeamSettings { around: &around, today: Date { year: 2026, month: 1, day: 1 }, threshold: 4, client: None };
+    let info = TeamSettings {
+        around: &around,
+        today: Date { year: 2026, month: 1, day: 1 },
+        threshold: 4,
+        keys: &[],
+        current: None,
+    };
     let html = Html::build(|o| invitation(o, i(), Locale::Es, &info)).into_string();
     let handout = html.split(r#"data-testid="handout""#).nth(1).unwrap();
     assert!(handout.contains("https://x.test/assess/") && handout.contains("<svg"));

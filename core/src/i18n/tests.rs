@@ -158,8 +158,8 @@ fn the_survey_screens_need_only_the_first_tier() {
     let instrument = Instrument::current();
     for locale in Locale::ALL {
         let mut pages = vec![
-            Html::build(|o| markup::welcome(o, locale, false, 5)),
-            Html::build(|o| markup::welcome(o, locale, true, 5)),
+            Html::build(|o| markup::welcome(o, locale, false, 5, false)),
+            Html::build(|o| markup::welcome(o, locale, true, 5, true)),
             Html::build(|o| markup::role(o, locale, None)),
         ];
         for role in Role::ALL {

@@ -35,7 +35,8 @@ pub const CONFIDENCE: [&str; 3] = ["low", "medium", "high"];
 
 /// Why a link could not be read, each with its own sentence (a newer version's link has its own,
 /// with the version in it); `LinkError` codes index this.
-pub const LINK_ERRORS: [&str; 4] = ["not_overlap", "garbled", "truncated", "altered"];
+pub const LINK_ERRORS: [&str; 7] =
+    ["not_overlap", "garbled", "truncated", "altered", "sealed", "sealed_other_round", "sealed_damaged"];
 
 /// The workshop agenda's parts, in meeting order; `Part` codes index this.
 pub const AGENDA_PARTS: [&str; 6] = ["purpose", "picture", "disagreements", "ownership", "flags_actions", "close"];

@@ -71,7 +71,7 @@ fn page_close(o: &mut Html, locale: Locale) {
 fn prepared(o: &mut Html, locale: Locale, settings: &TeamSettings) {
     let date = locale.date(settings.today);
     let by = settings.around.brand.as_deref();
-    let line = match (by, settings.client) {
+    let line = match (by, settings.client()) {
         (Some(by), Some(client)) => {
             locale.fmt(key::ui::team::pack::PREPARED_BY_FOR, &[("by", by), ("client", client), ("date", &date)])
         }

@@ -256,10 +256,25 @@ fn phase(o: &mut Html, locale: Locale, r: &Report) {
     card_close(o);
 }
 
-/// The call to action, the share panel (own results only), and keep/print/export. `full` is
-/// the full link's payload (empty for a summary link, which carries no answers to export as
-/// JSON), `summary` the summary link's.
-pub fn controls(o: &mut Html, locale: Locale, around: &Surroundings, shared: bool, full: &str, summary: &str) {
+/// The links a report offers to send: the full link's payload (empty for a summary link, which
+/// carries no answers to export as JSON) and the summary link's, and, when a round key is known,
+/// the same two sealed for the round (fragments, `s=...`) with the key's fingerprint.
+pub struct Links {
+    pub full: String,
+    pub summary: String,
+    pub sealed: Option<SealedLinks>,
+}
+
+/// A report's links sealed for the round's key.
+pub struct SealedLinks {
+    pub full: String,
+    pub summary: String,
+    pub fingerprint: String,
+}
+
+/// The call to action, the share panel (own results only), and keep/print/export.
+pub fn controls(o: &mut Html, locale: Locale, around: &Surroundings, shared: bool, links: &Links) {
+    let full = links.full.as_str();
     o.raw(r#"<div class="ov-controls ov-no-print">"#);
     if let Some((text, url)) = &around.cta {
         let label = if text.is_empty() { locale.t(key::ui::results::CTA_DEFAULT) } else { text.as_str() };
@@ -271,7 +286,7 @@ pub fn controls(o: &mut Html, locale: Locale, around: &Surroundings, shared: boo
         card_close(o);
     }
     if !shared {
-        share_panel(o, locale, around, full, summary);
+        share_panel(o, locale, around, links);
     }
     card_open(o, "ov-keep-h", "", locale.t(key::ui::results::KEEP));
     o.raw(r#"<div class="ov-nav ov-nav--wrap">"#);
@@ -292,14 +307,24 @@ pub fn controls(o: &mut Html, locale: Locale, around: &Surroundings, shared: boo
     o.raw("</div>");
 }
 
-/// The share panel: what the link carries, the link itself and the copy button.
-fn share_panel(o: &mut Html, locale: Locale, around: &Surroundings, full: &str, summary: &str) {
-    let (full, summary) = (around.link(FRAGMENT_PREFIX, full), around.link(FRAGMENT_PREFIX, summary));
+/// The share panel: what the link carries, the link itself and the copy button. With a round
+/// key every way of sending (email, share sheet, copy) carries the sealed link, and the panel
+/// says who alone can read it and shows the key's fingerprint; the plain link is not offered
+/// (the person's own copy is the printout, the files, or this browser's saved answers).
+fn share_panel(o: &mut Html, locale: Locale, around: &Surroundings, links: &Links) {
+    let (full, summary) = match &links.sealed {
+        Some(s) => (around.link("", &s.full), around.link("", &s.summary)),
+        None => (around.link(FRAGMENT_PREFIX, &links.full), around.link(FRAGMENT_PREFIX, &links.summary)),
+    };
     card_open(o, "ov-share-h", "share", locale.t(key::ui::share::TITLE));
-    html!(o;
-        "<p>" (locale.t(key::ui::share::PRIVACY)) r#"</p><fieldset class="ov-q"><legend class="ov-q__text">"#
-        (locale.t(key::ui::share::LEVEL)) r#"</legend><div class="ov-choices">"#
-    );
+    match &links.sealed {
+        Some(s) => html!(o;
+            r#"<p data-testid="share-sealed"><strong>"# (locale.t(key::ui::share::SEALED)) "</strong> "
+            {o.fill(locale.t(key::ui::share::FINGERPRINT), &[("fingerprint", &s.fingerprint)])} "</p>"
+        ),
+        None => html!(o; "<p>" (locale.t(key::ui::share::PRIVACY)) "</p>"),
+    }
+    html!(o; r#"<fieldset class="ov-q"><legend class="ov-q__text">"# (locale.t(key::ui::share::LEVEL)) r#"</legend><div class="ov-choices">"#);
     let choices = [
         ("full", key::ui::share::FULL, key::ui::share::FULL_HINT, true),
         ("summary", key::ui::share::SUMMARY, key::ui::share::SUMMARY_HINT, false),

@@ -6,8 +6,9 @@ use super::html::{html, Html};
 use super::{button, start_own, title};
 use crate::config::Surroundings;
 use crate::i18n::{key, Key, Locale};
+use crate::seal::HeldKey;
 use crate::team_link;
-use crate::ui::{ids, Action, TeamAction};
+use crate::ui::{ids, names, Action, TeamAction};
 
 /// A labelled text area for links holding `value`, its hint tied to it by `aria-describedby`.
 /// ("Combine" fills only the figures' place, so this is drawn again only on a language change.)
@@ -71,4 +72,55 @@ pub fn summary_open(o: &mut Html, locale: Locale) {
 pub fn summary_close(o: &mut Html, locale: Locale) {
     start_own(o, locale);
     o.raw("</section>");
+}
+
+/// The round keys: the ones held (choose whose invitation is shown, save each as a file, remove
+/// one), and the ways to get one (make one for a new round, load a key file, paste a secret
+/// key). Nothing secret is in this markup: a key is named by its label and fingerprint.
+pub fn keys(o: &mut Html, locale: Locale, held: &[HeldKey], current: Option<usize>) {
+    html!(o;
+        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-keys-h" data-testid="team-keys"><h2 id="ov-keys-h">"#
+        (locale.t(key::ui::team::keys::TITLE)) "</h2><p>" (locale.t(key::ui::team::keys::INTRO)) "</p>"
+    );
+    if held.is_empty() {
+        html!(o; r#"<p data-testid="keys-none">"# (locale.t(key::ui::team::keys::NONE)) "</p>");
+    } else {
+        html!(o; r#"<fieldset class="ov-keys"><legend>"# (locale.t(key::ui::team::keys::CURRENT)) "</legend>");
+        for (i, k) in held.iter().enumerate() {
+            let name = if k.label.is_empty() { locale.t(key::ui::team::keys::UNLABELLED) } else { k.label.as_str() };
+            html!(o;
+                r#"<div class="ov-key" data-testid="held-key"><label class="ov-opt"><input type="radio" name=""# (names::ROUND_INPUT)
+                r#"" value=""# (i) r#"""# {if current == Some(i) { o.raw(" checked") }} "><span><strong>" (name)
+                r#"</strong> <span class="ov-opt__hint">"# (k.secret.public().fingerprint_text())
+                r#"</span></span></label><div class="ov-nav ov-nav--wrap">"#
+                {key_button(o, TeamAction::SaveKey, i, locale.t(key::ui::team::keys::SAVE))}
+                {key_button(o, TeamAction::RemoveKey, i, locale.t(key::ui::team::keys::REMOVE))}
+                r#"<span hidden "# (names::CONFIRM_ATTR) r#"=""# (locale.t(key::ui::team::keys::CONFIRM_REMOVE)) r#""></span>"#
+                "</div></div>"
+            );
+        }
+        html!(o; r#"</fieldset><p class="ov-hint">"# (locale.t(key::ui::team::keys::WARNING)) "</p>");
+    }
+    html!(o;
+        r#"<label for=""# (ids::KEY_LABEL) r#"" class="ov-label">"# (locale.t(key::ui::team::keys::LABEL))
+        r#"</label><input id=""# (ids::KEY_LABEL) r#"" class="ov-textarea" type="text" autocomplete="off" maxlength="80"><div class="ov-nav">"#
+        {button(o, "ov-btn--primary", Action::Team(TeamAction::CreateKey), locale.t(key::ui::team::keys::CREATE))}
+        r#"</div><label for=""# (ids::KEY_FILE) r#"" class="ov-label">"# (locale.t(key::ui::team::keys::LOAD))
+        r#"</label><input id=""# (ids::KEY_FILE) r#"" type="file" accept=".txt,text/plain" data-testid="key-file"><label for=""#
+        (ids::KEY_PASTE) r#"" class="ov-label">"# (locale.t(key::ui::team::keys::PASTE)) r#"</label><input id=""# (ids::KEY_PASTE)
+        r#"" class="ov-textarea" type="password" autocomplete="off" spellcheck="false" data-testid="key-paste"><div class="ov-nav">"#
+        {button(o, "", Action::Team(TeamAction::AddKey), locale.t(key::ui::team::keys::ADD))}
+        r#"</div><p id=""# (ids::KEY_STATUS) r#"" role="status" class="ov-status" "# (names::KEY_ADDED_ATTR) r#"=""#
+        (locale.t(key::ui::team::keys::ADDED)) r#"" "# (names::KEY_BAD_ATTR) r#"=""# (locale.t(key::ui::team::keys::BAD))
+        r#"" "# (names::KEY_UNSAVED_ATTR) r#"=""# (locale.t(key::ui::team::keys::UNSAVED)) r#""></p></section>"#
+    );
+}
+
+/// A button for one held key (`data-key` names it by position).
+fn key_button(o: &mut Html, action: TeamAction, index: usize, label: &str) {
+    let action = Action::Team(action);
+    html!(o;
+        r#"<button type="button" class="ov-btn" data-action=""# (action) r#"" data-testid=""# (action) r#"" "#
+        (names::KEY_ATTR) r#"=""# (index) r#"">"# (label) "</button>"
+    );
 }

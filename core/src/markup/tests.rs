@@ -147,7 +147,7 @@ fn the_report_carries_the_headline_and_every_action() {
 #[test]
 fn text_is_escaped() {
     assert_eq!(Html::build(|o| o.text(r#"<b a="x">&'"#)).as_str(), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
-    let html = Html::build(|o| welcome(o, Locale::En, false, 5));
+    let html = Html::build(|o| welcome(o, Locale::En, false, 5, false));
     assert!(!html.contains("<script"));
     assert!(html.contains(r#"data-action="start""#));
 }
@@ -272,8 +272,8 @@ fn every_screen_has_exactly_one_h1() {
         Surroundings { share_base: crate::markup::SafeUrl::new("https://x.example/").unwrap(), ..Default::default() };
     for locale in Locale::ALL {
         let mut screens = vec![
-            ("welcome".to_string(), Html::build(|o| welcome(o, locale, false, 5))),
-            ("welcome, resuming".to_string(), Html::build(|o| welcome(o, locale, true, 5))),
+            ("welcome".to_string(), Html::build(|o| welcome(o, locale, false, 5, false))),
+            ("welcome, resuming".to_string(), Html::build(|o| welcome(o, locale, true, 5, true))),
             ("role".to_string(), Html::build(|o| role(o, locale, None))),
             ("link error".to_string(), Html::build(|o| app::link_error(o, locale, LinkError::Altered))),
             ("results waiting".to_string(), Html::build(|o| app::results_waiting(o, locale))),
@@ -293,11 +293,12 @@ fn every_screen_has_exactly_one_h1() {
         let mut drawn = Vec::new();
         let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
         for shared in [false, true] {
-            let report = crate::results::report(locale, &format!("r={link}"), shared, DAY, &around).unwrap();
+            let report = crate::results::report(locale, &format!("r={link}"), shared, DAY, &around, None).unwrap();
             drawn.push((format!("report (shared: {shared})"), report));
         }
         let links = sample::team_links_text(20);
-        let settings = crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, client: None };
+        let settings =
+            crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, keys: &[], current: None };
         for combined in [false, true] {
             let html = crate::team::screen(locale, &links, "", &settings, combined);
             drawn.push((format!("team view (combined: {combined})"), html));

@@ -8,7 +8,7 @@
 //! `data-print` on the document so the print stylesheet shows the one asked for.
 
 use super::html::uint_string;
-use super::html::{html, Html};
+use super::html::{html, Html, SafeUrl};
 use super::{button, button_with_id, card_close, card_open, role_name};
 use crate::aggregate::{whole, Disagreement, TeamReport};
 use crate::config::{Surroundings, TeamSettings};
@@ -61,7 +61,14 @@ fn promises(o: &mut Html, locale: Locale, threshold: usize) {
 /// The invitation panel: the assessment's address, its QR code and how long it takes, with a
 /// one-page handout for a meeting room (printed on its own).
 pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &TeamSettings) {
-    let address = &info.around.share_base;
+    // With a round key, the address carries its public half, so every result sent from it is
+    // sealed for this round.
+    let with_key = info.round().map(|k| info.around.link(crate::seal::KEY_PREFIX, &k.to_text()));
+    let address = match with_key.as_deref().and_then(SafeUrl::new) {
+        Some(url) => url,
+        None => info.around.share_base.clone(),
+    };
+    let address = &address;
     let (low, high) = minutes_range(instrument, locale);
     let duration = |o: &mut Html| o.fill(locale.t(key::ui::team::invite::DURATION), &[("min", &low), ("max", &high)]);
     let qr_title = locale.fmt(key::ui::team::invite::QR_TITLE, &[("address", address.as_str())]);
@@ -82,8 +89,17 @@ pub fn invitation(o: &mut Html, instrument: &Instrument, locale: Locale, info: &
         {qr::svg(o, address.as_str(), "ov-qr-handout", &qr_title)}
         r#"</figure><p class="ov-handout__address">"# (address.as_str()) "</p><p>" {duration(o)}
         r#"</p><ul class="ov-handout__promise">"# {promises(o, locale, info.threshold)} r#"</ul><p class="ov-hint">"#
-        (locale.t(key::ui::team::invite::HANDOUT_AFTER)) "</p></div></section>"
+        (locale.t(key::ui::team::invite::HANDOUT_AFTER)) "</p>"
     );
+    // The key's fingerprint, for a careful person to compare with their results screen.
+    if let Some(k) = info.round() {
+        html!(o;
+            r#"<p class="ov-hint" data-testid="handout-fingerprint">"#
+            {o.fill(locale.t(key::ui::team::invite::SEALED), &[("fingerprint", &k.fingerprint_text())])}
+            "</p>"
+        );
+    }
+    o.raw("</div></section>");
 }
 
 /// A column heading for a role group: its name, and "hidden" when its figures are withheld.

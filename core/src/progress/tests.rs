@@ -19,14 +19,33 @@ fn progress_round_trips_with_its_screen_name() {
             Screen::Review,
             Screen::Results,
         ] {
-            let p = Progress { response: sample::healthy(role), screen, locale: Some(Locale::Es) };
+            let p = Progress { response: sample::healthy(role), screen, locale: Some(Locale::Es), round_key: None };
             let text = p.to_text().unwrap();
             assert!(text.starts_with(&format!("v{}|{}|es|", i.version, screen.id(i))), "{text}");
             assert_eq!(Progress::from_text(&text), Some(p));
         }
     }
-    let p = Progress { response: sample::dont_know(Role::Other), screen: Screen::Welcome, locale: None };
+    let p =
+        Progress { response: sample::dont_know(Role::Other), screen: Screen::Welcome, locale: None, round_key: None };
     assert_eq!(Progress::from_text(&p.to_text().unwrap()), Some(p));
+}
+
+/// The invitation's round key is saved with the answers and read back; a key that does not
+/// read is dropped, never a reason to lose the answers.
+#[test]
+fn the_round_key_is_kept_with_the_answers() {
+    let key = crate::wire::encode(&[7u8; 32]);
+    let p = Progress {
+        response: sample::healthy(Role::InternalIt),
+        screen: Screen::Review,
+        locale: None,
+        round_key: Some(key.clone()),
+    };
+    let text = p.to_text().unwrap();
+    assert!(text.ends_with(&format!("|k={key}")), "{text}");
+    assert_eq!(Progress::from_text(&text), Some(p.clone()));
+    let damaged = text.replace(&key, "not-a-key");
+    assert_eq!(Progress::from_text(&damaged), Some(Progress { round_key: None, ..p }));
 }
 
 #[test]
@@ -37,6 +56,7 @@ fn the_first_release_s_numbered_screens_still_resume() {
         response: crate::response::Response::new(v1, Some(Role::Msp)),
         screen: Screen::Review,
         locale: None,
+        round_key: None,
     };
     let payload = p.to_text().unwrap().rsplit('|').next().unwrap().to_string();
     let old = format!("v1|12|es|{payload}");
@@ -48,7 +68,8 @@ fn the_first_release_s_numbered_screens_still_resume() {
 
 #[test]
 fn anything_else_is_refused() {
-    let good = Progress { response: sample::healthy(Role::Leadership), screen: Screen::Review, locale: None };
+    let good =
+        Progress { response: sample::healthy(Role::Leadership), screen: Screen::Review, locale: None, round_key: None };
     let text = good.to_text().unwrap();
     let payload = text.rsplit('|').next().unwrap();
     for bad in [

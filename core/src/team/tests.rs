@@ -15,7 +15,7 @@ fn around() -> Surroundings {
 
 /// The team view's settings with the surroundings above and a fixed date.
 fn settings(around: &Surroundings, threshold: usize) -> TeamSettings<'_> {
-    TeamSettings { threshold, around, today: Date { year: 2026, month: 11, day: 30 }, client: None }
+    TeamSettings { threshold, around, today: Date { year: 2026, month: 11, day: 30 }, keys: &[], current: None }
 }
 
 fn fragment(r: &crate::Response) -> String {
@@ -46,9 +46,9 @@ fn the_team_form_keeps_what_the_boxes_held() {
     assert!(
         out.contains(r#"<div id="ov-team-result" tabindex="-1">"#) && out.contains(r#"data-testid="team-suppressed""#)
     );
-    assert!(file(Locale::En, "", 5, TeamFile::Csv).is_some_and(|c| !c.is_empty()));
+    assert!(file(Locale::En, "", &settings(&a, 5), TeamFile::Csv).is_some_and(|c| !c.is_empty()));
     // Nothing to hold a workshop on: no register, no pack, no pack button.
-    assert_eq!(file(Locale::En, "", 5, TeamFile::Register), None);
+    assert_eq!(file(Locale::En, "", &settings(&a, 5), TeamFile::Register), None);
     assert!(!out.contains(r#"data-testid="pack""#));
     assert!(!out.contains(r#"data-action="print-pack""#));
 }
@@ -61,8 +61,8 @@ fn team_combines_links_and_its_summary_payload_opens_read_only() {
     let a = around();
     let out = figures(Locale::En, &links, "", &settings(&a, 3));
     assert!(out.contains("12"), "the team view counts the people");
-    assert!(file(Locale::En, &links, 3, TeamFile::Csv).unwrap().lines().count() > 1);
-    assert!(file(Locale::En, &links, 3, TeamFile::Register).unwrap().lines().count() > 1);
+    assert!(file(Locale::En, &links, &settings(&a, 3), TeamFile::Csv).unwrap().lines().count() > 1);
+    assert!(file(Locale::En, &links, &settings(&a, 3), TeamFile::Register).unwrap().lines().count() > 1);
     let payload = summary_payload(&out);
     let decoded = team_link::decode(&format!("t={payload}")).expect("a valid team link");
     assert_eq!(decoded.n, 12, "three of every role: every group shown");
@@ -105,7 +105,7 @@ proptest::proptest! {
         let a = around();
         let view = figures(Locale::En, &links, "", &settings(&a, 3));
         let summary_screen = summary(Locale::En, &format!("t={}", summary_payload(&view))).unwrap();
-        let csv = file(Locale::En, &links, 3, TeamFile::Csv).unwrap();
+        let csv = file(Locale::En, &links, &settings(&a, 3), TeamFile::Csv).unwrap();
         let mut seen: std::collections::BTreeMap<String, String> = Default::default();
         let all = shown_scores(&view).into_iter().chain(shown_scores(&summary_screen));
         for (dim, value) in all {

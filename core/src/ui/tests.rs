@@ -50,8 +50,8 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
     let i = Instrument::current();
     let mut out = Vec::new();
     for locale in Locale::ALL {
-        out.push(Html::build(|o| markup::welcome(o, locale, false, 5)).into_string());
-        out.push(Html::build(|o| markup::welcome(o, locale, true, 5)).into_string());
+        out.push(Html::build(|o| markup::welcome(o, locale, false, 5, false)).into_string());
+        out.push(Html::build(|o| markup::welcome(o, locale, true, 5, true)).into_string());
         out.push(Html::build(|o| markup::role(o, locale, None)).into_string());
         for role in Role::ALL {
             for screen in crate::flow::Flow::new(i, Some(role)).screens() {
@@ -78,7 +78,7 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             let emailed =
                 crate::config::Surroundings { facilitator_email: Some("f@x.example".into()), ..around.clone() };
             for (shared, around) in [(false, &around), (true, &around), (false, &emailed)] {
-                out.push(crate::results::report(locale, &format!("r={link}"), shared, DAY, around).unwrap());
+                out.push(crate::results::report(locale, &format!("r={link}"), shared, DAY, around, None).unwrap());
             }
         }
         let links = crate::sample::team_links_text(20) + inputs.pasted;
@@ -88,7 +88,12 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             logo: SafeUrl::new(inputs.name),
             ..Default::default()
         };
-        let settings = crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, client: None };
+        let keys = [crate::seal::HeldKey {
+            label: inputs.name.into(),
+            secret: crate::seal::SecretRoundKey::from_random([7; 32]),
+        }];
+        let settings =
+            crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, keys: &keys, current: Some(0) };
         out.push(crate::team::screen(locale, &links, &links, &settings, true));
         out.push(crate::team::screen(locale, "", "", &settings, false));
         let summary = crate::team::tests::summary_payload(&crate::team::figures(locale, &links, "", &settings));
@@ -164,11 +169,16 @@ fn every_data_action_any_screen_writes_parses() {
 #[test]
 fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
     let settings_around = crate::config::Surroundings::default();
+    let keys = [crate::seal::HeldKey {
+        label: "Contoso <Ltd>".into(),
+        secret: crate::seal::SecretRoundKey::from_random([4; 32]),
+    }];
     let settings = crate::config::TeamSettings {
         threshold: 5,
         around: &settings_around,
         today: DAY,
-        client: Some("Contoso <Ltd>"),
+        keys: &keys,
+        current: Some(0),
     };
     let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
     let links = sample::team_links_text(20);
@@ -177,7 +187,8 @@ fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
     };
     for locale in Locale::ALL {
         for shared in [false, true] {
-            let html = crate::results::report(locale, &format!("r={link}"), shared, DAY, &settings_around).unwrap();
+            let html =
+                crate::results::report(locale, &format!("r={link}"), shared, DAY, &settings_around, None).unwrap();
             for a in actions(&html) {
                 assert!(matches!(a, Action::Results(_) | Action::App(_)), "{a:?} on a report");
             }
