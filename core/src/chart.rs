@@ -11,7 +11,7 @@
 //!
 //! Every colour a chart draws with is in [`PALETTE`]. plotters writes it as a presentation
 //! attribute (`fill="#1F2328"`): the light look, and what the SVG shows where no stylesheet
-//! applies. style/overlap.css matches each colour by that attribute and recolours it through a
+//! applies. style/overlap-results.css matches each colour by that attribute and recolours it through a
 //! `--ov-chart-*` custom property, so charts follow the dark colour scheme and print light; the
 //! page's strict CSP (`style-src 'self'`) rules out inline styles, and a stylesheet rule beats a
 //! presentation attribute. `chart/tests.rs` checks that every colour a chart can draw has its
@@ -81,7 +81,7 @@ pub const ACCENT: RGBColor = WORKABLE;
 pub const VIOLET: RGBColor = RGBColor(0x6b, 0x3f, 0xa0);
 
 /// Every chart colour, once per value, with the element it is limited to (`""`: any) and the
-/// custom property style/overlap.css recolours it with. A colour drawn but missing here, or
+/// custom property style/overlap-results.css recolours it with. A colour drawn but missing here, or
 /// missing its rule in the stylesheet, fails `chart/tests.rs`.
 pub const PALETTE: [(RGBColor, &str, &str); 11] = [
     (BACKGROUND, "rect", "--ov-chart-bg"),

@@ -2,7 +2,9 @@
 //!
 //! The text lives in `locales/<lang>.toml` (one file per language); build.rs checks that every
 //! locale has exactly the keys English has, with the same placeholders, and compiles them into
-//! sorted static tables. Adding a language is a translation job: a new file and one enum case.
+//! sorted static tables. Adding a language is a translation job: a new file and one enum case (its
+//! decimal separator and dates are in its file; a plural rule other than one/other is a case in
+//! [`Locale::plural_form`]).
 
 use crate::generated::{FIRST_TIER, LOCALES, LOCALE_KEYS, LOCALE_KEYS_REQUIRED_BY_INSTRUMENTS, SURVEY_FINGERPRINT};
 use std::sync::OnceLock;

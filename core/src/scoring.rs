@@ -392,32 +392,8 @@ impl Report {
             }
             Rules::V2 => barrier_with_margin(&dimensions),
         };
-        // Named by the scores (the first dimension below the threshold, clearly so under rules
-        // 2) or by a critical answer on an earlier dimension (or on one whose scores would not
-        // name it).
-        let barrier_reason = barrier.map(|b| {
-            let first_below = dimensions.iter().find(|d| d.score.is_some_and(|s| s < BARRIER_THRESHOLD));
-            let margin = |d: &DimensionScore| match instrument.rules {
-                Rules::V1 => 0,
-                Rules::V2 => d.range.unwrap_or(0) as u16,
-            };
-            let by_score = first_below.filter(|d| (d.score.unwrap_or(0) as u16 + margin(d)) < BARRIER_THRESHOLD as u16);
-            if by_score.is_some_and(|d| d.dimension == b) {
-                BarrierReason::Below
-            } else {
-                BarrierReason::Critical
-            }
-        });
-        // A critical answer on a resistance dimension: the risk is at least elevated, whatever
-        // the mean (and named even when too few dimensions were scored to compute it).
-        let critical_resistance = Dimension::RESISTANCE.iter().any(|d| dimensions[d.index()].capped);
-        let computed = resistance.map(RiskLevel::of);
-        let risk = match computed {
-            Some(r) if critical_resistance => Some(r.max(CRITICAL_RISK_FLOOR)),
-            None if critical_resistance => Some(CRITICAL_RISK_FLOOR),
-            r => r,
-        };
-        let risk_raised = critical_resistance && computed.is_none_or(|r| r < CRITICAL_RISK_FLOOR);
+        let barrier_reason = barrier.map(|b| barrier_reason(instrument, &dimensions, b));
+        let (risk, risk_raised) = risk(&dimensions, resistance);
         let phase = Phase::from_months_option(months);
         let phase_reading = match friction {
             None => PhaseReading::NotEnough,
@@ -461,6 +437,37 @@ impl Report {
         };
         report
     }
+}
+
+/// Why the barrier was named: by the scores (the first dimension below the threshold, clearly so
+/// under rules 2), or by a critical answer on an earlier dimension (or on one whose scores would
+/// not name it).
+fn barrier_reason(instrument: &Instrument, dimensions: &[DimensionScore], barrier: Dimension) -> BarrierReason {
+    let first_below = dimensions.iter().find(|d| d.score.is_some_and(|s| s < BARRIER_THRESHOLD));
+    let margin = |d: &DimensionScore| match instrument.rules {
+        Rules::V1 => 0,
+        Rules::V2 => d.range.unwrap_or(0) as u16,
+    };
+    let by_score = first_below.filter(|d| (d.score.unwrap_or(0) as u16 + margin(d)) < BARRIER_THRESHOLD as u16);
+    if by_score.is_some_and(|d| d.dimension == barrier) {
+        BarrierReason::Below
+    } else {
+        BarrierReason::Critical
+    }
+}
+
+/// The resistance risk level, and whether a critical answer raised it: a critical answer on a
+/// resistance dimension makes it at least [`CRITICAL_RISK_FLOOR`] whatever the mean (and names
+/// it even when too few dimensions were scored to compute it).
+fn risk(dimensions: &[DimensionScore], resistance: Option<u8>) -> (Option<RiskLevel>, bool) {
+    let critical_resistance = Dimension::RESISTANCE.iter().any(|d| dimensions[d.index()].capped);
+    let computed = resistance.map(RiskLevel::of);
+    let risk = match computed {
+        Some(r) if critical_resistance => Some(r.max(CRITICAL_RISK_FLOOR)),
+        None if critical_resistance => Some(CRITICAL_RISK_FLOOR),
+        r => r,
+    };
+    (risk, critical_resistance && computed.is_none_or(|r| r < CRITICAL_RISK_FLOOR))
 }
 
 /// Rules 2's barrier point: the first dimension, in prerequisite order, whose score is below
@@ -567,8 +574,35 @@ pub(crate) fn item_score(item: &'static crate::instrument::Item, response: &Resp
     }
 }
 
-/// Scores one response against the instrument it claims to answer.
+/// Scores one response against the instrument it claims to answer: the answers that do not fit
+/// set aside, each dimension scored, the red flags raised, the ownership map and the context read,
+/// then the report assembled from them.
 pub fn score(instrument: &Instrument, response: &Response) -> Report {
+    let problems = problems(instrument, response);
+    let mut dims = dimension_scores(instrument, response);
+    let red_flags = raised_flags(instrument, response);
+    for f in &red_flags {
+        let rule = &instrument.red_flags()[f.rule];
+        if let (true, Some(d)) = (rule.critical, rule.dimension) {
+            dims[d.index()].capped = true;
+        }
+    }
+    let ownership = ownership(instrument, response);
+    let (months, size) = (context(instrument, response, Context::Months), context(instrument, response, Context::Size));
+    let mut report =
+        Report::assemble(instrument, response.role, dims, red_flags, ownership, months, size, Some(response));
+    report.problems = problems;
+    report
+}
+
+/// Whether the response's role is shown items for `roles` (every item, without a role).
+fn shown_to(response: &Response, roles: crate::instrument::RoleSet) -> bool {
+    response.role.is_none_or(|r| roles.contains(r))
+}
+
+/// What does not fit the instrument: a missing role, another version, answers that are out of
+/// range or to items the role is not shown. They are set aside and named, never guessed at.
+fn problems(instrument: &Instrument, response: &Response) -> Vec<Problem> {
     let mut problems = Vec::new();
     if response.role.is_none() {
         problems.push(Problem::NoRole);
@@ -577,7 +611,6 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
         problems
             .push(Problem::VersionMismatch { instrument: instrument.version, response: response.instrument_version });
     }
-    // Answers that do not fit the instrument are set aside and named, never guessed at.
     for (slot, answer) in response.answered() {
         match instrument.slot_item(slot) {
             Some(_) if !Response::answer_fits(instrument, slot, answer) => problems.push(Problem::InvalidValue(slot)),
@@ -588,8 +621,12 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
             None => problems.push(Problem::InvalidValue(slot)),
         }
     }
-    let shown = |roles: crate::instrument::RoleSet| response.role.is_none_or(|r| roles.contains(r));
+    problems
+}
 
+/// Each dimension's score, counts and margin: the mean of its scored items, from at least the
+/// instrument's `min_answered` of them.
+fn dimension_scores(instrument: &Instrument, response: &Response) -> Vec<DimensionScore> {
     let mut sums = [(0.0f64, 0u32); 9];
     let mut dims: Vec<DimensionScore> = Dimension::ALL
         .into_iter()
@@ -601,7 +638,7 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
             DimensionScore::empty(d, asked)
         })
         .collect();
-    for item in instrument.items.iter().filter(|i| shown(i.roles) && i.is_scored()) {
+    for item in instrument.items.iter().filter(|i| shown_to(response, i.roles) && i.is_scored()) {
         let Some(dim) = item.dimension else { continue };
         let d = &mut dims[dim.index()];
         let (score, answered, dont_know, not_applicable, units) = item_score(item, response);
@@ -624,50 +661,49 @@ pub fn score(instrument: &Instrument, response: &Response) -> Report {
                 response.role.and_then(|r| instrument.precision_of(r, d.dimension)).and_then(|p| margin(p, d.items));
         }
     }
+    dims
+}
 
+/// The red flags the answers raise, in the instrument's order.
+fn raised_flags(instrument: &Instrument, response: &Response) -> Vec<RaisedFlag> {
     let mut red_flags = Vec::new();
     for (rule_index, rule) in instrument.red_flags().iter().enumerate() {
         if let Some((slot, answer)) = matching_answer(instrument, &rule.answers, response) {
             red_flags.push(RaisedFlag { rule: rule_index, id: rule.id, slot, answer });
         }
     }
+    red_flags
+}
 
-    for f in &red_flags {
-        let rule = &instrument.red_flags()[f.rule];
-        if let (true, Some(d)) = (rule.critical, rule.dimension) {
-            dims[d.index()].capped = true;
-        }
-    }
+/// An answer that fits its slot, if one was given.
+fn valid_answer(instrument: &Instrument, response: &Response, slot: Slot) -> Option<Answer> {
+    response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a))
+}
 
-    let valid =
-        |slot: Slot| -> Option<Answer> { response.get(slot).filter(|a| Response::answer_fits(instrument, slot, *a)) };
+/// The ownership map: each area's owner as answered, for a role that is shown the grid.
+fn ownership(instrument: &Instrument, response: &Response) -> Vec<(usize, Option<crate::instrument::Owner>)> {
     let matrix = instrument.matrix();
-    let ownership = match shown(matrix.roles) {
-        true => matrix
-            .slots()
-            .enumerate()
-            .map(|(i, slot)| {
-                let owner = match valid(slot) {
-                    Some(Answer::Owner(o)) => Some(o),
-                    _ => None,
-                };
-                (i, owner)
-            })
-            .collect(),
-        false => Vec::new(),
-    };
-    let context = |c: Context| {
-        instrument.context_item(c).and_then(|item| match valid(Slot(item.slot)) {
-            // The last option is "don't know": no band.
-            Some(Answer::Choice(i)) if (i as usize) + 1 < 5 || c == Context::Months => Some(i),
-            _ => None,
+    if !shown_to(response, matrix.roles) {
+        return Vec::new();
+    }
+    matrix
+        .slots()
+        .enumerate()
+        .map(|(i, slot)| match valid_answer(instrument, response, slot) {
+            Some(Answer::Owner(o)) => (i, Some(o)),
+            _ => (i, None),
         })
-    };
-    let (months, size) = (context(Context::Months), context(Context::Size));
-    let mut report =
-        Report::assemble(instrument, response.role, dims, red_flags, ownership, months, size, Some(response));
-    report.problems = problems;
-    report
+        .collect()
+}
+
+/// A context answer's option (months of engagement, company size); `None` for no answer, and for
+/// "don't know" on the size (the months keep it: it reads as an unknown phase).
+fn context(instrument: &Instrument, response: &Response, c: Context) -> Option<u8> {
+    instrument.context_item(c).and_then(|item| match valid_answer(instrument, response, Slot(item.slot)) {
+        // The last option is "don't know": no band.
+        Some(Answer::Choice(i)) if (i as usize) + 1 < 5 || c == Context::Months => Some(i),
+        _ => None,
+    })
 }
 
 /// The raw value of an answer as rules store it (Likert 1-5, option index, owner code); `None`
