@@ -13,9 +13,6 @@ pub const MIN_THRESHOLD: usize = 3;
 /// The default: a role group is shown from five respondents (as Viva Glint does).
 pub const DEFAULT_THRESHOLD: usize = 5;
 
-/// What follows `#` in an invitation that carries a round's public key (`#k=<key>`).
-pub const ROUND_KEY_PREFIX: &str = "k=";
-
 /// A round's public key as base64url (43 characters that decode to 32 bytes), normalised; `None`
 /// for anything else. Only its shape is checked here (any 32 bytes are a usable X25519 public
 /// key): the first load seals nothing, it only carries the key to the results module.

@@ -8,12 +8,12 @@
 //! version's flow), which is still read. A fifth field, `k=<key>`, holds the round key from the
 //! invitation when there was one.
 
-use crate::config::ROUND_KEY_PREFIX;
 use crate::flow::Screen;
 use crate::i18n::Locale;
 use crate::instrument::{Instrument, Slot};
 use crate::response::Response;
 use crate::share;
+use crate::share::ROUND_KEY_PREFIX;
 
 /// Progress as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -25,7 +25,7 @@ use crypto_box::{PublicKey, SecretKey};
 /// What follows `#` in a sealed link, before the tag.
 pub const FRAGMENT_PREFIX: &str = "s=";
 /// What follows `#` in an invitation that carries a round's public key.
-pub const KEY_PREFIX: &str = crate::config::ROUND_KEY_PREFIX;
+pub const KEY_PREFIX: &str = crate::share::ROUND_KEY_PREFIX;
 /// A key's length in bytes, and in base64url characters (no padding).
 pub const KEY_BYTES: usize = 32;
 pub const KEY_CHARS: usize = 43;

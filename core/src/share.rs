@@ -22,6 +22,9 @@ use crate::scoring::{margin, DimensionScore, Report, MAX_ACTIONS};
 
 /// What follows `#` in a share link, before the payload.
 pub const FRAGMENT_PREFIX: &str = "r=";
+/// What follows `#` in an invitation that carries a round's public key (`#k=<key>`; sealing is
+/// `crate::seal`'s, the prefix is here with the other fragments').
+pub const ROUND_KEY_PREFIX: &str = "k=";
 const NO_SCORE: u32 = 127;
 /// An empty action slot in a rules-2 summary link.
 const NO_ACTION: u32 = 63;

@@ -30,7 +30,7 @@ pub fn route(hash: &str) -> Route {
         Route::SharedResult(h.to_string())
     } else if h.starts_with(overlap_core::team_link::FRAGMENT_PREFIX) {
         Route::TeamSummary(h.to_string())
-    } else if let Some(key) = h.strip_prefix(overlap_core::config::ROUND_KEY_PREFIX) {
+    } else if let Some(key) = h.strip_prefix(overlap_core::share::ROUND_KEY_PREFIX) {
         Route::Invitation(key.to_string())
     } else if h.starts_with(SEALED_PREFIX) {
         Route::Sealed
