@@ -8,20 +8,11 @@
 // reaches any more: about 1.4 KB gzip off the first load (scripts/size-report). Anything else is
 // left as it is. Used by minify-glue.mjs on release builds.
 import fs from 'node:fs';
+import { leb, uleb } from './wasm-leb.mjs';
 import { execFileSync } from 'node:child_process';
 
 const STREAMS = /^(__wbg_)?intounderlying/;
 
-function leb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-  return [value, at];
-}
-function uleb(value) {
-  const out = [];
-  do { let byte = value & 0x7f; value = Math.floor(value / 128); if (value) byte |= 0x80; out.push(byte); } while (value);
-  return out;
-}
 
 /** Removes the streams' exports from a module; returns how many it removed. */
 function stripExports(file) {

@@ -8,18 +8,9 @@
 // else is left as it was, so the worst case is a name left long, never a broken module.
 // Used by minify-glue.mjs on release builds; `node scripts/shorten-imports.mjs <dir>` runs it alone.
 import fs from 'node:fs';
+import { leb, uleb } from './wasm-leb.mjs';
 import path from 'node:path';
 
-function leb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-  return [value, at];
-}
-function uleb(value) {
-  const out = [];
-  do { let byte = value & 0x7f; value = Math.floor(value / 128); if (value) byte |= 0x80; out.push(byte); } while (value);
-  return out;
-}
 const utf8 = new TextEncoder(), text = new TextDecoder();
 
 // Short names in order: a..z, A..Z, then two characters; never a JavaScript keyword.

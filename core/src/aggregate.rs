@@ -17,7 +17,7 @@
 
 use crate::instrument::{AnswerRule, Dimension, Instrument, Item, ItemKind, Owner, Role, RoleSet, Selector};
 use crate::response::{Answer, Response};
-use crate::scoring::{worth, Band, Report, Worth, BARRIER_THRESHOLD, CRITICAL_CAP};
+use crate::scoring::{raw_value, worth, Band, Report, Worth, BARRIER_THRESHOLD, CRITICAL_CAP};
 use crate::seal::{self, SealError, SecretRoundKey};
 use crate::share::{self, LinkError, Shared};
 
@@ -653,16 +653,6 @@ impl<'a> Rule<'a> {
                 }
             }
         }
-    }
-}
-
-/// The raw value of an answer as rules store it; `None` for Don't know and Not applicable.
-fn raw_value(answer: Answer) -> Option<u8> {
-    match answer {
-        Answer::Likert(v) => Some(v),
-        Answer::Choice(i) => Some(i),
-        Answer::Owner(o) => Some(o.code()),
-        Answer::DontKnow | Answer::NotApplicable => None,
     }
 }
 

@@ -707,8 +707,9 @@ fn context(instrument: &Instrument, response: &Response, c: Context) -> Option<u
 }
 
 /// The raw value of an answer as rules store it (Likert 1-5, option index, owner code); `None`
-/// for don't know and not applicable, which no rule names.
-fn raw_value(answer: Answer) -> Option<u8> {
+/// for don't know and not applicable, which no rule names. The team view's rules read answers
+/// the same way.
+pub(crate) fn raw_value(answer: Answer) -> Option<u8> {
     match answer {
         Answer::Likert(v) => Some(v),
         Answer::Choice(i) => Some(i),
