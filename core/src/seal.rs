@@ -2,8 +2,11 @@
 //! can read it on its way through mail and chat that others administer.
 //!
 //! A round key is an X25519 key pair made in the facilitator's browser. Its public half travels
-//! in the invitation (`#k=<32 bytes, base64url>`); its secret half never leaves the facilitator's
-//! browser except as a key file they save. A sealed link is
+//! in the invitation (`#k=<32 bytes, base64url>`); its secret half never appears in a link, a
+//! code, an export or a printout. It is kept, unencrypted, in the facilitator's browser storage
+//! and leaves it only as a key file they save (or as the 43 characters they paste elsewhere).
+//! The box detects a changed or cut link but does not say who sealed it: anyone holding the
+//! invitation can seal a result for the round. A sealed link is
 //! `#s=<tag>.<base64url of crypto_box_seal(padded plain link bytes)>`: the standard libsodium
 //! sealed box (X25519, XSalsa20-Poly1305; the `crypto_box` crate, nothing written by hand) of
 //! the bytes a plain `#r=` link carries, after a length byte and padded with zeros to
@@ -90,7 +93,7 @@ impl RoundKey {
     /// The fingerprint as a person compares it: upper-case hex in groups of four ("1A2B-3C4D-5E6F").
     pub fn fingerprint_text(self) -> String {
         // ASCII only: `str::to_uppercase` would bring Unicode's case tables (about 28 KB) into
-        // the team module for sixteen hex digits.
+        // the team module for twelve hex digits.
         let mut hex = hex(&self.fingerprint());
         hex.make_ascii_uppercase();
         hex.as_bytes().chunks(4).filter_map(|c| std::str::from_utf8(c).ok()).collect::<Vec<_>>().join("-")

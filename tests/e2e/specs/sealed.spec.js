@@ -90,7 +90,7 @@ test('a round key seals what people send: the team view with the key opens it, o
   await other.getByTestId('team-links').fill(`${links}\n${sealed}\n${sealed.slice(0, -6)}`);
   await other.getByTestId('team-analyse').click();
   await expect(other.getByTestId('team-count')).toContainText('20 results combined');
-  await expect(other.getByTestId('team-invalid-reasons')).toContainText('Sealed for another round');
+  await expect(other.getByTestId('team-invalid-reasons')).toContainText('key this team view does not hold');
   // With the key, a cut-off sealed link is damaged, not another round's.
   await facilitator.getByTestId('team-links').fill(`${links}\n${sealed.slice(0, -6)}`);
   await facilitator.getByTestId('team-analyse').click();
