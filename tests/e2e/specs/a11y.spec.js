@@ -42,10 +42,10 @@ test('the screens before the app and before the results pass axe: loading, could
   await expectAccessible(page, 'the app could not start');
   await page.unroute('**/overlap_bg.wasm');
 
-  // The results screen while its module is on its way.
+  // The team view while its module is on its way (the team view has its own module).
   let arrive;
   const arriving = new Promise((resolve) => { arrive = resolve; });
-  await page.route('**/overlap-results_bg.wasm', async (route) => { await arriving; await route.continue(); });
+  await page.route('**/overlap-team_bg.wasm', async (route) => { await arriving; await route.continue(); });
   await page.goto('about:blank');
   await page.goto('http://127.0.0.1:4173/#team');
   await expect(page.getByTestId('results-loading')).toBeVisible();
