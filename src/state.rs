@@ -56,6 +56,11 @@ pub struct AppState {
     store: StoredValue<ProgressStore>,
     /// The deploy-time configuration (`overlap.json`), validated.
     pub config: StoredValue<Config>,
+    /// Kiosk mode (`#kiosk`): 0 when the app is not a kiosk, else 1 + whose turn it is, counted
+    /// since the page loaded. Once set it stays for the page's life, whatever the fragment
+    /// becomes: nothing is ever saved. (A `u32` signal, a type the app has already: a new one
+    /// would cost the first load code of its own.)
+    kiosk: RwSignal<u32>,
 }
 
 impl AppState {
@@ -70,7 +75,14 @@ impl AppState {
     /// default, else English.
     pub fn with_config(config: Config) -> AppState {
         let (mut store, mut notice) = ProgressStore::open();
-        let (saved, load_notice) = store.load();
+        let kiosk = matches!(location::route(&location::current_hash()), Route::Kiosk);
+        // A kiosk shows nobody's saved answers, and leaves none on the device.
+        let (saved, load_notice) = if kiosk {
+            store.clear();
+            Default::default()
+        } else {
+            store.load()
+        };
         notice = notice.or(load_notice);
         let instrument = Instrument::current();
         let wanted = wanted_locale(saved.as_ref().and_then(|p| p.locale), &config);
@@ -108,7 +120,24 @@ impl AppState {
             chosen_locale: StoredValue::new(locale),
             store: StoredValue::new(store),
             config: StoredValue::new(config),
+            kiosk: RwSignal::new(u32::from(kiosk)),
         }
+    }
+
+    /// Kiosk mode's current turn, when the app runs as a kiosk.
+    pub fn kiosk_turn(&self) -> Option<u32> {
+        self.kiosk.get_untracked().checked_sub(1)
+    }
+
+    /// Kiosk mode: the person is done, or the countdown ran out. Their answers are dropped, the
+    /// language goes back to the deployment's, and the welcome shows for the next person.
+    pub fn kiosk_next(&self) {
+        if self.kiosk_turn().is_none() {
+            return;
+        }
+        self.kiosk.update(|n| *n += 1);
+        self.notice.set(None);
+        self.start_over();
     }
 
     /// Untracked text, for event handlers.
@@ -264,6 +293,9 @@ impl AppState {
     }
 
     fn save(&self) {
+        if self.kiosk_turn().is_some() {
+            return;
+        }
         let progress = Progress {
             response: self.response.get_untracked(),
             screen: self.screen.get_untracked(),
@@ -292,7 +324,7 @@ pub fn wanted_locale(saved: Option<Locale>, config: &Config) -> Locale {
 fn mode_for(hash: &str) -> Mode {
     match location::route(hash) {
         // The key is taken by `take_invitation_key`; the invitation opens the assessment.
-        Route::Assessment | Route::Invitation(_) => Mode::Assessment,
+        Route::Assessment | Route::Invitation(_) | Route::Kiosk => Mode::Assessment,
         Route::Sealed => Mode::LinkError(LinkError::Sealed),
         Route::Team => Mode::OnDemand(OnDemand { view: View::Team, fragment: String::new() }),
         Route::SharedResult(text) => match share::check(&text) {

@@ -13,6 +13,23 @@ pub const MIN_THRESHOLD: usize = 3;
 /// The default: a role group is shown from five respondents (as Viva Glint does).
 pub const DEFAULT_THRESHOLD: usize = 5;
 
+/// Kiosk mode's idle time, its default and range, in seconds: without input for this long, the
+/// "Still there?" countdown starts. Ninety seconds is what DORA's Quick Check kiosk allows; half a
+/// minute is the least in which a person reads a long question, ten minutes the most a
+/// facilitator should leave a finished report on a shared screen.
+pub const IDLE_DEFAULT: u16 = 90;
+pub const IDLE_MIN: u16 = 30;
+pub const IDLE_MAX: u16 = 600;
+
+/// An idle time as text (`kiosk_idle_seconds` is checked with the other settings; this reads the
+/// team view's field and a request's line): digits only, then in range.
+/// Read as an integer: parsing a float would add some 15 KB of WebAssembly to each module.
+pub fn idle_seconds_text(text: &str) -> Option<u16> {
+    let text = text.trim();
+    let ok = !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| text.parse::<u16>().ok()).flatten().filter(|s| (IDLE_MIN..=IDLE_MAX).contains(s))
+}
+
 /// A round's public key as base64url (43 characters that decode to 32 bytes), normalised; `None`
 /// for anything else. Only its shape is checked here (any 32 bytes are a usable X25519 public
 /// key): the first load seals nothing, it only carries the key to the results module.
@@ -39,6 +56,7 @@ pub struct RawConfig {
     pub allowed_parent_origins: Option<Vec<String>>,
     pub team_threshold: Option<f64>,
     pub default_locale: Option<String>,
+    pub kiosk_idle_seconds: Option<f64>,
 }
 
 /// The validated configuration the app runs with.
@@ -65,6 +83,8 @@ pub struct Config {
     pub allowed_parent_origins: Vec<String>,
     pub team_threshold: usize,
     pub default_locale: Option<Locale>,
+    /// Kiosk mode's seconds without input before the "Still there?" countdown.
+    pub kiosk_idle_seconds: u16,
 }
 
 impl Default for Config {
@@ -81,6 +101,7 @@ impl Default for Config {
             allowed_parent_origins: Vec::new(),
             team_threshold: DEFAULT_THRESHOLD,
             default_locale: None,
+            kiosk_idle_seconds: IDLE_DEFAULT,
         }
     }
 }
@@ -116,6 +137,8 @@ pub struct TeamSettings<'a> {
     /// Which of them is the round on show: its public key goes in the invitation's address, its
     /// fingerprint on the handout, and its label (the client's name) on the pack.
     pub current: Option<usize>,
+    /// Kiosk mode's idle time, the default the team view offers when it starts a kiosk.
+    pub kiosk_idle: u16,
 }
 
 #[cfg(feature = "team")]
@@ -217,15 +240,13 @@ impl Config {
                 None => w.push(format!("allowed_parent_origins: `{o}` is not an http(s) origin; ignored")),
             }
         }
+        // Two whole numbers in a range, checked and explained by one function.
         if let Some(t) = raw.team_threshold {
-            if t.fract() == 0.0 && t >= MIN_THRESHOLD as f64 && t <= 50.0 {
-                c.team_threshold = t as usize;
-            } else {
-                // Shown to two decimals by the small integer formatter: Rust's float formatting
-                // would add about 10 KB to the first load for this one message.
-                let shown = crate::i18n::fixed(t, 2, '.');
-                w.push(format!("team_threshold {shown} must be a whole number from {MIN_THRESHOLD} to 50; using {DEFAULT_THRESHOLD}"));
-            }
+            let range = (MIN_THRESHOLD as u16, 50);
+            c.team_threshold = usize::from(whole(t, range, DEFAULT_THRESHOLD as u16, "team_threshold", &mut w));
+        }
+        if let Some(t) = raw.kiosk_idle_seconds {
+            c.kiosk_idle_seconds = whole(t, (IDLE_MIN, IDLE_MAX), IDLE_DEFAULT, "kiosk_idle_seconds", &mut w);
         }
         if let Some(l) = raw.default_locale {
             match Locale::from_tag(&l).filter(|l| l.is_available()) {
@@ -235,6 +256,18 @@ impl Config {
         }
         (c, w)
     }
+}
+
+/// A whole number from `range.0` to `range.1`, or the default with a warning naming `name`.
+fn whole(value: f64, range: (u16, u16), default: u16, name: &str, w: &mut Vec<String>) -> u16 {
+    if value.fract() == 0.0 && value >= f64::from(range.0) && value <= f64::from(range.1) {
+        return value as u16;
+    }
+    // Shown to two decimals by the small integer formatter: Rust's float formatting would add
+    // about 10 KB to the first load for this one message.
+    let shown = crate::i18n::fixed(value, 2, '.');
+    w.push(format!("{name} {shown} must be a whole number from {} to {}; using {default}", range.0, range.1));
+    default
 }
 
 fn check_accent(value: &str, surface: (u8, u8, u8), name: &str, w: &mut Vec<String>) -> Option<String> {

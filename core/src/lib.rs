@@ -29,6 +29,9 @@ pub mod wire;
 pub mod chart;
 #[cfg(feature = "results")]
 pub mod export;
+// Kiosk mode: its settings, the collection of sealed results, the idle timer's rule.
+#[cfg(feature = "results")]
+pub mod kiosk;
 #[cfg(feature = "results")]
 pub mod results;
 
@@ -41,7 +44,7 @@ pub mod seal;
 pub mod aggregate;
 #[cfg(feature = "team")]
 pub mod facilitation;
-#[cfg(feature = "team")]
+#[cfg(feature = "results")]
 pub mod qr;
 #[cfg(feature = "team")]
 pub mod team;

@@ -17,6 +17,8 @@ use crate::ui::{ids, names, Action, AppAction};
 
 pub mod app;
 pub mod html;
+#[cfg(feature = "results")]
+pub mod kiosk;
 #[cfg(feature = "team")]
 pub mod pack;
 #[cfg(feature = "results")]

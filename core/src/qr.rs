@@ -1,7 +1,8 @@
-//! The invitation's QR code, as an accessible SVG drawn from the `qrcode` crate's module grid.
+//! QR codes as accessible SVG, drawn from the `qrcode` crate's module grid.
 //!
-//! Only the results module builds this (feature `results`): the team view's invitation panel and
-//! its printed handout show the assessment's address as a code a phone camera opens. The SVG is
+//! Both on-demand modules build this (feature `results`): the team view's invitation panel and
+//! its printed handout show the assessment's address as a code a phone camera opens, and a
+//! kiosk's finished report shows the person's sealed result link, to take away. The SVG is
 //! one path of dark squares on a light square with a four-module quiet zone, titled for screen
 //! readers; every number in it is ours, and the title goes through the markup's escaping.
 

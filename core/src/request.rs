@@ -12,7 +12,7 @@ use crate::markup::html::SafeUrl;
 use crate::ui::View;
 
 /// The first line of an encoded request.
-pub const HEADER: &str = "overlap-request 2";
+pub const HEADER: &str = "overlap-request 3";
 
 /// A screen for a module to draw, and what it needs to draw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +31,14 @@ pub struct Request {
     pub threshold: usize,
     /// The round key (public half, base64url) results are sealed to when sent, if one is known.
     pub round_key: Option<String>,
+    /// Set when the app runs as a kiosk (`#kiosk`): counts the people who have used the device
+    /// since the page loaded. A report drawn again for the same turn (a change of language,
+    /// changed answers) replaces that person's sealed result in the collection rather than adding
+    /// a second one.
+    pub kiosk_turn: Option<u32>,
+    /// Kiosk mode's seconds without input before the countdown (the deployment's
+    /// `kiosk_idle_seconds`; the team view offers it when starting a kiosk).
+    pub idle: u16,
 }
 
 /// A field on its line: backslashes, line breaks and carriage returns escaped.
@@ -71,6 +79,9 @@ impl Request {
         let a = &self.around;
         let (cta_text, cta_url) = a.cta.as_ref().map_or(("", ""), |(t, u)| (t.as_str(), u.as_str()));
         let threshold = crate::markup::html::uint_string(self.threshold as u64);
+        let number = crate::markup::html::uint_string;
+        let turn = self.kiosk_turn.map(|t| number(t.into())).unwrap_or_default();
+        let idle = number(self.idle.into());
         for field in [
             self.view.as_str(),
             self.locale.code(),
@@ -84,6 +95,8 @@ impl Request {
             a.brand.as_deref().unwrap_or(""),
             a.logo.as_ref().map_or("", |l| l.as_str()),
             self.round_key.as_deref().unwrap_or(""),
+            &turn,
+            &idle,
         ] {
             escape(&mut out, field);
         }
@@ -108,6 +121,8 @@ impl Request {
         let some = |s: String| (!s.is_empty()).then_some(s);
         let (email, brand, logo) = (some(field()?), some(field()?), some(field()?));
         let round_key = some(field()?).and_then(|k| crate::config::round_key(&k));
+        let kiosk_turn = field()?.parse().ok();
+        let idle = crate::config::idle_seconds_text(&field()?)?;
         let cta = SafeUrl::new(&cta_url).filter(|_| !cta_url.is_empty()).map(|u| (cta_text, u));
         let around = Surroundings {
             share_base,
@@ -116,7 +131,7 @@ impl Request {
             brand,
             logo: logo.and_then(|l| SafeUrl::new(&l)),
         };
-        Some(Request { view, locale, fragment, fresh, around, threshold, round_key })
+        Some(Request { view, locale, fragment, fresh, around, threshold, round_key, kiosk_turn, idle })
     }
 }
 
@@ -129,7 +144,9 @@ mod tests {
         /// Whatever the configuration holds, a request reads back as itself.
         #[test]
         fn a_request_reads_back_as_itself(
-            view in 0usize..4,
+            view in 0usize..5,
+            turn in proptest::option::of(any::<u32>()),
+            idle in any::<u16>(),
             fresh in any::<bool>(),
             threshold in 3usize..51,
             fragment in "[A-Za-z0-9=_-]{0,40}",
@@ -144,7 +161,8 @@ mod tests {
                 logo: SafeUrl::new("logo.svg"),
             };
             let round_key = Some(crate::wire::encode(&[5u8; 32]));
-            let request = Request { view: View::ALL[view], locale: Locale::Es, fragment, fresh, around, threshold, round_key };
+            let idle = 30 + idle % 571;
+            let request = Request { view: View::ALL[view], locale: Locale::Es, fragment, fresh, around, threshold, round_key, kiosk_turn: turn, idle };
             prop_assert_eq!(Request::decode(&request.encode()), Some(request));
         }
     }
@@ -154,6 +172,8 @@ mod tests {
         assert_eq!(Request::decode(""), None);
         assert_eq!(Request::decode("overlap-request 1\nown\nen\n0\n5\n\n\n\n\n\n\n\n"), None, "an older release's");
         assert_eq!(Request::decode("overlap-request 2\nreport\nen\n0\n5\n\n\n\n\n\n\n\n\n"), None);
-        assert_eq!(Request::decode("overlap-request 2\nown\nen\n0\n5"), None, "cut short");
+        assert_eq!(Request::decode("overlap-request 3\nown\nen\n0\n5"), None, "cut short");
+        let before_kiosk = "overlap-request 2\nown\nen\n0\n5\n\n\n\n\n\n\n\n\n";
+        assert_eq!(Request::decode(before_kiosk), None, "the release before kiosk mode's");
     }
 }

@@ -64,6 +64,33 @@ pub fn report(
     Some(o.into_string())
 }
 
+/// A finished report in kiosk mode: the report, then the kiosk's panel in place of the share
+/// panel and the files (nothing to download or send on a shared device). `sealed` is the
+/// person's result sealed to the round (`s=...`, empty when it could not be sealed), `key` the
+/// round key, `kept` whether the device kept it in its collection.
+pub fn kiosk_report(
+    locale: Locale,
+    fragment: &str,
+    date: Date,
+    around: &Surroundings,
+    sealed: &str,
+    key: RoundKey,
+    kept: bool,
+) -> Option<String> {
+    let decoded = share::decode(fragment).ok()?;
+    let report = decoded.report();
+    let instrument = Instrument::by_version(report.instrument_version).unwrap_or(Instrument::current());
+    let mut o = Html::with_capacity(64 * 1024);
+    o.raw(r#"<section class="ov-screen ov-results" aria-labelledby=""#);
+    o.raw(ids::TITLE);
+    o.raw(r#"" data-testid="results">"#);
+    report::report(&mut o, instrument, locale, &report, &ReportOptions { shared: false, date });
+    let url = if sealed.is_empty() { String::new() } else { around.link("", sealed) };
+    crate::markup::kiosk::report_panel(&mut o, locale, &url, &key.fingerprint_text(), kept);
+    o.raw("</section>");
+    Some(o.into_string())
+}
+
 /// A file of the report, made when asked for; `None` when the link does not decode, or for the
 /// JSON file of a summary link (it carries no answers to export, and the screen offers none).
 pub fn file(locale: Locale, fragment: &str, which: ReportFile) -> Option<String> {

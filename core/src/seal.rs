@@ -34,7 +34,7 @@ pub const KEY_BYTES: usize = 32;
 pub const KEY_CHARS: usize = 43;
 /// The fingerprint's length in bytes (12 hex digits): enough that making another key with the
 /// same fingerprint takes 2^48 tries.
-const FINGERPRINT_BYTES: usize = 6;
+pub const FINGERPRINT_BYTES: usize = 6;
 /// What is sealed is always this many bytes: a length byte, the plain link's bytes, then zeros.
 /// A sealed box is as long as what it holds, and a plain link's length tells its role (a full
 /// link from other staff is 19 characters, one from internal IT 35) and whether it carries every

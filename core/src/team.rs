@@ -23,6 +23,9 @@ pub fn screen(locale: Locale, links: &str, baseline: &str, settings: &TeamSettin
     o.raw(r#"" data-testid="team">"#);
     team_frame::heading(&mut o, locale);
     team_frame::keys(&mut o, locale, settings.keys, settings.current);
+    if settings.round().is_some() {
+        team_frame::kiosk_start(&mut o, locale, settings.kiosk_idle);
+    }
     workshop::invitation(&mut o, Instrument::current(), locale, settings);
     team_frame::form(&mut o, locale, links, baseline);
     // The figures' place is always there, so "combine" can fill it without redrawing the form.

@@ -27,6 +27,9 @@ pub enum AppAction {
     StartOwn,
     Dismiss,
     ResultsRetry,
+    /// Kiosk mode: the person is done (or the idle countdown ran out); drop their answers and
+    /// show the welcome for the next person.
+    KioskNext,
 }
 
 /// What a control around a report does: the results module carries it out.
@@ -38,6 +41,17 @@ pub enum ResultsAction {
     CopyLink,
     /// Send the result to the facilitator: the share sheet, or copying where there is none.
     SendLink,
+    /// Kiosk mode (the results module draws its screens): full screen, the facilitator's way to
+    /// end the session (ask, unlock, back), the collected links (copy, download, clear), and
+    /// "I'm still here" in the idle countdown.
+    KioskFullscreen,
+    KioskEnd,
+    KioskUnlock,
+    KioskCancel,
+    KioskCopy,
+    KioskDownload,
+    KioskClear,
+    KioskContinue,
 }
 
 /// What a control of the team view does: the team module carries it out.
@@ -61,6 +75,8 @@ pub enum TeamAction {
     AddKey,
     SaveKey,
     RemoveKey,
+    /// Run the current round on this device as a kiosk.
+    StartKiosk,
 }
 
 /// What a button does, and so which module carries it out. Written as
@@ -91,7 +107,7 @@ impl From<TeamAction> for Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 42] = [
         Action::App(AppAction::Start),
         Action::App(AppAction::Team),
         Action::App(AppAction::Back),
@@ -105,11 +121,20 @@ impl Action {
         Action::App(AppAction::StartOwn),
         Action::App(AppAction::Dismiss),
         Action::App(AppAction::ResultsRetry),
+        Action::App(AppAction::KioskNext),
         Action::Results(ResultsAction::Print),
         Action::Results(ResultsAction::ExportJson),
         Action::Results(ResultsAction::ExportCsv),
         Action::Results(ResultsAction::CopyLink),
         Action::Results(ResultsAction::SendLink),
+        Action::Results(ResultsAction::KioskFullscreen),
+        Action::Results(ResultsAction::KioskEnd),
+        Action::Results(ResultsAction::KioskUnlock),
+        Action::Results(ResultsAction::KioskCancel),
+        Action::Results(ResultsAction::KioskCopy),
+        Action::Results(ResultsAction::KioskDownload),
+        Action::Results(ResultsAction::KioskClear),
+        Action::Results(ResultsAction::KioskContinue),
         Action::Team(TeamAction::Analyse),
         Action::Team(TeamAction::Print),
         Action::Team(TeamAction::Csv),
@@ -124,6 +149,7 @@ impl Action {
         Action::Team(TeamAction::AddKey),
         Action::Team(TeamAction::SaveKey),
         Action::Team(TeamAction::RemoveKey),
+        Action::Team(TeamAction::StartKiosk),
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -142,6 +168,7 @@ impl Action {
                 AppAction::StartOwn => "start-own",
                 AppAction::Dismiss => "dismiss",
                 AppAction::ResultsRetry => "results-retry",
+                AppAction::KioskNext => "kiosk-next",
             },
             Action::Results(a) => match a {
                 ResultsAction::Print => "print",
@@ -149,6 +176,14 @@ impl Action {
                 ResultsAction::ExportCsv => "export-csv",
                 ResultsAction::CopyLink => "copy-link",
                 ResultsAction::SendLink => "send-link",
+                ResultsAction::KioskFullscreen => "kiosk-fullscreen",
+                ResultsAction::KioskEnd => "kiosk-end",
+                ResultsAction::KioskUnlock => "kiosk-unlock",
+                ResultsAction::KioskCancel => "kiosk-cancel",
+                ResultsAction::KioskCopy => "kiosk-copy",
+                ResultsAction::KioskDownload => "kiosk-download",
+                ResultsAction::KioskClear => "kiosk-clear",
+                ResultsAction::KioskContinue => "kiosk-continue",
             },
             Action::Team(a) => match a {
                 TeamAction::Analyse => "team-analyse",
@@ -165,6 +200,7 @@ impl Action {
                 TeamAction::AddKey => "add-key",
                 TeamAction::SaveKey => "save-key",
                 TeamAction::RemoveKey => "remove-key",
+                TeamAction::StartKiosk => "start-kiosk",
             },
         }
     }
@@ -210,10 +246,12 @@ pub enum View {
     Team,
     /// A team summary link, read-only.
     TeamSummary,
+    /// Kiosk mode's welcome for the next person, and the facilitator's end of the session.
+    Kiosk,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Own, View::Shared, View::Team, View::TeamSummary];
+    pub const ALL: [View; 5] = [View::Own, View::Shared, View::Team, View::TeamSummary, View::Kiosk];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -221,6 +259,7 @@ impl View {
             View::Shared => "shared",
             View::Team => "team",
             View::TeamSummary => "team_summary",
+            View::Kiosk => "kiosk",
         }
     }
 
@@ -231,7 +270,7 @@ impl View {
     /// The module that draws the view.
     pub fn module(self) -> Module {
         match self {
-            View::Own | View::Shared => Module::Results,
+            View::Own | View::Shared | View::Kiosk => Module::Results,
             View::Team | View::TeamSummary => Module::Team,
         }
     }
@@ -388,6 +427,24 @@ pub mod ids {
     pub const KEY_FILE: &str = "ov-key-file";
     pub const KEY_PASTE: &str = "ov-key-paste";
     pub const KEY_STATUS: &str = "ov-key-status";
+    /// Kiosk mode: the welcome (the idle timer sleeps while it shows), the idle countdown (an
+    /// element of its own, over any screen) with its seconds and its "start over now" button, the
+    /// facilitator's unlock field and key file, the status line, and the collected links.
+    pub const KIOSK_WELCOME: &str = "ov-kiosk";
+    pub const KIOSK_IDLE: &str = "ov-kiosk-idle";
+    pub const KIOSK_IDLE_SECONDS: &str = "ov-kiosk-idle-seconds";
+    pub const KIOSK_IDLE_ANNOUNCE: &str = "ov-kiosk-idle-announce";
+    pub const KIOSK_CONTINUE: &str = "ov-kiosk-continue";
+    pub const KIOSK_RESET: &str = "ov-kiosk-reset";
+    pub const KIOSK_UNLOCK: &str = "ov-kiosk-unlock";
+    pub const KIOSK_UNLOCK_FILE: &str = "ov-kiosk-unlock-file";
+    pub const KIOSK_STATUS: &str = "ov-kiosk-status";
+    pub const KIOSK_LINKS: &str = "ov-kiosk-links";
+    /// The team view's "run this round on this device": PIN, idle time, the key file check.
+    pub const KIOSK_PIN: &str = "ov-kiosk-pin";
+    pub const KIOSK_IDLE_INPUT: &str = "ov-kiosk-idle-input";
+    pub const KIOSK_KEY_SAVED: &str = "ov-kiosk-key-saved";
+    pub const KIOSK_START_STATUS: &str = "ov-kiosk-start-status";
 }
 
 /// Names of form controls and data attributes that code reads.
@@ -430,6 +487,10 @@ pub mod names {
     pub const KEY_ADDED_ATTR: &str = "data-added";
     pub const KEY_BAD_ATTR: &str = "data-bad";
     pub const KEY_UNSAVED_ATTR: &str = "data-unsaved";
+    /// Kiosk mode: the countdown sentence's template (with `{seconds}`), and the unlock status
+    /// line's message for a wrong PIN or key.
+    pub const TEMPLATE_ATTR: &str = "data-template";
+    pub const WRONG_ATTR: &str = "data-wrong";
 }
 
 #[cfg(test)]

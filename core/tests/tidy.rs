@@ -47,8 +47,15 @@ const BROWSER_SYSTEMS: [(&str, &[&str]); 6] = [
 
 /// Where browser systems may be reached: the app's adapters, each on-demand module's screen, the
 /// team module's round keys (kept in storage), and the fetching of the modules' language files.
-const ADAPTERS: [&str; 5] =
-    ["src/adapters", "results/src/screen.rs", "team/src/screen.rs", "team/src/keys.rs", "module/src/locale.rs"];
+const ADAPTERS: [&str; 7] = [
+    "src/adapters",
+    "results/src/screen.rs",
+    "results/src/kiosk.rs",
+    "team/src/screen.rs",
+    "team/src/keys.rs",
+    "team/src/kiosk.rs",
+    "module/src/locale.rs",
+];
 
 /// The browser code the scan reads: the app and the three crates of the on-demand modules.
 const BROWSER_CODE: [&str; 4] = ["src", "results/src", "team/src", "module/src"];

@@ -8,6 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
+mod kiosk;
 mod screen;
 
 // Talc instead of dlmalloc: smaller and faster, and this module is its own WebAssembly instance

@@ -29,11 +29,13 @@ thread_local! {
 /// decode (or the request is for a screen this module does not draw); the app then shows its own
 /// link error.
 pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> bool {
-    let shared = match request.view {
-        View::Own => false,
-        View::Shared => true,
+    let shared = match (request.view, request.kiosk_turn) {
+        (View::Kiosk, _) => return crate::kiosk::show_welcome(host, request, locale),
+        (View::Own, Some(turn)) => return crate::kiosk::show_report(host, request, locale, turn),
+        (View::Own, None) => false,
+        (View::Shared, _) => true,
         // The team module's screens: an app that asks this module for one is from another release.
-        View::Team | View::TeamSummary => return false,
+        (View::Team | View::TeamSummary, _) => return false,
     };
     // With a round key the links the person sends are sealed for the round; each seal takes 32
     // fresh bytes from the platform's secure random source.
@@ -65,6 +67,15 @@ fn on_click(ev: web_sys::Event) {
         ResultsAction::ExportCsv => offer(ReportFile::Csv),
         ResultsAction::CopyLink => copy_link(names::COPIED_ATTR),
         ResultsAction::SendLink => send_link(),
+        // Kiosk mode's controls: its own screens and handlers (`kiosk`) answer them.
+        ResultsAction::KioskFullscreen
+        | ResultsAction::KioskEnd
+        | ResultsAction::KioskUnlock
+        | ResultsAction::KioskCancel
+        | ResultsAction::KioskCopy
+        | ResultsAction::KioskDownload
+        | ResultsAction::KioskClear
+        | ResultsAction::KioskContinue => {}
     }
 }
 

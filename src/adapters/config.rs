@@ -6,7 +6,7 @@ use overlap_core::config::{Config, RawConfig};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const FILE: &str = "overlap.json";
-const KNOWN: [&str; 12] = [
+const KNOWN: [&str; 13] = [
     "consultancy_name",
     "logo",
     "accent",
@@ -19,6 +19,7 @@ const KNOWN: [&str; 12] = [
     "allowed_parent_origins",
     "team_threshold",
     "default_locale",
+    "kiosk_idle_seconds",
 ];
 
 /// Fetches and validates the configuration; returns it with the warnings to log.
@@ -77,6 +78,7 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
             .filter(js_sys::Array::is_array)
             .map(|a| js_sys::Array::from(&a).iter().filter_map(|v| v.as_string()).collect()),
         team_threshold: get("team_threshold").and_then(|v| v.as_f64()),
+        kiosk_idle_seconds: get("kiosk_idle_seconds").and_then(|v| v.as_f64()),
     };
     let (config, more) = Config::from_raw(raw);
     warnings.extend(more.into_iter().map(|w| format!("{FILE}: {w}")));

@@ -17,6 +17,8 @@ pub enum Route {
     Invitation(String),
     /// `#s=...`: a sealed result, which only its round's team view can open.
     Sealed,
+    /// `#kiosk`: the assessment on a device passed from person to person.
+    Kiosk,
 }
 
 /// A sealed link's fragment starts so (the results and team modules read them; the app only
@@ -36,6 +38,8 @@ pub fn route(hash: &str) -> Route {
         Route::Sealed
     } else if h == "team" {
         Route::Team
+    } else if h == "kiosk" {
+        Route::Kiosk
     } else {
         Route::Assessment
     }

@@ -49,6 +49,7 @@ pub fn on_click(state: AppState, ev: &web_sys::Event) {
         AppAction::StartOwn => state.open_own_assessment(),
         AppAction::Dismiss => state.notice.set(None),
         AppAction::ResultsRetry => state.results_retry.update(|n| *n += 1),
+        AppAction::KioskNext => state.kiosk_next(),
     }
 }
 

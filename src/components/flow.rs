@@ -74,7 +74,15 @@ pub fn Flow() -> impl IntoView {
     };
     view! {
         {move || match state.screen.get() {
-            Screen::Results => view! { <OnDemandScreen screen=OnDemand { view: View::Own, fragment: state.own_fragment() }/> }.into_any(),
+            // The results, and a kiosk's welcome, are the results module's (which also runs the
+            // kiosk's idle timer).
+            s @ (Screen::Results | Screen::Welcome) if s == Screen::Results || state.kiosk_turn().is_some() => {
+                let screen = match s {
+                    Screen::Results => OnDemand { view: View::Own, fragment: state.own_fragment() },
+                    _ => OnDemand { view: View::Kiosk, fragment: String::new() },
+                };
+                view! { <OnDemandScreen screen/> }.into_any()
+            }
             _ => view! { <div class="ov-flow" inner_html=html on:change=on_change></div> }.into_any(),
         }}
     }

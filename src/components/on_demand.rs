@@ -60,6 +60,8 @@ pub fn OnDemandScreen(screen: OnDemand) -> impl IntoView {
             },
             threshold: c.team_threshold,
             round_key: state.round_key.get_untracked(),
+            kiosk_turn: state.kiosk_turn(),
+            idle: c.kiosk_idle_seconds,
         });
         spawn_local(async move {
             let Some(host) = by_id::<web_sys::HtmlElement>(HOST) else { return };
@@ -94,7 +96,10 @@ pub fn OnDemandScreen(screen: OnDemand) -> impl IntoView {
             // results module reads differently (a newer app, an older module): say so rather
             // than go blank.
             Loaded::LinkUnread => markup::app::link_error(&mut o, locale, LinkError::Garbled),
-            Loaded::Drawn if own_report => markup::app::own_results_extras(&mut o, locale),
+            // A kiosk's report has its own buttons (change answers, hand the device on).
+            Loaded::Drawn if own_report && state.kiosk_turn().is_none() => {
+                markup::app::own_results_extras(&mut o, locale)
+            }
             Loaded::Drawn => {}
         }
         o.into_string()

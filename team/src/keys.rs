@@ -28,9 +28,11 @@ pub fn load() -> (Vec<HeldKey>, Option<usize>) {
 pub fn store(keys: &[HeldKey], current: Option<usize>) -> bool {
     let Some(s) = storage() else { return false };
     let text: String = keys.iter().map(HeldKey::to_file).collect();
-    let kept = if keys.is_empty() { s.remove_item(STORE).is_ok() } else { s.set_item(STORE, &text).is_ok() };
+    if keys.is_empty() {
+        return s.remove_item(STORE).is_ok() && s.remove_item(CURRENT).is_ok();
+    }
     let index = current.map(|c| c.to_string()).unwrap_or_default();
-    kept && s.set_item(CURRENT, &index).is_ok()
+    s.set_item(STORE, &text).is_ok() && s.set_item(CURRENT, &index).is_ok()
 }
 
 /// A new secret key from the platform's secure random source; `None` where there is none (the

@@ -10,6 +10,7 @@
 use wasm_bindgen::prelude::*;
 
 mod keys;
+mod kiosk;
 mod present;
 mod screen;
 

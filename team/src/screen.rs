@@ -30,6 +30,8 @@ struct State {
     /// The round keys held, read from this browser's storage on first use, and the one on show.
     keys: Vec<HeldKey>,
     current: Option<usize>,
+    /// Kiosk mode's idle time as configured, offered when starting a kiosk.
+    idle: u16,
     keys_loaded: bool,
     host: Option<web_sys::HtmlElement>,
     handlers: Option<Handlers>,
@@ -44,7 +46,7 @@ thread_local! {
 /// its own link error.
 pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> bool {
     let html = STATE.with_borrow_mut(|s| {
-        (s.locale, s.threshold) = (locale, request.threshold);
+        (s.locale, s.threshold, s.idle) = (locale, request.threshold, request.idle);
         s.around = request.around;
         if !s.keys_loaded {
             (s.keys, s.current) = keys::load();
@@ -61,7 +63,7 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
             View::TeamSummary => team::summary(locale, &request.fragment),
             // The results module's screens: an app that asks this module for one is from another
             // release.
-            View::Own | View::Shared => None,
+            View::Own | View::Shared | View::Kiosk => None,
         }
     });
     let Some(html) = html else {
@@ -87,7 +89,14 @@ fn redraw() {
 }
 
 fn settings(s: &State) -> TeamSettings<'_> {
-    TeamSettings { threshold: s.threshold, around: &s.around, today: dom::today(), keys: &s.keys, current: s.current }
+    TeamSettings {
+        threshold: s.threshold,
+        around: &s.around,
+        today: dom::today(),
+        keys: &s.keys,
+        current: s.current,
+        kiosk_idle: s.idle,
+    }
 }
 
 fn on_click(ev: web_sys::Event) {
@@ -108,6 +117,7 @@ fn on_click(ev: web_sys::Event) {
         TeamAction::AddKey => add_pasted_key(),
         TeamAction::SaveKey => save_key(key_index(&ev)),
         TeamAction::RemoveKey => remove_key(&ev),
+        TeamAction::StartKiosk => crate::kiosk::start(),
     }
 }
 
@@ -187,6 +197,25 @@ fn combine() {
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(focus.unchecked_ref());
     }
+}
+
+/// The round on show's key, for starting a kiosk.
+pub fn current_key() -> Option<HeldKey> {
+    STATE.with_borrow(|s| s.current.and_then(|c| s.keys.get(c)).cloned())
+}
+
+/// The locale on show.
+pub fn locale() -> Locale {
+    STATE.with_borrow(|s| s.locale)
+}
+
+/// Forgets the keys held in this page and this browser (a kiosk starts on this device).
+pub fn forget_keys() -> bool {
+    STATE.with_borrow_mut(|s| {
+        s.keys.clear();
+        s.current = None;
+    });
+    keys::store(&[], None)
 }
 
 /// Which held key a key button is for.

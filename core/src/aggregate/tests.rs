@@ -216,7 +216,8 @@ fn outputs(responses: &[crate::Response], k: usize) -> String {
     let around =
         Surroundings { share_base: crate::markup::SafeUrl::new("https://x.test/a/").unwrap(), ..Default::default() };
     let today = crate::i18n::Date { year: 2026, month: 12, day: 1 };
-    let settings = crate::config::TeamSettings { threshold: k, around: &around, today, keys: &[], current: None };
+    let settings =
+        crate::config::TeamSettings { threshold: k, around: &around, today, keys: &[], current: None, kiosk_idle: 90 };
     let en = crate::i18n::Locale::En;
     let html = crate::team::figures(en, &text, "", &settings);
     let rep = aggregate(i(), &collect(&text).members, k);

@@ -30,6 +30,7 @@ fn valid_values_are_kept() {
         ]),
         team_threshold: Some(3.0),
         default_locale: Some("es".into()),
+        kiosk_idle_seconds: Some(120.0),
     });
     assert!(w.is_empty(), "{w:?}");
     assert_eq!(c.consultancy_name.as_deref(), Some("Northwind IT Advisory"));
@@ -47,6 +48,7 @@ fn valid_values_are_kept() {
     assert_eq!(c.facilitator_key, Some(crate::wire::encode(&[9u8; 32])));
     assert_eq!(c.allowed_parent_origins, vec!["https://northwind.example", "http://localhost:4174"]);
     assert_eq!((c.team_threshold, c.default_locale), (3, Some(Locale::Es)));
+    assert_eq!(c.kiosk_idle_seconds, 120);
 }
 
 #[test]
@@ -64,9 +66,11 @@ fn invalid_values_fall_back_with_a_warning_each() {
         allowed_parent_origins: Some(vec!["*".into()]),
         team_threshold: Some(2.0),
         default_locale: Some("fr".into()),
+        kiosk_idle_seconds: Some(20.0),
     });
     assert_eq!(c, Config::default());
-    assert_eq!(w.len(), 10, "{w:#?}");
+    assert_eq!(w.len(), 11, "{w:#?}");
+    assert!(w.iter().any(|m| m.contains("kiosk_idle_seconds 20.00 must be a whole number from 30 to 600")));
     assert!(w.iter().any(|m| m.contains("contrast")));
 }
 

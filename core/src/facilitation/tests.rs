@@ -199,6 +199,7 @@ fn the_pack_has_the_agenda_questions_decisions_and_dates() {
         threshold: 5,
         keys: &keys,
         current: Some(0),
+        kiosk_idle: 90,
     };
     let html = Html::build(|o| pack(o, i(), Locale::En, &t, &info)).into_string();
     assert!(html.contains("Northwind &lt;Advisory&gt;") && html.contains(r#"src="logo.svg" alt="""#));
@@ -274,6 +275,7 @@ fn the_handout_carries_the_address_its_code_and_the_promise() {
         threshold: 4,
         keys: &[],
         current: None,
+        kiosk_idle: 90,
     };
     let html = Html::build(|o| invitation(o, i(), Locale::Es, &info)).into_string();
     let handout = html.split(r#"data-testid="handout""#).nth(1).unwrap();

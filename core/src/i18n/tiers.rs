@@ -9,7 +9,7 @@
 
 /// Prefixes of the keys only the results module shows: the report and its controls, the team
 /// view.
-pub const RESULTS_PREFIXES: [&str; 14] = [
+pub const RESULTS_PREFIXES: [&str; 15] = [
     "ui.actor.",
     "format.",
     "action.",
@@ -24,6 +24,7 @@ pub const RESULTS_PREFIXES: [&str; 14] = [
     "ui.band.",
     "ui.risk.",
     "ui.confidence.",
+    "ui.kiosk.",
 ];
 
 /// Keys under those prefixes that the app itself shows (`markup::app`: waiting for and failing

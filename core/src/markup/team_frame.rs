@@ -116,6 +116,26 @@ pub fn keys(o: &mut Html, locale: Locale, held: &[HeldKey], current: Option<usiz
     );
 }
 
+/// "Run this round on this device": kiosk mode for the round on show, with the PIN that ends it,
+/// the idle time, and the confirmation that the key file is kept elsewhere (starting removes the
+/// keys from this browser). Shown only while a round key is held.
+pub fn kiosk_start(o: &mut Html, locale: Locale, idle: u16) {
+    use crate::kiosk::{IDLE_MAX, IDLE_MIN};
+    html!(o;
+        r#"<section class="ov-card ov-no-print" aria-labelledby="ov-kiosk-start-h" data-testid="kiosk-start"><h2 id="ov-kiosk-start-h">"#
+        (locale.t(key::ui::team::kiosk::TITLE)) "</h2><p>" (locale.t(key::ui::team::kiosk::INTRO)) r#"</p><label for=""#
+        (ids::KIOSK_PIN) r#"" class="ov-label">"# (locale.t(key::ui::team::kiosk::PIN_LABEL)) r#"</label><input id=""#
+        (ids::KIOSK_PIN) r#"" class="ov-textarea ov-short" type="password" inputmode="numeric" autocomplete="off" minlength="4" maxlength="8"><label for=""#
+        (ids::KIOSK_IDLE_INPUT) r#"" class="ov-label">"# (locale.t(key::ui::team::kiosk::IDLE_LABEL)) r#"</label><input id=""#
+        (ids::KIOSK_IDLE_INPUT) r#"" class="ov-textarea ov-short" type="number" min=""# (IDLE_MIN) r#"" max=""# (IDLE_MAX)
+        r#"" step="1" value=""# (idle) r#""><p class="ov-hint">"# (locale.t(key::ui::team::kiosk::KEY_WARNING))
+        r#"</p><label class="ov-opt"><input type="checkbox" id=""# (ids::KIOSK_KEY_SAVED) r#""><span>"#
+        (locale.t(key::ui::team::kiosk::KEY_SAVED)) r#"</span></label><div class="ov-nav">"#
+        {button(o, "ov-btn--primary", Action::Team(TeamAction::StartKiosk), locale.t(key::ui::team::kiosk::START))}
+        r#"</div><p id=""# (ids::KIOSK_START_STATUS) r#"" role="status" class="ov-status"></p></section>"#
+    );
+}
+
 /// A button for one held key (`data-key` names it by position).
 fn key_button(o: &mut Html, action: TeamAction, index: usize, label: &str) {
     let action = Action::Team(action);

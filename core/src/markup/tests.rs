@@ -297,8 +297,14 @@ fn every_screen_has_exactly_one_h1() {
             drawn.push((format!("report (shared: {shared})"), report));
         }
         let links = sample::team_links_text(20);
-        let settings =
-            crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, keys: &[], current: None };
+        let settings = crate::config::TeamSettings {
+            threshold: 5,
+            around: &around,
+            today: DAY,
+            keys: &[],
+            current: None,
+            kiosk_idle: 90,
+        };
         for combined in [false, true] {
             let html = crate::team::screen(locale, &links, "", &settings, combined);
             drawn.push((format!("team view (combined: {combined})"), html));

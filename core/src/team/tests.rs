@@ -15,7 +15,14 @@ fn around() -> Surroundings {
 
 /// The team view's settings with the surroundings above and a fixed date.
 fn settings(around: &Surroundings, threshold: usize) -> TeamSettings<'_> {
-    TeamSettings { threshold, around, today: Date { year: 2026, month: 11, day: 30 }, keys: &[], current: None }
+    TeamSettings {
+        threshold,
+        around,
+        today: Date { year: 2026, month: 11, day: 30 },
+        keys: &[],
+        current: None,
+        kiosk_idle: 90,
+    }
 }
 
 fn fragment(r: &crate::Response) -> String {

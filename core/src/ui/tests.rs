@@ -80,6 +80,7 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             for (shared, around) in [(false, &around), (true, &around), (false, &emailed)] {
                 out.push(crate::results::report(locale, &format!("r={link}"), shared, DAY, around, None).unwrap());
             }
+            out.extend(kiosk_screens(locale, &format!("r={link}"), &around));
         }
         let links = crate::sample::team_links_text(20) + inputs.pasted;
         let around = crate::config::Surroundings {
@@ -92,8 +93,14 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
             label: inputs.name.into(),
             secret: crate::seal::SecretRoundKey::from_random([7; 32]),
         }];
-        let settings =
-            crate::config::TeamSettings { threshold: 5, around: &around, today: DAY, keys: &keys, current: Some(0) };
+        let settings = crate::config::TeamSettings {
+            threshold: 5,
+            around: &around,
+            today: DAY,
+            keys: &keys,
+            current: Some(0),
+            kiosk_idle: 90,
+        };
         out.push(crate::team::screen(locale, &links, &links, &settings, true));
         out.push(crate::team::screen(locale, "", "", &settings, false));
         let summary = crate::team::tests::summary_payload(&crate::team::figures(locale, &links, "", &settings));
@@ -110,6 +117,30 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
         out.push(Html::build(|o| app::results_unavailable(o, locale)).into_string());
         out.push(Html::build(|o| app::results_waiting(o, locale)).into_string());
     }
+    out
+}
+
+/// Kiosk mode's screens: the welcome (with and without storage), not set up, the countdown, a
+/// finished report (kept, and not kept), unlock (PIN and key), the collected links.
+fn kiosk_screens(locale: Locale, fragment: &str, around: &crate::config::Surroundings) -> Vec<String> {
+    use crate::markup::kiosk;
+    let key = crate::seal::SecretRoundKey::from_random([6; 32]).public();
+    let sealed = key.seal_link(fragment, [8; 32]).unwrap();
+    let mut out = Vec::new();
+    for (collected, storage_ok) in [(0, true), (1, true), (12, false)] {
+        let w = kiosk::Welcome { collected, idle: 90, storage_ok };
+        out.push(Html::build(|o| kiosk::welcome(o, locale, &w)).into_string());
+    }
+    out.push(Html::build(|o| kiosk::not_set_up(o, locale)).into_string());
+    out.push(Html::build(|o| kiosk::idle_dialog(o, locale, 30)).into_string());
+    for (sealed, kept) in [(sealed.as_str(), true), ("", false)] {
+        out.push(crate::results::kiosk_report(locale, fragment, DAY, around, sealed, key, kept).unwrap());
+    }
+    for has_pin in [true, false] {
+        out.push(Html::build(|o| kiosk::unlock(o, locale, has_pin)).into_string());
+    }
+    let links = vec![around.link("", &sealed); 2];
+    out.push(Html::build(|o| kiosk::collected(o, locale, &links)).into_string());
     out
 }
 
@@ -179,6 +210,7 @@ fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
         today: DAY,
         keys: &keys,
         current: Some(0),
+        kiosk_idle: 90,
     };
     let link = crate::share::encode_full(&sample::healthy(Role::Msp)).unwrap();
     let links = sample::team_links_text(20);
@@ -191,6 +223,11 @@ fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
                 crate::results::report(locale, &format!("r={link}"), shared, DAY, &settings_around, None).unwrap();
             for a in actions(&html) {
                 assert!(matches!(a, Action::Results(_) | Action::App(_)), "{a:?} on a report");
+            }
+        }
+        for html in kiosk_screens(locale, &format!("r={link}"), &settings_around) {
+            for a in actions(&html) {
+                assert!(matches!(a, Action::Results(_) | Action::App(_)), "{a:?} on a kiosk screen");
             }
         }
         let team = crate::team::screen(locale, &links, "", &settings, true);
