@@ -2,13 +2,14 @@
 // Content-Security-Policy (script-src 'self') blocks, so index.html loads this file instead.
 import init from './overlap.js';
 
-// The on-demand modules (the report in `results`, the team view in `team`) are WebAssembly
+// The on-demand modules (the report in `results`, the team view in `team`, the consultant's setup
+// screen in `setup`) are WebAssembly
 // modules of their own that the app imports through these two functions
 // (src/adapters/modules.rs). They live here, beside the app's files, so a module is found
 // relative to this script whatever page embeds the app, and the first load needs no extra
 // script. A failed import is forgotten, so the next call (the screen's retry button) fetches
-// again. Only the two names below are loaded: a name from anywhere else is refused.
-const MODULES = { results: 'overlap-results', team: 'overlap-team' };
+// again. Only the three names below are loaded: a name from anywhere else is refused.
+const MODULES = { results: 'overlap-results', team: 'overlap-team', setup: 'overlap-setup' };
 const loading = {};
 function load(name) {
   const file = MODULES[name];

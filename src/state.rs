@@ -327,6 +327,7 @@ fn mode_for(hash: &str) -> Mode {
         Route::Assessment | Route::Invitation(_) | Route::Kiosk => Mode::Assessment,
         Route::Sealed => Mode::LinkError(LinkError::Sealed),
         Route::Team => Mode::OnDemand(OnDemand { view: View::Team, fragment: String::new() }),
+        Route::Setup => Mode::OnDemand(OnDemand { view: View::Setup, fragment: String::new() }),
         Route::SharedResult(text) => match share::check(&text) {
             Ok(()) => Mode::OnDemand(OnDemand { view: View::Shared, fragment: text }),
             Err(e) => Mode::LinkError(e),

@@ -217,3 +217,45 @@ async fn a_panic_leaves_an_apology_not_a_blank_page() {
     assert!(!h.inner_html().contains("<p>app</p>"));
     h.remove_attribute("id").unwrap();
 }
+
+/// The setup module draws its form, runs what is typed through the app's loader and says what
+/// it refuses under the field, and the preview and the file follow.
+#[wasm_bindgen_test]
+async fn the_setup_screen_checks_as_you_type_and_previews() {
+    use overlap_core::request::Request;
+    let h = host();
+    let request = Request {
+        view: overlap_core::ui::View::Setup,
+        locale: overlap_core::i18n::Locale::En,
+        fragment: String::new(),
+        fresh: true,
+        around: Default::default(),
+        threshold: 5,
+        round_key: None,
+        kiosk_turn: None,
+        idle: 90,
+    };
+    let code = overlap_setup::show_setup(h.clone(), request.encode()).await;
+    assert_eq!(overlap_core::ui::Shown::from_code(code), Some(overlap_core::ui::Shown::Drawn));
+    let input = |id: &str, value: &str| {
+        let el = document().get_element_by_id(id).unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+        el.set_value(value);
+        el.dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("input", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    };
+    input("ov-set-consultancy_name", "Contoso <Advisory>");
+    input("ov-set-accent", "#ffff00");
+    let text = |id: &str| document().get_element_by_id(id).unwrap().text_content().unwrap_or_default();
+    assert!(text("ov-setup-preview").contains("Contoso <Advisory>"));
+    assert!(text("ov-set-accent-problem").contains("4.5:1"), "{}", text("ov-set-accent-problem"));
+    let json = text("ov-setup-json");
+    assert!(json.contains(r#""consultancy_name": "Contoso \u003cAdvisory>""#), "{json}");
+    assert!(!json.contains("accent"), "a refused accent is not written: {json}");
+}

@@ -41,6 +41,23 @@ pub fn round_key(text: &str) -> Option<String> {
     ok.then(|| text.to_string())
 }
 
+/// Every setting `overlap.json` may hold, in the order the README and the setup screen list them.
+pub const KEYS: [&str; 13] = [
+    "consultancy_name",
+    "logo",
+    "accent",
+    "accent_dark",
+    "cta_text",
+    "cta_url",
+    "share_base_url",
+    "facilitator_email",
+    "facilitator_key",
+    "allowed_parent_origins",
+    "team_threshold",
+    "default_locale",
+    "kiosk_idle_seconds",
+];
+
 /// What the file may contain, before validation. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RawConfig {
@@ -167,8 +184,8 @@ impl Surroundings {
 }
 
 /// Light theme surface and dark theme surface the accent must contrast with.
-const LIGHT_SURFACE: (u8, u8, u8) = (0xff, 0xff, 0xff);
-const DARK_SURFACE: (u8, u8, u8) = (0x1a, 0x1f, 0x25);
+pub(crate) const LIGHT_SURFACE: (u8, u8, u8) = (0xff, 0xff, 0xff);
+pub(crate) const DARK_SURFACE: (u8, u8, u8) = (0x1a, 0x1f, 0x25);
 /// WCAG 2.x AA for normal text.
 pub const MIN_CONTRAST: f64 = 4.5;
 
@@ -270,7 +287,7 @@ fn whole(value: f64, range: (u16, u16), default: u16, name: &str, w: &mut Vec<St
     default
 }
 
-fn check_accent(value: &str, surface: (u8, u8, u8), name: &str, w: &mut Vec<String>) -> Option<String> {
+pub(crate) fn check_accent(value: &str, surface: (u8, u8, u8), name: &str, w: &mut Vec<String>) -> Option<String> {
     let Some(rgb) = parse_hex(value) else {
         w.push(format!("{name} `{value}` is not a #rrggbb colour; using the default"));
         return None;

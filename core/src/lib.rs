@@ -29,6 +29,9 @@ pub mod wire;
 pub mod chart;
 #[cfg(feature = "results")]
 pub mod export;
+// The setup screen's outputs: overlap.json, _headers, the embed snippet.
+#[cfg(feature = "setup")]
+pub mod setup;
 // Kiosk mode: its settings, the collection of sealed results, the idle timer's rule.
 #[cfg(feature = "results")]
 pub mod kiosk;

@@ -23,6 +23,8 @@ pub mod kiosk;
 pub mod pack;
 #[cfg(feature = "results")]
 pub mod report;
+#[cfg(feature = "setup")]
+pub mod setup;
 #[cfg(feature = "team")]
 pub mod team;
 #[cfg(feature = "team")]

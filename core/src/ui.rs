@@ -79,6 +79,17 @@ pub enum TeamAction {
     StartKiosk,
 }
 
+/// What a control of the setup screen does: the setup module carries it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetupAction {
+    /// Put the nearest accent that passes the contrast rule into the field.
+    UseLightAccent,
+    UseDarkAccent,
+    DownloadJson,
+    DownloadHeaders,
+    CopySnippet,
+}
+
 /// What a button does, and so which module carries it out. Written as
 /// `data-action="<as_str>"`; one click handler per module reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,6 +97,7 @@ pub enum Action {
     App(AppAction),
     Results(ResultsAction),
     Team(TeamAction),
+    Setup(SetupAction),
 }
 
 impl From<AppAction> for Action {
@@ -106,107 +118,173 @@ impl From<TeamAction> for Action {
     }
 }
 
-impl Action {
-    pub const ALL: [Action; 42] = [
-        Action::App(AppAction::Start),
-        Action::App(AppAction::Team),
-        Action::App(AppAction::Back),
-        Action::App(AppAction::Next),
-        Action::App(AppAction::Results),
-        Action::App(AppAction::Jump),
-        Action::App(AppAction::EditAnswers),
-        Action::App(AppAction::StartOver),
-        Action::App(AppAction::KeepAnswers),
-        Action::App(AppAction::ConfirmStartOver),
-        Action::App(AppAction::StartOwn),
-        Action::App(AppAction::Dismiss),
-        Action::App(AppAction::ResultsRetry),
-        Action::App(AppAction::KioskNext),
-        Action::Results(ResultsAction::Print),
-        Action::Results(ResultsAction::ExportJson),
-        Action::Results(ResultsAction::ExportCsv),
-        Action::Results(ResultsAction::CopyLink),
-        Action::Results(ResultsAction::SendLink),
-        Action::Results(ResultsAction::KioskFullscreen),
-        Action::Results(ResultsAction::KioskEnd),
-        Action::Results(ResultsAction::KioskUnlock),
-        Action::Results(ResultsAction::KioskCancel),
-        Action::Results(ResultsAction::KioskCopy),
-        Action::Results(ResultsAction::KioskDownload),
-        Action::Results(ResultsAction::KioskClear),
-        Action::Results(ResultsAction::KioskContinue),
-        Action::Team(TeamAction::Analyse),
-        Action::Team(TeamAction::Print),
-        Action::Team(TeamAction::Csv),
-        Action::Team(TeamAction::PrintHandout),
-        Action::Team(TeamAction::PrintPack),
-        Action::Team(TeamAction::RegisterCsv),
-        Action::Team(TeamAction::Present),
-        Action::Team(TeamAction::PresentNext),
-        Action::Team(TeamAction::PresentPrevious),
-        Action::Team(TeamAction::PresentExit),
-        Action::Team(TeamAction::CreateKey),
-        Action::Team(TeamAction::AddKey),
-        Action::Team(TeamAction::SaveKey),
-        Action::Team(TeamAction::RemoveKey),
-        Action::Team(TeamAction::StartKiosk),
+impl AppAction {
+    pub const ALL: [AppAction; 14] = [
+        AppAction::Start,
+        AppAction::Team,
+        AppAction::Back,
+        AppAction::Next,
+        AppAction::Results,
+        AppAction::Jump,
+        AppAction::EditAnswers,
+        AppAction::StartOver,
+        AppAction::KeepAnswers,
+        AppAction::ConfirmStartOver,
+        AppAction::StartOwn,
+        AppAction::Dismiss,
+        AppAction::ResultsRetry,
+        AppAction::KioskNext,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Action::App(a) => match a {
-                AppAction::Start => "start",
-                AppAction::Team => "team",
-                AppAction::Back => "back",
-                AppAction::Next => "next",
-                AppAction::Results => "results",
-                AppAction::Jump => "jump",
-                AppAction::EditAnswers => "edit-answers",
-                AppAction::StartOver => "start-over",
-                AppAction::KeepAnswers => "keep-answers",
-                AppAction::ConfirmStartOver => "confirm-start-over",
-                AppAction::StartOwn => "start-own",
-                AppAction::Dismiss => "dismiss",
-                AppAction::ResultsRetry => "results-retry",
-                AppAction::KioskNext => "kiosk-next",
-            },
-            Action::Results(a) => match a {
-                ResultsAction::Print => "print",
-                ResultsAction::ExportJson => "export-json",
-                ResultsAction::ExportCsv => "export-csv",
-                ResultsAction::CopyLink => "copy-link",
-                ResultsAction::SendLink => "send-link",
-                ResultsAction::KioskFullscreen => "kiosk-fullscreen",
-                ResultsAction::KioskEnd => "kiosk-end",
-                ResultsAction::KioskUnlock => "kiosk-unlock",
-                ResultsAction::KioskCancel => "kiosk-cancel",
-                ResultsAction::KioskCopy => "kiosk-copy",
-                ResultsAction::KioskDownload => "kiosk-download",
-                ResultsAction::KioskClear => "kiosk-clear",
-                ResultsAction::KioskContinue => "kiosk-continue",
-            },
-            Action::Team(a) => match a {
-                TeamAction::Analyse => "team-analyse",
-                TeamAction::Print => "team-print",
-                TeamAction::Csv => "team-csv",
-                TeamAction::PrintHandout => "print-handout",
-                TeamAction::PrintPack => "print-pack",
-                TeamAction::RegisterCsv => "register-csv",
-                TeamAction::Present => "present",
-                TeamAction::PresentNext => "present-next",
-                TeamAction::PresentPrevious => "present-previous",
-                TeamAction::PresentExit => "present-exit",
-                TeamAction::CreateKey => "create-key",
-                TeamAction::AddKey => "add-key",
-                TeamAction::SaveKey => "save-key",
-                TeamAction::RemoveKey => "remove-key",
-                TeamAction::StartKiosk => "start-kiosk",
-            },
+            AppAction::Start => "start",
+            AppAction::Team => "team",
+            AppAction::Back => "back",
+            AppAction::Next => "next",
+            AppAction::Results => "results",
+            AppAction::Jump => "jump",
+            AppAction::EditAnswers => "edit-answers",
+            AppAction::StartOver => "start-over",
+            AppAction::KeepAnswers => "keep-answers",
+            AppAction::ConfirmStartOver => "confirm-start-over",
+            AppAction::StartOwn => "start-own",
+            AppAction::Dismiss => "dismiss",
+            AppAction::ResultsRetry => "results-retry",
+            AppAction::KioskNext => "kiosk-next",
+        }
+    }
+}
+
+impl ResultsAction {
+    pub const ALL: [ResultsAction; 13] = [
+        ResultsAction::Print,
+        ResultsAction::ExportJson,
+        ResultsAction::ExportCsv,
+        ResultsAction::CopyLink,
+        ResultsAction::SendLink,
+        ResultsAction::KioskFullscreen,
+        ResultsAction::KioskEnd,
+        ResultsAction::KioskUnlock,
+        ResultsAction::KioskCancel,
+        ResultsAction::KioskCopy,
+        ResultsAction::KioskDownload,
+        ResultsAction::KioskClear,
+        ResultsAction::KioskContinue,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultsAction::Print => "print",
+            ResultsAction::ExportJson => "export-json",
+            ResultsAction::ExportCsv => "export-csv",
+            ResultsAction::CopyLink => "copy-link",
+            ResultsAction::SendLink => "send-link",
+            ResultsAction::KioskFullscreen => "kiosk-fullscreen",
+            ResultsAction::KioskEnd => "kiosk-end",
+            ResultsAction::KioskUnlock => "kiosk-unlock",
+            ResultsAction::KioskCancel => "kiosk-cancel",
+            ResultsAction::KioskCopy => "kiosk-copy",
+            ResultsAction::KioskDownload => "kiosk-download",
+            ResultsAction::KioskClear => "kiosk-clear",
+            ResultsAction::KioskContinue => "kiosk-continue",
+        }
+    }
+}
+
+impl TeamAction {
+    pub const ALL: [TeamAction; 15] = [
+        TeamAction::Analyse,
+        TeamAction::Print,
+        TeamAction::Csv,
+        TeamAction::PrintHandout,
+        TeamAction::PrintPack,
+        TeamAction::RegisterCsv,
+        TeamAction::Present,
+        TeamAction::PresentNext,
+        TeamAction::PresentPrevious,
+        TeamAction::PresentExit,
+        TeamAction::CreateKey,
+        TeamAction::AddKey,
+        TeamAction::SaveKey,
+        TeamAction::RemoveKey,
+        TeamAction::StartKiosk,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamAction::Analyse => "team-analyse",
+            TeamAction::Print => "team-print",
+            TeamAction::Csv => "team-csv",
+            TeamAction::PrintHandout => "print-handout",
+            TeamAction::PrintPack => "print-pack",
+            TeamAction::RegisterCsv => "register-csv",
+            TeamAction::Present => "present",
+            TeamAction::PresentNext => "present-next",
+            TeamAction::PresentPrevious => "present-previous",
+            TeamAction::PresentExit => "present-exit",
+            TeamAction::CreateKey => "create-key",
+            TeamAction::AddKey => "add-key",
+            TeamAction::SaveKey => "save-key",
+            TeamAction::RemoveKey => "remove-key",
+            TeamAction::StartKiosk => "start-kiosk",
+        }
+    }
+}
+
+impl SetupAction {
+    pub const ALL: [SetupAction; 5] = [
+        SetupAction::UseLightAccent,
+        SetupAction::UseDarkAccent,
+        SetupAction::DownloadJson,
+        SetupAction::DownloadHeaders,
+        SetupAction::CopySnippet,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetupAction::UseLightAccent => "setup-use-accent",
+            SetupAction::UseDarkAccent => "setup-use-accent-dark",
+            SetupAction::DownloadJson => "setup-download-json",
+            SetupAction::DownloadHeaders => "setup-download-headers",
+            SetupAction::CopySnippet => "setup-copy-snippet",
+        }
+    }
+}
+
+impl Action {
+    /// Every action of every module (tests; the markup writes only these).
+    pub fn all() -> impl Iterator<Item = Action> {
+        let app = AppAction::ALL.into_iter().map(Action::App);
+        let results = ResultsAction::ALL.into_iter().map(Action::Results);
+        let team = TeamAction::ALL.into_iter().map(Action::Team);
+        app.chain(results).chain(team).chain(SetupAction::ALL.into_iter().map(Action::Setup))
+    }
+
+    /// The name written as `data-action`. The first load (the core without `results`) draws only
+    /// the app's own buttons and knows only their names: a module's name would be text the
+    /// survey never writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::App(a) => a.as_str(),
+            #[cfg(feature = "results")]
+            Action::Results(a) => a.as_str(),
+            #[cfg(feature = "results")]
+            Action::Team(a) => a.as_str(),
+            #[cfg(feature = "results")]
+            Action::Setup(a) => a.as_str(),
+            #[cfg(not(feature = "results"))]
+            Action::Results(_) | Action::Team(_) | Action::Setup(_) => "",
         }
     }
 
+    /// The action a `data-action` names. The first load reads only the app's own: a module's
+    /// button is `None` to it, and the module that drew it answers it.
     pub fn parse(s: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == s)
+        let app = AppAction::ALL.into_iter().find(|a| a.as_str() == s).map(Action::App);
+        #[cfg(feature = "results")]
+        let app = app.or_else(|| Action::all().find(|a| a.as_str() == s));
+        app
     }
 }
 
@@ -222,6 +300,7 @@ impl fmt::Display for Action {
 pub enum Module {
     Results,
     Team,
+    Setup,
 }
 
 impl Module {
@@ -230,6 +309,7 @@ impl Module {
         match self {
             Module::Results => "results",
             Module::Team => "team",
+            Module::Setup => "setup",
         }
     }
 }
@@ -248,10 +328,12 @@ pub enum View {
     TeamSummary,
     /// Kiosk mode's welcome for the next person, and the facilitator's end of the session.
     Kiosk,
+    /// The consultant's setup screen (`#setup`).
+    Setup,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Own, View::Shared, View::Team, View::TeamSummary, View::Kiosk];
+    pub const ALL: [View; 6] = [View::Own, View::Shared, View::Team, View::TeamSummary, View::Kiosk, View::Setup];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -260,6 +342,7 @@ impl View {
             View::Team => "team",
             View::TeamSummary => "team_summary",
             View::Kiosk => "kiosk",
+            View::Setup => "setup",
         }
     }
 
@@ -272,6 +355,7 @@ impl View {
         match self {
             View::Own | View::Shared | View::Kiosk => Module::Results,
             View::Team | View::TeamSummary => Module::Team,
+            View::Setup => Module::Setup,
         }
     }
 }
@@ -445,6 +529,16 @@ pub mod ids {
     pub const KIOSK_IDLE_INPUT: &str = "ov-kiosk-idle-input";
     pub const KIOSK_KEY_SAVED: &str = "ov-kiosk-key-saved";
     pub const KIOSK_START_STATUS: &str = "ov-kiosk-start-status";
+    /// The setup screen: loading a file and its status, the logo upload, the preview box, the
+    /// JSON on show, the snippet with its copy button and status line.
+    pub const SETUP_LOAD: &str = "ov-setup-load";
+    pub const SETUP_LOAD_STATUS: &str = "ov-setup-load-status";
+    pub const SETUP_LOGO_FILE: &str = "ov-setup-logo-file";
+    pub const SETUP_PREVIEW: &str = "ov-setup-preview";
+    pub const SETUP_JSON: &str = "ov-setup-json";
+    pub const SETUP_SNIPPET: &str = "ov-setup-snippet";
+    pub const SETUP_COPY: &str = "ov-setup-copy";
+    pub const SETUP_STATUS: &str = "ov-setup-status";
 }
 
 /// Names of form controls and data attributes that code reads.
@@ -491,6 +585,10 @@ pub mod names {
     /// line's message for a wrong PIN or key.
     pub const TEMPLATE_ATTR: &str = "data-template";
     pub const WRONG_ATTR: &str = "data-wrong";
+    /// The setting a setup field's problem line is about.
+    pub const SETUP_KEY_ATTR: &str = "data-setting";
+    /// The accent a setup field's "use the nearest colour" button would put in.
+    pub const SUGGESTION_ATTR: &str = "data-suggestion";
 }
 
 #[cfg(test)]

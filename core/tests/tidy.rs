@@ -5,9 +5,10 @@
 //!   benches; the app; the results module; the browser tests) starts with a `//!` line saying
 //!   what it owns.
 //! - Browser systems (storage, the URL and history, fetch, the clipboard, postMessage, the
-//!   navigator) are reached only through `src/adapters/` in the app, the screens of the two
-//!   on-demand modules (`results/src/screen.rs`, `team/src/screen.rs`), the team module's round
-//!   keys (`team/src/keys.rs`) and the modules' shared language fetch (`module/src/locale.rs`);
+//!   navigator) are reached only through `src/adapters/` in the app, the screens of the three
+//!   on-demand modules (`results/src/screen.rs`, `team/src/screen.rs`, `setup/src/screen.rs`),
+//!   kiosk mode (`results/src/kiosk.rs`, `team/src/kiosk.rs`), the team module's round keys
+//!   (`team/src/keys.rs`) and the modules' shared language fetch (`module/src/locale.rs`);
 //!   components touch only the DOM they render.
 
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 const BROWSER_CRATES: [&str; 6] = ["leptos", "web_sys", "web-sys", "gloo", "wasm_bindgen", "wasm-bindgen"];
 
 /// The folders whose Rust files must each start with a `//!` line.
-const DOCUMENTED: [&str; 10] = [
+const DOCUMENTED: [&str; 11] = [
     "core/src",
     "core/build",
     "core/tests",
@@ -24,6 +25,7 @@ const DOCUMENTED: [&str; 10] = [
     "src",
     "results/src",
     "team/src",
+    "setup/src",
     "module/src",
     "tests",
 ];
@@ -47,18 +49,19 @@ const BROWSER_SYSTEMS: [(&str, &[&str]); 6] = [
 
 /// Where browser systems may be reached: the app's adapters, each on-demand module's screen, the
 /// team module's round keys (kept in storage), and the fetching of the modules' language files.
-const ADAPTERS: [&str; 7] = [
+const ADAPTERS: [&str; 8] = [
     "src/adapters",
     "results/src/screen.rs",
     "results/src/kiosk.rs",
     "team/src/screen.rs",
     "team/src/keys.rs",
     "team/src/kiosk.rs",
+    "setup/src/screen.rs",
     "module/src/locale.rs",
 ];
 
-/// The browser code the scan reads: the app and the three crates of the on-demand modules.
-const BROWSER_CODE: [&str; 4] = ["src", "results/src", "team/src", "module/src"];
+/// The browser code the scan reads: the app and the four crates of the on-demand modules.
+const BROWSER_CODE: [&str; 5] = ["src", "results/src", "team/src", "setup/src", "module/src"];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()

@@ -35,7 +35,7 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
         (View::Own, None) => false,
         (View::Shared, _) => true,
         // The team module's screens: an app that asks this module for one is from another release.
-        (View::Team | View::TeamSummary, _) => return false,
+        (View::Team | View::TeamSummary | View::Setup, _) => return false,
     };
     // With a round key the links the person sends are sealed for the round; each seal takes 32
     // fresh bytes from the platform's secure random source.

@@ -6,21 +6,7 @@ use overlap_core::config::{Config, RawConfig};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const FILE: &str = "overlap.json";
-const KNOWN: [&str; 13] = [
-    "consultancy_name",
-    "logo",
-    "accent",
-    "accent_dark",
-    "cta_text",
-    "cta_url",
-    "share_base_url",
-    "facilitator_email",
-    "facilitator_key",
-    "allowed_parent_origins",
-    "team_threshold",
-    "default_locale",
-    "kiosk_idle_seconds",
-];
+use overlap_core::config::KEYS as KNOWN;
 
 /// Fetches and validates the configuration; returns it with the warnings to log.
 pub async fn load() -> (Config, Vec<String>) {

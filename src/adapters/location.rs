@@ -19,6 +19,8 @@ pub enum Route {
     Sealed,
     /// `#kiosk`: the assessment on a device passed from person to person.
     Kiosk,
+    /// `#setup`: the consultant's setup screen.
+    Setup,
 }
 
 /// A sealed link's fragment starts so (the results and team modules read them; the app only
@@ -40,6 +42,8 @@ pub fn route(hash: &str) -> Route {
         Route::Team
     } else if h == "kiosk" {
         Route::Kiosk
+    } else if h == "setup" {
+        Route::Setup
     } else {
         Route::Assessment
     }

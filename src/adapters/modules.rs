@@ -23,6 +23,7 @@ fn names(module: Module) -> (&'static str, &'static str) {
     match module {
         Module::Results => ("results", "show_results"),
         Module::Team => ("team", "show_team"),
+        Module::Setup => ("setup", "show_setup"),
     }
 }
 
@@ -45,6 +46,7 @@ pub async fn show(host: &web_sys::HtmlElement, request: &Request) -> Result<Show
     let code = match module {
         Module::Results => overlap_results::show_results(host.clone(), text).await,
         Module::Team => overlap_team::show_team(host.clone(), text).await,
+        Module::Setup => overlap_setup::show_setup(host.clone(), text).await,
     };
     #[cfg(not(feature = "inline-modules"))]
     let code = {

@@ -14,15 +14,11 @@ use wasm_bindgen::JsCast;
 pub fn on_click(state: AppState, ev: &web_sys::Event) {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let Some(el) = target.and_then(|e| e.closest(ACTION_SELECTOR).ok().flatten()) else { return };
+    // The first load knows only its own buttons' names: a module's button (which the module
+    // answers) reads as `None` here, so the app does nothing with it.
     let action = match el.get_attribute(names::ACTION_ATTR).as_deref().and_then(Action::parse) {
         Some(Action::App(action)) => action,
-        // The results and team modules answer their own controls.
-        Some(Action::Results(_) | Action::Team(_)) => return,
-        None => {
-            // The markup and this build disagree (a stale cached module): do nothing, visibly.
-            web_sys::console::warn_1(&"overlap: a button with an unknown action was ignored".into());
-            return;
-        }
+        Some(Action::Results(_) | Action::Team(_) | Action::Setup(_)) | None => return,
     };
     let screen = state.screen.get_untracked();
     let flow = state.flow();

@@ -63,7 +63,7 @@ pub fn show(host: web_sys::HtmlElement, request: Request, locale: Locale) -> boo
             View::TeamSummary => team::summary(locale, &request.fragment),
             // The results module's screens: an app that asks this module for one is from another
             // release.
-            View::Own | View::Shared | View::Kiosk => None,
+            View::Own | View::Shared | View::Kiosk | View::Setup => None,
         }
     });
     let Some(html) = html else {

@@ -108,7 +108,14 @@ fn source_of(dir: &str) -> String {
 /// key does not compile, see `key.rs`). Every key English has is a typed key or an instrument's.
 #[test]
 fn every_interface_key_is_used() {
-    let source = [source_of("src"), source_of("core/src"), source_of("results/src"), source_of("team/src")].concat();
+    let source = [
+        source_of("src"),
+        source_of("core/src"),
+        source_of("results/src"),
+        source_of("team/src"),
+        source_of("setup/src"),
+    ]
+    .concat();
     let typed = typed_keys();
     assert!(typed.len() > 200, "the generated keys were read: {}", typed.len());
     // The instrument's own texts (`dim.*.about`, ...) are required by the instrument files, which

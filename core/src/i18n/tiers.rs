@@ -9,7 +9,7 @@
 
 /// Prefixes of the keys only the results module shows: the report and its controls, the team
 /// view.
-pub const RESULTS_PREFIXES: [&str; 15] = [
+pub const RESULTS_PREFIXES: [&str; 16] = [
     "ui.actor.",
     "format.",
     "action.",
@@ -25,6 +25,7 @@ pub const RESULTS_PREFIXES: [&str; 15] = [
     "ui.risk.",
     "ui.confidence.",
     "ui.kiosk.",
+    "ui.setup.",
 ];
 
 /// Keys under those prefixes that the app itself shows (`markup::app`: waiting for and failing

@@ -36,6 +36,12 @@ impl Html {
         self.0.push_str(markup);
     }
 
+    /// Markup this crate made earlier as a string (a screen drawn by another function of the
+    /// crate), written as it is.
+    pub(crate) fn trusted(&mut self, markup: &str) {
+        self.0.push_str(markup);
+    }
+
     /// Text, escaped.
     pub fn text(&mut self, s: &str) {
         escape_into(&mut self.0, s);

@@ -23,7 +23,10 @@ fn links_field(o: &mut Html, locale: Locale, id: &'static str, label: Key, hint:
 
 /// The team view's heading and lead: the invitation panel follows, then [`form`].
 pub fn heading(o: &mut Html, locale: Locale) {
-    html!(o; {title(o, locale.t(key::ui::team::TITLE))} r#"<p class="ov-lead">"# (locale.t(key::ui::team::INTRO)) "</p>");
+    html!(o;
+        {title(o, locale.t(key::ui::team::TITLE))} r#"<p class="ov-lead">"# (locale.t(key::ui::team::INTRO))
+        r##"</p><p class="ov-no-print"><a href="#setup" data-testid="setup-link">"## (locale.t(key::ui::setup::LINK)) "</a></p>"
+    );
 }
 
 /// The team view's form: links, a file of links, an optional baseline round (its box shown open

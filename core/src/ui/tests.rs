@@ -14,7 +14,7 @@ const DAY: crate::i18n::Date = crate::i18n::Date { year: 2026, month: 1, day: 1 
 #[test]
 fn actions_and_views_parse_back_and_are_distinct() {
     let mut seen = HashSet::new();
-    for a in Action::ALL {
+    for a in Action::all() {
         assert_eq!(Action::parse(a.as_str()), Some(a));
         assert!(seen.insert(a.as_str()), "{a:?} repeats a name");
     }
@@ -81,6 +81,19 @@ pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
                 out.push(crate::results::report(locale, &format!("r={link}"), shared, DAY, around, None).unwrap());
             }
             out.extend(kiosk_screens(locale, &format!("r={link}"), &around));
+            // The setup screen and its preview, with what the configuration says.
+            let (config, _) = crate::config::Config::from_raw(crate::config::RawConfig {
+                consultancy_name: Some(inputs.name.into()),
+                cta_text: Some(inputs.cta.0.into()),
+                cta_url: Some(inputs.cta.1.into()),
+                share_base_url: Some(inputs.share_base.into()),
+                allowed_parent_origins: Some(vec![inputs.name.into()]),
+                ..Default::default()
+            });
+            out.push(Html::build(|o| crate::markup::setup::screen(o, locale, &config)).into_string());
+            for results in [false, true] {
+                out.push(crate::markup::setup::preview_html(locale, &config, results, DAY));
+            }
         }
         let links = crate::sample::team_links_text(20) + inputs.pasted;
         let around = crate::config::Surroundings {
@@ -190,7 +203,7 @@ fn every_data_action_any_screen_writes_parses() {
         }
     }
     // The screens use every action there is: none is dead.
-    for a in Action::ALL {
+    for a in Action::all() {
         assert!(found.contains(&a), "{a:?} is never written by any screen");
     }
 }
@@ -224,6 +237,10 @@ fn each_screen_carries_only_buttons_its_module_or_the_app_answers() {
             for a in actions(&html) {
                 assert!(matches!(a, Action::Results(_) | Action::App(_)), "{a:?} on a report");
             }
+        }
+        let setup = Html::build(|o| crate::markup::setup::screen(o, locale, &crate::config::Config::default()));
+        for a in actions(setup.as_str()) {
+            assert!(matches!(a, Action::Setup(_)), "{a:?} on the setup screen");
         }
         for html in kiosk_screens(locale, &format!("r={link}"), &settings_around) {
             for a in actions(&html) {
