@@ -219,7 +219,9 @@ async fn a_panic_leaves_an_apology_not_a_blank_page() {
 }
 
 /// The setup module draws its form, runs what is typed through the app's loader and says what
-/// it refuses under the field, and the preview and the file follow.
+/// it refuses under the field, and the preview and the file follow. (The module is linked in with
+/// `inline-modules`, as the test layer builds this file.)
+#[cfg(feature = "inline-modules")]
 #[wasm_bindgen_test]
 async fn the_setup_screen_checks_as_you_type_and_previews() {
     use overlap_core::request::Request;
