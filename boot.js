@@ -55,9 +55,10 @@ init({ module_or_path: new URL('./overlap_bg.wasm', import.meta.url) }).catch((e
   console.error('Overlap could not start:', error);
   const host = document.getElementById('overlap') || document.body;
   const heading = document.createElement('h1');
-  heading.textContent = 'The assessment could not start in this browser. · La evaluación no pudo iniciarse en este navegador.';
+  heading.textContent = 'The assessment could not start in this browser.';
+  // One line per language, each in its own language: reload, or use an up-to-date browser.
   const advice = document.createElement('p');
-  advice.textContent = 'Please reload, or try an up-to-date browser. · Vuelva a cargar la página o use un navegador actualizado.';
+  advice.textContent = 'Please reload, or try an up-to-date browser. · No se pudo iniciar: recargue o use un navegador actualizado. · Start fehlgeschlagen: neu laden oder aktuellen Browser nutzen. · Échec du démarrage : rechargez ou utilisez un navigateur à jour.';
   const alert = document.createElement('div');
   alert.className = 'ov-loading';
   alert.setAttribute('role', 'alert');

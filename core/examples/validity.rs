@@ -82,13 +82,22 @@ fn main() {
     // is only informative to the extent that it beats this.
     let first = barrier_study(instrument, N, SEED, |_| Some(Dimension::ALL[0])).total();
     println!("{}", barrier_line(&format!("baseline, always {}", Dimension::ALL[0].id()), &first));
-    println!("\nEstimated completion (overlap_core::estimate: words at 238 a minute in English, scaled by each language's words for the same text; 4 s per answer):\n");
-    println!("| role | answers | minutes (English) | minutes (Spanish) |");
-    println!("|---|---:|---:|---:|");
+    println!("\nEstimated completion (overlap_core::estimate: words at 238 a minute in English, scaled by each language's words for the same text; 4 s per answer), minutes:\n");
+    use overlap_core::i18n::Locale;
+    println!("| role | answers | English | Spanish | German | French |");
+    println!("|---|---:|---:|---:|---:|---:|");
     for role in overlap_core::Role::ALL {
-        let en = overlap_core::estimate::estimate(instrument, role, overlap_core::i18n::Locale::En);
-        let es = overlap_core::estimate::estimate(instrument, role, overlap_core::i18n::Locale::Es);
-        println!("| {} | {} | {:.1} | {:.1} |", role.id(), en.answers, en.minutes, es.minutes);
+        let m = |l: Locale| overlap_core::estimate::estimate(instrument, role, l);
+        let [en, es, de, fr] = Locale::ALL.map(m);
+        println!(
+            "| {} | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            role.id(),
+            en.answers,
+            en.minutes,
+            es.minutes,
+            de.minutes,
+            fr.minutes
+        );
     }
     println!("\nHeadline barrier, all roles (named by the product / true):\n");
     for d in Dimension::ALL {

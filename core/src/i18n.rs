@@ -20,6 +20,8 @@ pub enum Locale {
     #[default]
     En,
     Es,
+    De,
+    Fr,
 }
 
 /// A language's survey texts as this build carries them: all of them in key order, or only the
@@ -31,13 +33,15 @@ pub(crate) enum Bundled {
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::Es];
+    pub const ALL: [Locale; 4] = [Locale::En, Locale::Es, Locale::De, Locale::Fr];
 
     /// The BCP 47 tag, used for `<html lang>` and the locale files' names.
     pub fn code(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Es => "es",
+            Locale::De => "de",
+            Locale::Fr => "fr",
         }
     }
 
@@ -194,10 +198,15 @@ impl Locale {
         fill(self.t(key), args)
     }
 
-    /// The form of `plural` for `n` (both languages here use the one/other rule; a language with
-    /// more forms adds keys and a case here).
+    /// The form of `plural` for `n`. English, Spanish and German use "one" for exactly 1;
+    /// French uses it for 0 and 1 ("0 lien", "1 lien", "2 liens"), as CLDR's plural rules say. A
+    /// language with more forms would add keys and a case here.
     pub fn plural_form(self, plural: Plural, n: u64) -> Key {
-        if n == 1 {
+        let one = match self {
+            Locale::En | Locale::Es | Locale::De => n == 1,
+            Locale::Fr => n <= 1,
+        };
+        if one {
             plural.one
         } else {
             plural.other

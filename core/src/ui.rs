@@ -592,4 +592,4 @@ pub mod names {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -65,7 +65,7 @@ fn invalid_values_fall_back_with_a_warning_each() {
         facilitator_key: Some("not-a-key".into()),
         allowed_parent_origins: Some(vec!["*".into()]),
         team_threshold: Some(2.0),
-        default_locale: Some("fr".into()),
+        default_locale: Some("pt".into()),
         kiosk_idle_seconds: Some(20.0),
     });
     assert_eq!(c, Config::default());

@@ -31,7 +31,11 @@ fn language_tags_pick_a_locale() {
     check("en-GB", Some(Locale::En));
     check("es-MX", Some(Locale::Es));
     check("ES", Some(Locale::Es));
-    check("fr-FR", None);
+    check("fr-FR", Some(Locale::Fr));
+    check("fr-CA", Some(Locale::Fr));
+    check("de-AT", Some(Locale::De));
+    check("de_CH", Some(Locale::De));
+    check("pt-BR", None);
     check("", None);
 }
 
@@ -40,6 +44,20 @@ fn numbers_use_the_locale_separator() {
     assert_eq!(Locale::En.number(0.8125, 2), "0.81");
     assert_eq!(Locale::Es.number(0.8125, 2), "0,81");
     assert_eq!(Locale::Es.number(12.0, 0), "12");
+    assert_eq!(Locale::De.number(22.94, 1), "22,9");
+    assert_eq!(Locale::Fr.number(12.5, 1), "12,5");
+}
+
+#[test]
+fn plural_forms_follow_each_language() {
+    let p = key::ui::team::LINKS;
+    for (n, en_de_es, fr) in [(0, p.other, p.one), (1, p.one, p.one), (2, p.other, p.other), (21, p.other, p.other)] {
+        for l in [Locale::En, Locale::Es, Locale::De] {
+            assert_eq!(l.plural_form(p, n), en_de_es, "{} {n}", l.code());
+        }
+        assert_eq!(Locale::Fr.plural_form(p, n), fr, "fr {n}");
+    }
+    assert!(Locale::Fr.fmt(Locale::Fr.plural_form(p, 0), &[("n", "0")]).starts_with("0 "));
 }
 
 proptest::proptest! {
@@ -382,4 +400,111 @@ fn dates_are_written_in_words_and_count_days_across_the_calendar() {
     assert_eq!(Locale::Es.date(d(2026, 12, 3)), "3 de diciembre de 2026");
     assert_eq!(Locale::Es.number(2.5, 1), "2,5", "the decimal separator is the locale's");
     assert_eq!(Locale::En.number(2.5, 1), "2.5");
+}
+
+/// The languages besides English: each must be complete on its own, with none of English's
+/// sentences left in what it draws.
+const TRANSLATED: [Locale; 3] = [Locale::Es, Locale::De, Locale::Fr];
+
+#[test]
+fn every_language_is_shipped() {
+    for locale in Locale::ALL {
+        assert!(locale.is_available() && locale.is_loaded(), "{} is not bundled in native tests", locale.code());
+        assert_eq!(Locale::from_tag(locale.code()), Some(locale));
+    }
+}
+
+/// Texts that may read the same in another language: names, letters, codes, and patterns made
+/// only of placeholders and symbols (`{role}: {mean} ± {sd} ({n})`).
+fn may_match_english(english: &str) -> bool {
+    let mut words = 0;
+    let mut in_placeholder = false;
+    let mut word = String::new();
+    for c in english.chars().chain([' ']) {
+        match c {
+            '{' => in_placeholder = true,
+            '}' => in_placeholder = false,
+            c if !in_placeholder && c.is_alphabetic() => word.push(c),
+            _ => {
+                if word.chars().count() > 1 {
+                    words += 1;
+                }
+                word.clear();
+            }
+        }
+    }
+    words < 3
+}
+
+#[test]
+fn no_english_sentence_is_left_in_a_translation_file() {
+    for locale in TRANSLATED {
+        let same: Vec<&str> = Locale::En
+            .keys()
+            .filter(|k| {
+                let en = Locale::En.t(Key::named(k));
+                !may_match_english(en) && locale.t(Key::named(k)) == en
+            })
+            .collect();
+        assert!(same.is_empty(), "{}: English left in {same:?}", locale.code());
+    }
+}
+
+#[test]
+fn no_english_sentence_is_left_on_a_translated_screen() {
+    let english: Vec<String> = Locale::En
+        .keys()
+        .map(|k| Locale::En.t(Key::named(k)))
+        .filter(|t| !may_match_english(t) && !t.contains('{'))
+        .map(|t| crate::markup::Html::build(|o| o.text(t)).into_string())
+        .collect();
+    for locale in TRANSLATED {
+        for screen in crate::ui::tests::every_screen_in(locale, &Default::default()) {
+            for sentence in &english {
+                assert!(!screen.contains(sentence.as_str()), "{}: English on a screen: {sentence}", locale.code());
+            }
+        }
+    }
+}
+
+#[test]
+fn french_puts_a_no_break_space_before_high_punctuation() {
+    for k in Locale::Fr.keys() {
+        let text = Locale::Fr.t(Key::named(k));
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            // A colon inside a time ("0:10") or an address has no space before it in any language.
+            if matches!(c, ':' | ';' | '!' | '?' | '»') && i > 0 && chars[i - 1].is_whitespace() {
+                assert!(matches!(chars[i - 1], '\u{a0}' | '\u{202f}'), "fr `{k}`: ordinary space before {c}: {text}");
+            }
+            if *c == '«' {
+                assert!(
+                    matches!(chars.get(i + 1), Some('\u{a0}' | '\u{202f}')),
+                    "fr `{k}`: no no-break space after «: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn german_and_french_address_the_reader_formally() {
+    let informal_de = [" du ", " dich ", " dein", " dir "];
+    let informal_fr = [" tu ", " toi ", " ton ", " ta ", " tes "];
+    for (locale, words) in [(Locale::De, &informal_de[..]), (Locale::Fr, &informal_fr[..])] {
+        for k in locale.keys() {
+            let text = format!(" {} ", locale.t(Key::named(k)).to_lowercase());
+            for w in words {
+                assert!(!text.contains(w), "{} `{k}` uses the informal `{}`: {text}", locale.code(), w.trim());
+            }
+        }
+    }
+}
+
+#[test]
+fn dates_follow_each_language() {
+    let d = Date { year: 2026, month: 12, day: 3 };
+    assert_eq!(Locale::En.date(d), "December 3, 2026");
+    assert_eq!(Locale::De.date(d), "3. Dezember 2026");
+    assert_eq!(Locale::Fr.date(d), "3 décembre 2026");
 }

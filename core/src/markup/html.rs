@@ -38,6 +38,7 @@ impl Html {
 
     /// Markup this crate made earlier as a string (a screen drawn by another function of the
     /// crate), written as it is.
+    #[cfg(feature = "setup")]
     pub(crate) fn trusted(&mut self, markup: &str) {
         self.0.push_str(markup);
     }

@@ -235,6 +235,8 @@ fn the_header_lists_every_language_in_its_own_name_and_escapes_the_brand() {
     assert!(o.contains(r#"<label for="ov-lang-select" id="ov-lang-label">Idioma</label>"#), "{o}");
     assert!(o.contains(r#"<option value="en" lang="en">English</option>"#));
     assert!(o.contains(r#"<option value="es" lang="es" selected>Español</option>"#));
+    assert!(o.contains(r#"<option value="de" lang="de">Deutsch</option>"#), "{o}");
+    assert!(o.contains(r#"<option value="fr" lang="fr">Français</option>"#), "{o}");
     assert!(o.contains(r#"<span id="ov-brand-text">"#));
     // A logo address with a quote in it is not a safe URL at all; one that is, is escaped.
     assert_eq!(crate::markup::SafeUrl::new("logo.svg\" onload=\"x"), None);

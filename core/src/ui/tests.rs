@@ -41,15 +41,20 @@ impl Default for Inputs<'_> {
     }
 }
 
-/// Every screen either module draws, in both languages.
+/// Every screen either module draws, in every language.
 pub(crate) fn every_screen() -> Vec<String> {
     every_screen_with(&Inputs::default())
 }
 
 pub(crate) fn every_screen_with(inputs: &Inputs) -> Vec<String> {
+    Locale::ALL.into_iter().flat_map(|locale| every_screen_in(locale, inputs)).collect()
+}
+
+/// Every screen either module draws, in one language.
+pub(crate) fn every_screen_in(locale: Locale, inputs: &Inputs) -> Vec<String> {
     let i = Instrument::current();
     let mut out = Vec::new();
-    for locale in Locale::ALL {
+    {
         out.push(Html::build(|o| markup::welcome(o, locale, false, 5, false)).into_string());
         out.push(Html::build(|o| markup::welcome(o, locale, true, 5, true)).into_string());
         out.push(Html::build(|o| markup::role(o, locale, None)).into_string());
