@@ -348,7 +348,9 @@ fn install() {
         }
         let Some(window) = web_sys::window() else { return };
         let Some(document) = window.document() else { return };
-        for event in ["pointerdown", "keydown", "input", "wheel", "touchstart", "scroll"] {
+        // Not "scroll": the app scrolls a new screen into view itself, and a person who scrolls
+        // touches, turns a wheel or presses a key, which are listened to.
+        for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
             let listener = Closure::<dyn FnMut(web_sys::Event)>::new(on_input);
             let options = web_sys::AddEventListenerOptions::new();
             options.set_capture(true);
@@ -474,7 +476,11 @@ fn show_overlay(left: u16) {
     if let Some(text) = by_id::<web_sys::Element>(ids::KIOSK_IDLE_SECONDS) {
         announce(&text);
     }
-    focus(ids::KIOSK_CONTINUE);
+    if let Some(button) = by_id::<web_sys::HtmlElement>(ids::KIOSK_CONTINUE) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = button.focus_with_options(&options);
+    }
 }
 
 /// Puts the countdown's sentence in the live region, so screen readers say it.

@@ -78,7 +78,7 @@ test('a refused Spanish results file gives English results, a notice in Spanish,
   await expect(page.getByTestId('locale-switch')).toHaveValue('es');
   await expect(page.getByTestId('edit-answers')).toHaveText('Revisar mis respuestas');
   const notice = page.getByTestId('storage-notice');
-  await expect(notice).toContainText('No se pudo cargar el texto en español');
+  await expect(notice).toContainText('No se pudo cargar el español');
   await expectAccessible(page, 'results in English, Spanish unavailable');
   expect(files).toContain('/overlap-es-results.txt');
   // The answers are kept: saved, and there to review.
@@ -108,7 +108,7 @@ test('a missing Spanish results file on a shared link gives English results and 
   await reader.route('**/overlap-es-results.txt', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await reader.goto(link);
   await expect(reader.locator('#ov-title')).toHaveText('Shared result');
-  await expect(reader.getByTestId('storage-notice')).toContainText('No se pudo cargar el texto en español');
+  await expect(reader.getByTestId('storage-notice')).toContainText('No se pudo cargar el español');
   expect(await figures(reader)).toEqual(english);
   // A shared result never writes the visitor's saved progress, even on this path.
   expect(await reader.evaluate(() => localStorage.getItem('overlap:progress:v2'))).toBeNull();
@@ -172,7 +172,7 @@ test('when the Spanish text cannot be loaded, the page stays in English, says so
   await page.route('**/overlap-es.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'overlap-locale 1 es\n0000abcd\tCortado' }));
   await page.getByTestId('locale-switch').selectOption('es');
   const notice = page.getByTestId('storage-notice');
-  await expect(notice).toContainText('No se pudo cargar el texto en español');
+  await expect(notice).toContainText('No se pudo cargar el español');
   await expect(notice.locator('p')).toHaveAttribute('lang', 'es');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('locale-switch')).toHaveValue('en');
@@ -193,7 +193,7 @@ test('a Spanish browser whose Spanish text is missing gets English and a notice 
   await page.route('**/overlap-es.txt', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('http://127.0.0.1:4173/');
   await expect(page.getByTestId('start')).toHaveText('Start the assessment');
-  await expect(page.getByTestId('storage-notice')).toContainText('No se pudo cargar el texto en español');
+  await expect(page.getByTestId('storage-notice')).toContainText('No se pudo cargar el español');
   await expect(page.getByTestId('locale-switch')).toHaveValue('en');
   await expectAccessible(page, 'welcome, Spanish unavailable');
   await context.close();
