@@ -9,11 +9,11 @@ import init from './overlap.js';
 // relative to this script whatever page embeds the app, and the first load needs no extra
 // script. A failed import is forgotten, so the next call (the screen's retry button) fetches
 // again. Only the three names below are loaded: a name from anywhere else is refused.
-const MODULES = { results: 'overlap-results', team: 'overlap-team', setup: 'overlap-setup' };
+const MODULES = ['results', 'team', 'setup'];
 const loading = {};
 function load(name) {
-  const file = MODULES[name];
-  if (!file) return Promise.reject(new Error(`no module ${name}`));
+  if (!MODULES.includes(name)) return Promise.reject(new Error(`no module ${name}`));
+  const file = `overlap-${name}`;
   if (!loading[name]) {
     const module = import(new URL(`./${file}.js`, import.meta.url).href).then(async (m) => {
       await m.default({ module_or_path: new URL(`./${file}_bg.wasm`, import.meta.url) });

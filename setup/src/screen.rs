@@ -84,7 +84,7 @@ fn read_json(text: &str) -> Option<(RawConfig, Vec<String>)> {
     let get = |k: &str| {
         js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null())
     };
-    let mut string = |k: &str| -> Option<String> {
+    let string = |k: &str| -> Option<String> {
         let v = get(k)?;
         let s = v.as_string();
         if s.is_none() {
@@ -92,23 +92,15 @@ fn read_json(text: &str) -> Option<(RawConfig, Vec<String>)> {
         }
         s
     };
-    let raw = RawConfig {
-        consultancy_name: string("consultancy_name"),
-        logo: string("logo"),
-        accent: string("accent"),
-        accent_dark: string("accent_dark"),
-        cta_text: string("cta_text"),
-        cta_url: string("cta_url"),
-        share_base_url: string("share_base_url"),
-        facilitator_email: string("facilitator_email"),
-        facilitator_key: string("facilitator_key"),
-        default_locale: string("default_locale"),
-        allowed_parent_origins: get("allowed_parent_origins")
-            .filter(js_sys::Array::is_array)
-            .map(|a| js_sys::Array::from(&a).iter().filter_map(|v| v.as_string()).collect()),
-        team_threshold: get("team_threshold").and_then(|v| v.as_f64()),
-        kiosk_idle_seconds: get("kiosk_idle_seconds").and_then(|v| v.as_f64()),
-    };
+    let raw = RawConfig::read(
+        string,
+        |k| get(k).and_then(|v| v.as_f64()),
+        |k| {
+            get(k)
+                .filter(js_sys::Array::is_array)
+                .map(|a| js_sys::Array::from(&a).iter().filter_map(|v| v.as_string()).collect())
+        },
+    );
     Some((raw, notes))
 }
 

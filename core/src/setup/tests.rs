@@ -12,25 +12,15 @@ fn load(json: &str) -> (Config, Vec<String>) {
     for k in obj.keys() {
         assert!(KEYS.contains(&k.as_str()), "the screen wrote an unknown key {k}");
     }
-    let s = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    let raw = RawConfig {
-        consultancy_name: s("consultancy_name"),
-        logo: s("logo"),
-        accent: s("accent"),
-        accent_dark: s("accent_dark"),
-        cta_text: s("cta_text"),
-        cta_url: s("cta_url"),
-        share_base_url: s("share_base_url"),
-        facilitator_email: s("facilitator_email"),
-        facilitator_key: s("facilitator_key"),
-        allowed_parent_origins: obj
-            .get("allowed_parent_origins")
-            .and_then(|a| a.as_array())
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()),
-        team_threshold: obj.get("team_threshold").and_then(|v| v.as_f64()),
-        default_locale: s("default_locale"),
-        kiosk_idle_seconds: obj.get("kiosk_idle_seconds").and_then(|v| v.as_f64()),
-    };
+    let raw = RawConfig::read(
+        |k| obj.get(k).and_then(|v| v.as_str()).map(str::to_string),
+        |k| obj.get(k).and_then(|v| v.as_f64()),
+        |k| {
+            obj.get(k)
+                .and_then(|a| a.as_array())
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        },
+    );
     Config::from_raw(raw)
 }
 
