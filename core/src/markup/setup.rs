@@ -62,22 +62,9 @@ pub fn raw_from(values: &dyn Fn(&str) -> String) -> RawConfig {
             }
         })
     };
-    RawConfig {
-        consultancy_name: text("consultancy_name"),
-        logo: text("logo"),
-        accent: text("accent"),
-        accent_dark: text("accent_dark"),
-        cta_text: text("cta_text"),
-        cta_url: text("cta_url"),
-        share_base_url: text("share_base_url"),
-        facilitator_email: text("facilitator_email"),
-        facilitator_key: text("facilitator_key"),
-        allowed_parent_origins: text("allowed_parent_origins")
-            .map(|v| v.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()),
-        team_threshold: number("team_threshold"),
-        default_locale: text("default_locale"),
-        kiosk_idle_seconds: number("kiosk_idle_seconds"),
-    }
+    RawConfig::read(text, number, |k| {
+        text(k).map(|v| v.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+    })
 }
 
 /// The form's text for a validated configuration (what loading a file fills in).
