@@ -5,17 +5,20 @@
 //! opens `#kiosk` in place of the team view, so Back does not lead to it.
 
 use crate::keys;
-use overlap_core::i18n::{key, Key};
+use overlap_core::i18n::{key, Key, Locale};
 use overlap_core::kiosk::{self, PinHash, Settings};
 use overlap_core::progress::{KEY_PREFIX, SET_ASIDE_PREFIX};
+use overlap_core::seal::HeldKey;
 use overlap_core::ui::ids;
 use overlap_module::dom::by_id;
 
 use overlap_core::kiosk::SETTINGS_STORE as SETTINGS;
 
-/// Starts kiosk mode, or says in the status line what is missing.
-pub fn start() {
-    let Some(held) = crate::screen::current_key() else { return say(key::ui::team::kiosk::NO_KEY) };
+/// Starts kiosk mode for the round `held` (the one on show), or says in the status line what is
+/// missing. `forget_keys` removes the round keys from this page and this browser.
+pub fn start(held: Option<HeldKey>, locale: Locale, forget_keys: impl FnOnce() -> bool) {
+    let say = |text: Key| say(locale, text);
+    let Some(held) = held else { return say(key::ui::team::kiosk::NO_KEY) };
     let pin = keys::input(ids::KIOSK_PIN).map(|i| i.value().trim().to_string()).unwrap_or_default();
     if !kiosk::pin_ok(&pin) {
         return say(key::ui::team::kiosk::PIN_BAD);
@@ -32,7 +35,7 @@ pub fn start() {
     let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return say(key::ui::team::kiosk::STORAGE);
     };
-    if storage.set_item(SETTINGS, &settings.to_text()).is_err() || !crate::screen::forget_keys() {
+    if storage.set_item(SETTINGS, &settings.to_text()).is_err() || !forget_keys() {
         let _ = storage.remove_item(SETTINGS);
         return say(key::ui::team::kiosk::STORAGE);
     }
@@ -51,8 +54,8 @@ pub fn start() {
     }
 }
 
-fn say(text: Key) {
+fn say(locale: Locale, text: Key) {
     if let Some(line) = by_id::<web_sys::Element>(ids::KIOSK_START_STATUS) {
-        line.set_text_content(Some(crate::screen::locale().t(text)));
+        line.set_text_content(Some(locale.t(text)));
     }
 }

@@ -117,7 +117,10 @@ fn on_click(ev: web_sys::Event) {
         TeamAction::AddKey => add_pasted_key(),
         TeamAction::SaveKey => save_key(key_index(&ev)),
         TeamAction::RemoveKey => remove_key(&ev),
-        TeamAction::StartKiosk => crate::kiosk::start(),
+        TeamAction::StartKiosk => {
+            let (held, locale) = STATE.with_borrow(|s| (s.current.and_then(|c| s.keys.get(c)).cloned(), s.locale));
+            crate::kiosk::start(held, locale, forget_keys);
+        }
     }
 }
 
@@ -199,18 +202,8 @@ fn combine() {
     }
 }
 
-/// The round on show's key, for starting a kiosk.
-pub fn current_key() -> Option<HeldKey> {
-    STATE.with_borrow(|s| s.current.and_then(|c| s.keys.get(c)).cloned())
-}
-
-/// The locale on show.
-pub fn locale() -> Locale {
-    STATE.with_borrow(|s| s.locale)
-}
-
 /// Forgets the keys held in this page and this browser (a kiosk starts on this device).
-pub fn forget_keys() -> bool {
+fn forget_keys() -> bool {
     STATE.with_borrow_mut(|s| {
         s.keys.clear();
         s.current = None;
