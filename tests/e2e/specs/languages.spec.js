@@ -142,6 +142,45 @@ for (const [code, lang] of Object.entries(LANGUAGES)) {
   });
 }
 
+for (const [code, lang] of Object.entries(LANGUAGES)) {
+  test(`the other screens read in ${code} at 360 px: a shared result, a team summary, present mode, the kiosk's end`, async ({ browser }) => {
+    const context = await browser.newContext({ locale: lang.tag, viewport: PHONE });
+    const page = await context.newPage();
+    const first = links.split('\n').find((l) => l.includes('#r='));
+    await page.goto(first);
+    await expect(page.getByTestId('headline')).toBeVisible();
+    await check(page, `shared result (${code})`);
+    await page.goto('http://127.0.0.1:4173/#team');
+    await page.reload();
+    await page.getByTestId('team-links').fill(links);
+    await page.getByTestId('team-analyse').click();
+    const summary = await page.getByTestId('team-link').inputValue();
+    await page.getByTestId('present').click();
+    await expect(page.locator('html')).toHaveAttribute('data-present', 'on');
+    await check(page, `present mode (${code})`);
+    await page.keyboard.press('Escape');
+    await page.goto(summary);
+    await expect(page.getByTestId('team-summary')).toBeVisible();
+    await check(page, `team summary (${code})`);
+    // The kiosk's facilitator screens, on a deployment with a round key.
+    const shipped = JSON.parse(fs.readFileSync(path.join(here, '../../../dist/overlap.json'), 'utf8'));
+    await page.route('**/overlap.json', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ...shipped, facilitator_key: 'BQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU' }),
+    }));
+    await page.goto('http://127.0.0.1:4173/#kiosk');
+    await page.reload();
+    await page.getByTestId('kiosk-end').click();
+    await expect(page.getByTestId('kiosk-unlock-screen')).toBeVisible();
+    await check(page, `kiosk unlock (${code})`);
+    await page.getByTestId('kiosk-unlock-input').fill('1234');
+    await page.getByTestId('kiosk-unlock').click();
+    await expect(page.getByTestId('kiosk-status')).not.toBeEmpty();
+    await check(page, `kiosk unlock, refused (${code})`);
+    await context.close();
+  });
+}
+
 test('a link made in German opens in French with the same scores', async ({ browser }) => {
   const de = await browser.newContext({ locale: 'de-DE' });
   const sender = await de.newPage();
