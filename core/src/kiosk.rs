@@ -8,7 +8,7 @@
 //! sealed links only, and reading one back drops anything else, and nothing here records a time.
 //! The browser side (`results/src/kiosk.rs`) stores these texts and runs the timer.
 
-use crate::seal::{self, HeldKey, RoundKey};
+use crate::seal::{self, hex, HeldKey, RoundKey};
 
 pub use crate::config::{idle_seconds_text, IDLE_DEFAULT, IDLE_MAX, IDLE_MIN};
 /// How long the "Still there?" countdown runs before the answers are dropped.
@@ -191,11 +191,6 @@ impl Collection {
 fn sealed(text: &str) -> bool {
     let body = text.strip_prefix(seal::FRAGMENT_PREFIX).and_then(|p| p.split_once('.')).map(|(_, b)| b);
     seal::tag_of(text).is_some() && body.is_some_and(|b| !b.is_empty() && crate::share::in_link_alphabet(b))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes.iter().flat_map(|b| [DIGITS[(b >> 4) as usize] as char, DIGITS[(b & 15) as usize] as char]).collect()
 }
 
 fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {

@@ -235,7 +235,8 @@ fn key_bytes(text: &str) -> Result<[u8; KEY_BYTES], SealError> {
     wire::decode(text).and_then(|b| b.try_into().ok()).ok_or(SealError::NotAKey)
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hex digits of some bytes (tags, and the kiosk's stored PIN hash).
+pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     bytes.iter().flat_map(|b| [DIGITS[(b >> 4) as usize] as char, DIGITS[(b & 15) as usize] as char]).collect()
 }

@@ -38,19 +38,9 @@ pub fn suggest_accent(value: &str, dark: bool) -> Option<String> {
     (0..=100).find_map(|step| {
         let t = f64::from(step) / 100.0;
         let mix = |c: u8| (f64::from(c) + (toward - f64::from(c)) * t).round() as u8;
-        let candidate = hex((mix(r), mix(g), mix(b)));
+        let candidate = ["#", &crate::seal::hex(&[mix(r), mix(g), mix(b)])].concat();
         check_accent(&candidate, surface, "", &mut Vec::new())
     })
-}
-
-fn hex((r, g, b): (u8, u8, u8)) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::from("#");
-    for c in [r, g, b] {
-        s.push(DIGITS[(c >> 4) as usize] as char);
-        s.push(DIGITS[(c & 15) as usize] as char);
-    }
-    s
 }
 
 /// `overlap.json` for validated settings: every setting that differs from the default, in the

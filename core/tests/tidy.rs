@@ -8,7 +8,8 @@
 //!   navigator) are reached only through `src/adapters/` in the app, the screens of the three
 //!   on-demand modules (`results/src/screen.rs`, `team/src/screen.rs`, `setup/src/screen.rs`),
 //!   kiosk mode (`results/src/kiosk.rs`, `team/src/kiosk.rs`), the team module's round keys
-//!   (`team/src/keys.rs`) and the modules' shared language fetch (`module/src/locale.rs`);
+//!   (`team/src/keys.rs`) and the modules' shared language fetch and copying (`module/src/locale.rs`,
+//!   `module/src/clipboard.rs`);
 //!   components touch only the DOM they render.
 
 use std::path::{Path, PathBuf};
@@ -49,7 +50,7 @@ const BROWSER_SYSTEMS: [(&str, &[&str]); 6] = [
 
 /// Where browser systems may be reached: the app's adapters, each on-demand module's screen, the
 /// team module's round keys (kept in storage), and the fetching of the modules' language files.
-const ADAPTERS: [&str; 8] = [
+const ADAPTERS: [&str; 9] = [
     "src/adapters",
     "results/src/screen.rs",
     "results/src/kiosk.rs",
@@ -58,6 +59,7 @@ const ADAPTERS: [&str; 8] = [
     "team/src/kiosk.rs",
     "setup/src/screen.rs",
     "module/src/locale.rs",
+    "module/src/clipboard.rs",
 ];
 
 /// The browser code the scan reads: the app and the four crates of the on-demand modules.

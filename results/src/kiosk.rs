@@ -261,21 +261,7 @@ fn links_text(request: Option<&Request>) -> String {
 }
 
 fn copy_links() {
-    let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(ids::KIOSK_LINKS) else { return };
-    let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).filter(|c| !JsValue::from(c).is_undefined());
-    wasm_bindgen_futures::spawn_local(async move {
-        let done = match clipboard {
-            Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&area.value())).await.is_ok(),
-            None => false,
-        };
-        if done {
-            set_status(Some(names::COPIED_ATTR));
-        } else {
-            set_status(Some(names::MANUAL_ATTR));
-            let _ = area.focus();
-            area.select();
-        }
-    });
+    overlap_module::clipboard::copy_field(ids::KIOSK_LINKS, ids::KIOSK_STATUS, names::COPIED_ATTR);
 }
 
 /// Ends the session: the collection and the kiosk's settings leave this browser, and the team
@@ -285,7 +271,6 @@ fn clear() {
         let _ = s.remove_item(COLLECTION);
         let _ = s.remove_item(SETTINGS);
     }
-    stop();
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace("#team");
         let _ = w.location().reload();
@@ -380,11 +365,6 @@ fn install() {
     });
 }
 
-/// Stops counting (the session ended).
-fn stop() {
-    STATE.with_borrow_mut(|s| s.idle = 0);
-}
-
 /// Any input resets the timer and closes the countdown, except what the countdown's own buttons
 /// decide: a press on one of them, and the keys that move to or press a button.
 fn on_input(ev: web_sys::Event) {
@@ -405,8 +385,8 @@ fn on_input(ev: web_sys::Event) {
 
 fn on_tick() {
     let (idle, last) = STATE.with_borrow(|s| (s.idle, s.last_input));
-    // On the welcome nobody's answers are there to drop; a stopped session counts nothing.
-    if idle == 0 || by_id::<web_sys::Element>(ids::KIOSK_WELCOME).is_some() {
+    // On the welcome nobody's answers are there to drop.
+    if by_id::<web_sys::Element>(ids::KIOSK_WELCOME).is_some() {
         hide_overlay(false);
         return;
     }

@@ -141,25 +141,10 @@ fn send_link() {
     });
 }
 
-/// Copies the share link: the Clipboard API, or the link selected for copying by hand
-/// (clipboard access is often denied inside iframes and insecure pages). `copied` names the
-/// status text to show when it worked.
+/// Copies the share link (or selects it for copying by hand); `copied` names the status text to
+/// show when it worked.
 fn copy_link(copied: &'static str) {
-    let Some(input) = by_id::<web_sys::HtmlInputElement>(ids::SHARE_LINK) else { return };
-    let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).filter(|c| !JsValue::from(c).is_undefined());
-    wasm_bindgen_futures::spawn_local(async move {
-        let done = match clipboard {
-            Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&input.value())).await.is_ok(),
-            None => false,
-        };
-        if done {
-            set_copy_status(Some(copied));
-        } else {
-            set_copy_status(Some(names::MANUAL_ATTR));
-            let _ = input.focus();
-            input.select();
-        }
-    });
+    overlap_module::clipboard::copy_field(ids::SHARE_LINK, ids::COPY_STATUS, copied);
 }
 
 /// The share panel's status line: one of the texts the markup carries as data attributes.

@@ -315,22 +315,5 @@ fn set_text(id: &str, text: &str) {
 }
 
 fn copy_snippet() {
-    let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(ids::SETUP_SNIPPET) else { return };
-    let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).filter(|c| !JsValue::from(c).is_undefined());
-    wasm_bindgen_futures::spawn_local(async move {
-        let done = match clipboard {
-            Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&area.value())).await.is_ok(),
-            None => false,
-        };
-        let status = by_id::<web_sys::Element>(ids::SETUP_STATUS);
-        let which = if done { names::COPIED_ATTR } else { names::MANUAL_ATTR };
-        if let Some(status) = status {
-            let text = status.get_attribute(which);
-            status.set_text_content(text.as_deref());
-        }
-        if !done {
-            let _ = area.focus();
-            area.select();
-        }
-    });
+    overlap_module::clipboard::copy_field(ids::SETUP_SNIPPET, ids::SETUP_STATUS, names::COPIED_ATTR);
 }

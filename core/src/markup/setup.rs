@@ -8,7 +8,7 @@
 
 use super::html::{html, Html};
 use super::{button, button_with_id, title};
-use crate::config::{Config, RawConfig, KEYS};
+use crate::config::{Config, RawConfig};
 use crate::i18n::{key, Key, Locale};
 use crate::ui::{ids, names, Action, SetupAction};
 
@@ -25,7 +25,7 @@ pub enum Kind {
     Language,
 }
 
-/// Every setting in [`KEYS`] order: its kind, label and one-line hint.
+/// Every setting in [`crate::config::KEYS`] order: its kind, label and one-line hint.
 pub const FIELDS: [(&str, Kind, Key, Key); 13] = [
     ("consultancy_name", Kind::Text, key::ui::setup::NAME, key::ui::setup::NAME_HINT),
     ("logo", Kind::Text, key::ui::setup::LOGO, key::ui::setup::LOGO_HINT),
@@ -265,9 +265,4 @@ pub fn preview_markup(html: &str) -> String {
         out = out.replace(attr, &[" data-preview-", &attr[1..]].concat());
     }
     out
-}
-
-/// `KEYS` and `FIELDS` list the same settings in the same order.
-pub fn fields_match_keys() -> bool {
-    FIELDS.iter().map(|f| f.0).eq(KEYS.iter().copied())
 }
