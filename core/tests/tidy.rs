@@ -9,7 +9,7 @@
 //!   on-demand modules (`results/src/screen.rs`, `team/src/screen.rs`, `setup/src/screen.rs`),
 //!   kiosk mode (`results/src/kiosk.rs`, `team/src/kiosk.rs`), the team module's round keys
 //!   (`team/src/keys.rs`) and the modules' shared language fetch and copying (`module/src/locale.rs`,
-//!   `module/src/clipboard.rs`);
+//!   `module/src/copy.rs`);
 //!   components touch only the DOM they render.
 
 use std::path::{Path, PathBuf};
@@ -59,7 +59,7 @@ const ADAPTERS: [&str; 9] = [
     "team/src/kiosk.rs",
     "setup/src/screen.rs",
     "module/src/locale.rs",
-    "module/src/clipboard.rs",
+    "module/src/copy.rs",
 ];
 
 /// The browser code the scan reads: the app and the four crates of the on-demand modules.

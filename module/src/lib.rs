@@ -12,7 +12,7 @@ use overlap_core::request::Request;
 use overlap_core::ui::Shown;
 use std::cell::Cell;
 
-pub mod clipboard;
+pub mod copy;
 pub mod dom;
 pub mod locale;
 

@@ -261,7 +261,7 @@ fn links_text(request: Option<&Request>) -> String {
 }
 
 fn copy_links() {
-    overlap_module::clipboard::copy_field(ids::KIOSK_LINKS, ids::KIOSK_STATUS, names::COPIED_ATTR);
+    overlap_module::copy::copy_field(ids::KIOSK_LINKS, ids::KIOSK_STATUS, names::COPIED_ATTR);
 }
 
 /// Ends the session: the collection and the kiosk's settings leave this browser, and the team

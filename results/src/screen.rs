@@ -144,7 +144,7 @@ fn send_link() {
 /// Copies the share link (or selects it for copying by hand); `copied` names the status text to
 /// show when it worked.
 fn copy_link(copied: &'static str) {
-    overlap_module::clipboard::copy_field(ids::SHARE_LINK, ids::COPY_STATUS, copied);
+    overlap_module::copy::copy_field(ids::SHARE_LINK, ids::COPY_STATUS, copied);
 }
 
 /// The share panel's status line: one of the texts the markup carries as data attributes.

@@ -315,5 +315,5 @@ fn set_text(id: &str, text: &str) {
 }
 
 fn copy_snippet() {
-    overlap_module::clipboard::copy_field(ids::SETUP_SNIPPET, ids::SETUP_STATUS, names::COPIED_ATTR);
+    overlap_module::copy::copy_field(ids::SETUP_SNIPPET, ids::SETUP_STATUS, names::COPIED_ATTR);
 }
